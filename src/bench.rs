@@ -1,0 +1,266 @@
+//! The benchmark behind `malbild bench` and `cargo bench`: frame CPU time (the whole app's UI
+//! pass plus tessellation, no GPU) on canvases of 1,000 and 10,000 cards, and open and save
+//! times. Run it on a release build; numbers from a debug build mean little.
+
+use crate::edit::Editor;
+use crate::model::{Card, CardColor, Document, Element, ElementId, HEADER_HEIGHT, PhaseId, Rect};
+use crate::ui::App;
+use crate::ui::desktop::ScriptedDesktop;
+use egui::{RawInput, pos2, vec2};
+use std::time::{Duration, Instant};
+
+/// Screen size of the benchmark window, in points.
+pub const SCREEN: (f32, f32) = (1600.0, 900.0);
+
+const PHRASES: [&str; 16] = [
+    "Fast vårdkontakt för den som behöver",
+    "Digitala vårdmöten",
+    "Mobila team i hemmet",
+    "Samordnad individuell plan",
+    "Hälsofrämjande arbete",
+    "Rätt vård på rätt nivå",
+    "Kompetensväxling i primärvården",
+    "Äldre med många diagnoser",
+    "Lång väntan på första kontakt",
+    "Information följer patienten",
+    "Kommun och region tillsammans",
+    "Egenmonitorering av blodtryck",
+    "Förebyggande hembesök",
+    "Närsjukvårdsteam",
+    "Personcentrerat arbetssätt",
+    "Gemensam journal",
+];
+
+/// A canvas of `n` cards in a grid in each phase, with Swedish texts of workshop length.
+pub fn document(n: usize) -> Document {
+    let mut doc = Document::new();
+    doc.title = format!("Benchmark, {n} kort");
+    let per_phase = n.div_ceil(3).max(1);
+    let cols = ((per_phase as f32 * 0.8).sqrt().ceil() as usize).max(1);
+    let rows = per_phase.div_ceil(cols);
+    let (cell_w, cell_h) = (240.0, 160.0);
+    for id in PhaseId::ALL {
+        doc.phases.get_mut(id).width = cols as f32 * cell_w + 80.0;
+    }
+    doc.board.height = HEADER_HEIGHT + rows as f32 * cell_h + 80.0;
+    let mut made = 0;
+    for phase in PhaseId::ALL {
+        let x0 = doc.phase_x(phase) + 60.0;
+        for i in 0..per_phase {
+            if made == n {
+                break;
+            }
+            let (c, r) = (i % cols, i / cols);
+            let rect = Rect::new(
+                x0 + c as f32 * cell_w,
+                HEADER_HEIGHT + 40.0 + r as f32 * cell_h,
+                200.0,
+                120.0,
+            );
+            let text = format!("{} {}", PHRASES[made % PHRASES.len()], made + 1);
+            let color = CardColor::ALL[made % CardColor::ALL.len()];
+            doc.elements.push(Element::Card(Card::new(
+                ElementId(made as u64 + 1),
+                rect,
+                text,
+                color,
+            )));
+            made += 1;
+        }
+    }
+    doc
+}
+
+/// Timing statistics in milliseconds.
+#[derive(Clone, Copy, Debug)]
+pub struct Stats {
+    pub median: f64,
+    pub p95: f64,
+    pub min: f64,
+}
+
+impl Stats {
+    pub fn of(mut samples: Vec<Duration>) -> Self {
+        samples.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let at = |q: f64| ms(samples[((samples.len() - 1) as f64 * q).round() as usize]);
+        if samples.is_empty() {
+            return Self {
+                median: f64::NAN,
+                p95: f64::NAN,
+                min: f64::NAN,
+            };
+        }
+        Self {
+            median: at(0.5),
+            p95: at(0.95),
+            min: ms(samples[0]),
+        }
+    }
+}
+
+/// What the camera shows while frames are timed.
+#[derive(Clone, Copy, Debug)]
+pub enum Framing {
+    All,
+    Phase(PhaseId),
+}
+
+fn input(ctx_time: f64) -> RawInput {
+    RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            pos2(0.0, 0.0),
+            vec2(SCREEN.0, SCREEN.1),
+        )),
+        time: Some(ctx_time),
+        ..Default::default()
+    }
+}
+
+/// Times `frames` frames of the whole app showing `doc`, panning a little each frame so that
+/// every frame does real work. Each sample is the UI pass plus tessellation.
+pub fn frame_times(doc: Document, framing: Framing, frames: usize) -> Stats {
+    let ctx = egui::Context::default();
+    let mut app = App::new(doc, None, Box::new(ScriptedDesktop::default()));
+    let mut t = 0.0;
+    let frame = |app: &mut App, t: &mut f64| {
+        *t += 1.0 / 60.0;
+        let mut raw = input(*t);
+        raw.events
+            .push(egui::Event::PointerMoved(pos2(700.0, 450.0)));
+        let start = Instant::now();
+        let mut out = ctx.run_ui(raw, |ui| app.ui(ui));
+        let prims = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
+        let took = start.elapsed();
+        std::hint::black_box(prims);
+        out.textures_delta.clear();
+        took
+    };
+    // Warm up: fonts, first fit, glyphs into the atlas.
+    for _ in 0..3 {
+        frame(&mut app, &mut t);
+    }
+    match framing {
+        Framing::All => {
+            let doc = app.doc().clone();
+            app.view.fit_all(&doc);
+        }
+        Framing::Phase(p) => {
+            let doc = app.doc().clone();
+            app.view.zoom_to_phase(&doc, p);
+        }
+    }
+    for _ in 0..3 {
+        frame(&mut app, &mut t);
+    }
+    let mut samples = Vec::with_capacity(frames);
+    for i in 0..frames {
+        let dir = if (i / 20) % 2 == 0 { 1.0 } else { -1.0 };
+        app.view.camera.pan.x += 3.0 * dir;
+        samples.push(frame(&mut app, &mut t));
+    }
+    Stats::of(samples)
+}
+
+/// Times opening (read, parse, check, index) and saving (serialize, atomic write) `doc`.
+pub fn file_times(doc: &Document, runs: usize) -> (Stats, Stats, usize) {
+    let dir = std::env::temp_dir().join(format!("malbild-bench-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("bench.malbild");
+    let mut saves = Vec::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        let ok = crate::io::save(&path, doc).is_ok();
+        saves.push(start.elapsed());
+        assert!(ok, "the benchmark could not write {}", path.display());
+    }
+    let size = std::fs::metadata(&path)
+        .map(|m| m.len() as usize)
+        .unwrap_or(0);
+    let mut opens = Vec::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        let editor = crate::io::load(&path).map(|l| Editor::new(l.document));
+        opens.push(start.elapsed());
+        assert!(editor.is_ok(), "the benchmark could not read back its file");
+        std::hint::black_box(editor.ok());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    (Stats::of(opens), Stats::of(saves), size)
+}
+
+/// Runs the benchmark and prints a table in Markdown.
+pub fn run(quick: bool) {
+    let frames = if quick { 20 } else { 120 };
+    let runs = if quick { 3 } else { 15 };
+    let build = if cfg!(debug_assertions) {
+        "debug build: numbers are not meaningful, use --release"
+    } else {
+        "release build"
+    };
+    println!(
+        "Målbild benchmark ({build}); window {}×{} points, CPU only",
+        SCREEN.0, SCREEN.1
+    );
+    println!();
+    println!("| canvas | what | median | p95 | min |");
+    println!("|---|---|---:|---:|---:|");
+    for n in [1_000, 10_000] {
+        let doc = document(n);
+        let label = format!("{} cards", thousands(n));
+        for (what, framing) in [
+            ("frame, all in view", Framing::All),
+            (
+                "frame, zoomed to Övergång",
+                Framing::Phase(PhaseId::Overgang),
+            ),
+        ] {
+            let s = frame_times(doc.clone(), framing, frames);
+            println!(
+                "| {label} | {what} | {:.2} ms | {:.2} ms | {:.2} ms |",
+                s.median, s.p95, s.min
+            );
+        }
+        let (open, save, size) = file_times(&doc, runs);
+        let mb = size as f64 / 1e6;
+        println!(
+            "| {label} | open ({mb:.1} MB file) | {:.1} ms | {:.1} ms | {:.1} ms |",
+            open.median, open.p95, open.min
+        );
+        println!(
+            "| {label} | save (atomic, fsync) | {:.1} ms | {:.1} ms | {:.1} ms |",
+            save.median, save.p95, save.min
+        );
+    }
+}
+
+fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn benchmark_canvas_is_valid_and_sized() {
+        let doc = document(1000);
+        assert_eq!(doc.card_count(), 1000);
+        assert!(doc.validate().is_ok());
+        for e in doc.elements.iter() {
+            let inside = PhaseId::ALL
+                .iter()
+                .any(|&p| doc.phase_rect(p).contains(e.bounds().center()));
+            assert!(inside, "card outside the phases: {:?}", e.bounds());
+        }
+        assert_eq!(thousands(10_000), "10,000");
+    }
+}

@@ -1,0 +1,261 @@
+//! Every word the user sees, in Swedish (the default) and English, in one place.
+
+use crate::io::LoadError;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Lang {
+    /// Swedish unless the environment asks for another language.
+    pub fn from_env() -> Self {
+        let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+            .unwrap_or_default();
+        if var.is_empty() || var.starts_with("sv") || var == "C" || var.starts_with("C.") {
+            Lang::Sv
+        } else {
+            Lang::En
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($name:ident => $sv:literal, $en:literal;)*) => {
+        /// A fixed piece of UI text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg { $($name),* }
+
+        impl Msg {
+            pub const ALL: &[Msg] = &[$(Msg::$name),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match lang {
+                    Lang::Sv => match self { $(Msg::$name => $sv),* },
+                    Lang::En => match self { $(Msg::$name => $en),* },
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "Målbild", "Målbild";
+    Untitled => "Namnlös", "Untitled";
+    MenuFile => "Arkiv", "File";
+    MenuEdit => "Redigera", "Edit";
+    MenuView => "Visa", "View";
+    MenuHelp => "Hjälp", "Help";
+    New => "Nytt", "New";
+    Open => "Öppna…", "Open…";
+    Save => "Spara", "Save";
+    SaveAs => "Spara som…", "Save as…";
+    Quit => "Avsluta", "Quit";
+    Undo => "Ångra", "Undo";
+    Redo => "Gör om", "Redo";
+    SelectAll => "Markera allt", "Select all";
+    Delete => "Ta bort", "Delete";
+    Duplicate => "Duplicera", "Duplicate";
+    NewCard => "Nytt kort", "New card";
+    EditCard => "Redigera kortets text", "Edit card text";
+    FitAll => "Visa allt", "Fit all";
+    ZoomNulage => "Zooma till Nuläge", "Zoom to Nuläge";
+    ZoomOvergang => "Zooma till Övergång", "Zoom to Övergång";
+    ZoomMalbild => "Zooma till Målbild", "Zoom to Målbild";
+    ZoomIn => "Zooma in", "Zoom in";
+    ZoomOut => "Zooma ut", "Zoom out";
+    ZoomReset => "Zooma till 100 %", "Zoom to 100 %";
+    ToggleTheme => "Ljust/mörkt tema", "Light/dark theme";
+    ToggleLanguage => "In English", "På svenska";
+    Shortcuts => "Kortkommandon", "Keyboard shortcuts";
+    About => "Om Målbild", "About Målbild";
+    Canvas => "Arbetsyta", "Canvas";
+    Card => "Kort", "Card";
+    CardText => "Kortets text", "Card text";
+    EmptyCard => "tomt kort", "empty card";
+    Phase => "Fas", "Phase";
+    PhaseTitle => "Rubrik", "Title";
+    PhaseTint => "Bakgrund", "Background";
+    PhaseWidth => "Bredd", "Width";
+    Colour => "Färg", "Colour";
+    Document => "Dokument", "Document";
+    DocumentTitle => "Namn", "Name";
+    BoardHeight => "Höjd", "Height";
+    Properties => "Egenskaper", "Properties";
+    NothingSelected => "Inget markerat", "Nothing selected";
+    TipDoubleClick => "Dubbelklicka på en tom yta för ett nytt kort.", "Double-click an empty spot for a new card.";
+    TipTab => "Tabb när du skriver: klart, och nästa kort bredvid.", "Tab while typing: done, and the next card beside it.";
+    TipPan => "Dra med mellanknappen eller mellanslag för att panorera; Ctrl+hjul zoomar.", "Drag with the middle button or Space to pan; Ctrl+wheel zooms.";
+    TipPhaseKeys => "1, 2, 3 zoomar till en fas; Shift+1 visar allt.", "1, 2, 3 zoom to a phase; Shift+1 fits all.";
+    TipEditing => "Esc eller Ctrl+Enter: klart · Tabb: nästa kort", "Esc or Ctrl+Enter: done · Tab: next card";
+    UnsavedTitle => "Osparade ändringar", "Unsaved changes";
+    UnsavedBody => "Vill du spara ändringarna innan du fortsätter?", "Do you want to save your changes before you go on?";
+    DontSave => "Spara inte", "Don't save";
+    Cancel => "Avbryt", "Cancel";
+    Ok => "OK", "OK";
+    Close => "Stäng", "Close";
+    OpenFailed => "Filen kunde inte öppnas", "The file could not be opened";
+    SaveFailed => "Filen kunde inte sparas", "The file could not be saved";
+    KeptOpen => "Det öppna dokumentet är kvar som det var.", "The open document is kept as it was.";
+    Saved => "Sparat", "Saved";
+    ChoosingFile => "Väljer fil…", "Choosing a file…";
+    AboutBody => "Rita målbilden för omställningen till Nära vård: nuläge → övergång → målbild.", "Draw the picture of the shift to Nära vård (close care): current state → transition → target.";
+    Licences => "Typsnitt: Inter (SIL Open Font License 1.1).", "Font: Inter (SIL Open Font License 1.1).";
+    ColourYellow => "Gul", "Yellow";
+    ColourOrange => "Orange", "Orange";
+    ColourPink => "Rosa", "Pink";
+    ColourRed => "Röd", "Red";
+    ColourPurple => "Lila", "Purple";
+    ColourBlue => "Blå", "Blue";
+    ColourTeal => "Turkos", "Teal";
+    ColourGreen => "Grön", "Green";
+    ColourGrey => "Grå", "Grey";
+    ColourWhite => "Vit", "White";
+    ColourNavy => "Marinblå", "Navy";
+    Selected => "markerat", "selected";
+    FileFilter => "Målbild-arbetsyta", "Målbild canvas";
+    DropToOpen => "Släpp filen för att öppna den", "Drop the file to open it";
+}
+
+/// Colour names for the card palette.
+pub fn colour_name(c: crate::model::CardColor, lang: Lang) -> &'static str {
+    use crate::model::CardColor::*;
+    let msg = match c {
+        Yellow => Msg::ColourYellow,
+        Orange => Msg::ColourOrange,
+        Pink => Msg::ColourPink,
+        Red => Msg::ColourRed,
+        Purple => Msg::ColourPurple,
+        Blue => Msg::ColourBlue,
+        Teal => Msg::ColourTeal,
+        Green => Msg::ColourGreen,
+        Grey => Msg::ColourGrey,
+        White => Msg::ColourWhite,
+        Navy => Msg::ColourNavy,
+    };
+    msg.text(lang)
+}
+
+/// "3 kort" / "3 cards".
+pub fn cards(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Sv, _) => format!("{n} kort"),
+        (Lang::En, 1) => "1 card".to_owned(),
+        (Lang::En, _) => format!("{n} cards"),
+    }
+}
+
+/// "3 kort markerade" / "3 cards selected".
+pub fn cards_selected(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Sv, 1) => "1 kort markerat".to_owned(),
+        (Lang::Sv, _) => format!("{n} kort markerade"),
+        (Lang::En, 1) => "1 card selected".to_owned(),
+        (Lang::En, _) => format!("{n} cards selected"),
+    }
+}
+
+/// "Sparat i fil.malbild".
+pub fn saved_to(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("Sparat i {name}"),
+        Lang::En => format!("Saved to {name}"),
+    }
+}
+
+/// "Öppnade fil.malbild".
+pub fn opened(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("Öppnade {name}"),
+        Lang::En => format!("Opened {name}"),
+    }
+}
+
+/// "Spara ändringarna i ”namn”?"
+pub fn unsaved_question(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("Spara ändringarna i ”{name}”?"),
+        Lang::En => format!("Save the changes to “{name}”?"),
+    }
+}
+
+/// What went wrong when opening a file, in plain words.
+pub fn load_error(e: &LoadError, lang: Lang) -> String {
+    use crate::io::{MAX_FILE_BYTES, VERSION};
+    if lang == Lang::En {
+        let s = e.to_string();
+        let mut c = s.chars();
+        return match c.next() {
+            Some(f) => f.to_uppercase().chain(c).collect::<String>() + ".",
+            None => s,
+        };
+    }
+    match e {
+        LoadError::Io(m) => format!("Filen kunde inte läsas: {}.", io_sv(m)),
+        LoadError::TooLarge { bytes } => format!(
+            "Filen är för stor ({} MB; högst {} MB).",
+            bytes / 1_000_000,
+            MAX_FILE_BYTES / 1_000_000
+        ),
+        LoadError::Empty => "Filen är tom.".to_owned(),
+        LoadError::Image => "Det här är en bild (PNG), inte en Målbild-arbetsyta.".to_owned(),
+        LoadError::Truncated { line, column } => format!(
+            "Filen tar slut för tidigt, på rad {line}, kolumn {column}: den är avklippt eller ofullständig."
+        ),
+        LoadError::Syntax {
+            line,
+            column,
+            detail,
+        } => format!("Filen är inte giltig JSON: {detail}, på rad {line}, kolumn {column}."),
+        LoadError::NotMalbild(why) => format!("Det här är ingen Målbild-arbetsyta ({why})."),
+        LoadError::Newer { found } => format!(
+            "Filen har version {found} och är gjord med en nyare Målbild. Den här versionen läser version 1 till {VERSION}."
+        ),
+        LoadError::BadVersion(v) => format!("Filen har en ogiltig version: {v}."),
+        LoadError::Invalid { path, detail } => {
+            format!("Filen stämmer inte med formatet vid `{path}`: {detail}.")
+        }
+    }
+}
+
+fn io_sv(m: &str) -> String {
+    match m {
+        "the file does not exist" => "filen finns inte".to_owned(),
+        "permission denied" => "behörighet saknas".to_owned(),
+        "it is a folder, not a file" => "det är en mapp, inte en fil".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// A save error in plain words.
+pub fn save_error(e: &std::io::Error, lang: Lang) -> String {
+    let m = crate::io::io_message(e);
+    match lang {
+        Lang::Sv => format!("Filen kunde inte skrivas: {}.", io_sv(&m)),
+        Lang::En => format!("The file could not be written: {m}."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_both_languages() {
+        for m in Msg::ALL {
+            assert!(!m.text(Lang::Sv).is_empty(), "{m:?}");
+            assert!(!m.text(Lang::En).is_empty(), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn load_errors_read_well_in_both_languages() {
+        let e = LoadError::Truncated { line: 3, column: 9 };
+        assert!(load_error(&e, Lang::Sv).contains("rad 3, kolumn 9"));
+        assert!(load_error(&e, Lang::En).starts_with("The file ends too early at line 3"));
+    }
+}

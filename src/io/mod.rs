@@ -1,0 +1,336 @@
+//! The file format: JSON with a `format` name and a `version`, read through explicit upgrade
+//! steps from every earlier version, and saved atomically.
+//!
+//! See `docs/file-format.md` for the format itself.
+
+mod atomic;
+
+pub use atomic::write_atomic;
+
+use crate::model::Document;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::path::Path;
+
+/// The `format` name every Målbild file carries.
+pub const FORMAT: &str = "malbild";
+/// The version this build writes. It reads this one and every earlier one.
+pub const VERSION: u32 = 1;
+/// The file name extension.
+pub const EXTENSION: &str = "malbild";
+/// Files larger than this are refused before they are read (a canvas of 50,000 cards is
+/// about 15 MB).
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Upgrade steps: `UPGRADES[n - 1]` turns a version-`n` document (the `document` object) into
+/// a version-`n + 1` one. Version 1 is the first, so there are none yet; the next format
+/// change adds its step here and bumps [`VERSION`].
+const UPGRADES: [fn(&mut Value) -> Result<(), String>; VERSION as usize - 1] = [];
+
+/// Why a file could not be opened. Every variant says what is wrong and, where it can, where.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read the file: {0}")]
+    Io(String),
+    #[error("the file is too large ({} MB; at most {} MB)", .bytes / 1_000_000, MAX_FILE_BYTES / 1_000_000)]
+    TooLarge { bytes: u64 },
+    #[error("the file is empty")]
+    Empty,
+    #[error("this is an image (PNG), not a Målbild canvas")]
+    Image,
+    #[error("the file ends too early at line {line}, column {column}: it is cut off or incomplete")]
+    Truncated { line: usize, column: usize },
+    #[error("the file is not valid JSON: {detail} at line {line}, column {column}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error("this is not a Målbild canvas: {0}")]
+    NotMalbild(String),
+    #[error(
+        "the file says it is version {found}, made by a newer Målbild; this one reads versions 1 to {VERSION}"
+    )]
+    Newer { found: u64 },
+    #[error("the file has an invalid version: {0}")]
+    BadVersion(String),
+    #[error("the file does not fit the format at `{path}`: {detail}")]
+    Invalid { path: String, detail: String },
+}
+
+/// What a successful load gives.
+#[derive(Debug)]
+pub struct Loaded {
+    pub document: Document,
+    /// The version the file was written in (lower than [`VERSION`] if it was upgraded).
+    pub version: u32,
+}
+
+/// The `format` and `version` of a file, read without building the rest of it.
+#[derive(Default)]
+struct Header {
+    format: Option<Value>,
+    version: Option<Value>,
+}
+
+impl<'de> Deserialize<'de> for Header {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Header;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Header, A::Error> {
+                let mut h = Header::default();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match key.as_ref() {
+                        "format" => h.format = Some(map.next_value()?),
+                        "version" => h.version = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(h)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    #[serde(rename = "format")]
+    format: &'static str,
+    #[serde(rename = "version")]
+    version: u32,
+    #[serde(rename = "document")]
+    document: &'a Document,
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    #[serde(rename = "document")]
+    document: Document,
+}
+
+/// The document as file bytes: pretty JSON, fields in a fixed order, ending in a newline.
+/// Saving the same document twice gives the same bytes.
+pub fn to_bytes(doc: &Document) -> Vec<u8> {
+    let file = FileOut {
+        format: FORMAT,
+        version: VERSION,
+        document: doc,
+    };
+    // Serializing plain structs, strings and finite numbers into memory cannot fail.
+    let mut out = serde_json::to_vec_pretty(&file).unwrap_or_default(); // ok: infallible
+    out.push(b'\n');
+    out
+}
+
+/// Reads a document from file bytes, upgrading older versions.
+pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty);
+    }
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Err(LoadError::Image);
+    }
+    let header: Header = match serde_json::from_slice(bytes) {
+        Ok(h) => h,
+        Err(e) => return Err(syntax_error(&e)),
+    };
+    match &header.format {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(Value::String(f)) => {
+            return Err(LoadError::NotMalbild(format!(
+                "its format is \"{f}\", not \"{FORMAT}\""
+            )));
+        }
+        Some(_) => return Err(LoadError::NotMalbild("its `format` is not text".into())),
+        None => return Err(LoadError::NotMalbild("it has no `format` field".into())),
+    }
+    let version = match &header.version {
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(0) | None => return Err(LoadError::BadVersion(n.to_string())),
+            Some(v) if v > VERSION as u64 => return Err(LoadError::Newer { found: v }),
+            Some(v) => v as u32,
+        },
+        Some(other) => return Err(LoadError::BadVersion(other.to_string())),
+        None => {
+            return Err(LoadError::BadVersion(
+                "the `version` field is missing".into(),
+            ));
+        }
+    };
+
+    let file: FileIn = if version == VERSION {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        serde_path_to_error::deserialize(&mut de).map_err(invalid)?
+    } else {
+        let mut value: Value = serde_json::from_slice(bytes).map_err(|e| syntax_error(&e))?;
+        let doc = value
+            .get_mut("document")
+            .ok_or_else(|| LoadError::Invalid {
+                path: ".".into(),
+                detail: "missing field `document`".into(),
+            })?;
+        for (i, step) in UPGRADES.iter().enumerate().skip(version as usize - 1) {
+            step(doc).map_err(|detail| LoadError::Invalid {
+                path: "document".into(),
+                detail: format!("cannot upgrade from version {}: {detail}", i + 1),
+            })?;
+        }
+        serde_path_to_error::deserialize(value).map_err(invalid)?
+    };
+    file.document
+        .validate()
+        .map_err(|detail| match detail.split_once(": ") {
+            Some((path, rest)) => LoadError::Invalid {
+                path: format!("document.{path}"),
+                detail: rest.to_owned(),
+            },
+            None => LoadError::Invalid {
+                path: "document".into(),
+                detail,
+            },
+        })?;
+    Ok(Loaded {
+        document: file.document,
+        version,
+    })
+}
+
+fn syntax_error(e: &serde_json::Error) -> LoadError {
+    use serde_json::error::Category;
+    let (line, column) = (e.line(), e.column());
+    match e.classify() {
+        Category::Eof => LoadError::Truncated { line, column },
+        Category::Syntax => LoadError::Syntax {
+            line,
+            column,
+            detail: strip_position(&e.to_string()),
+        },
+        // The header only asks for an object with two optional fields, so a type error means
+        // the top level is not an object at all.
+        Category::Data => LoadError::NotMalbild("the file does not hold a JSON object".into()),
+        Category::Io => LoadError::Io(e.to_string()),
+    }
+}
+
+fn invalid<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> LoadError {
+    let path = e.path().to_string();
+    LoadError::Invalid {
+        path,
+        detail: strip_position(&e.inner().to_string()),
+    }
+}
+
+/// serde_json appends " at line L column C"; we say where ourselves.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_owned(),
+        None => msg.to_owned(),
+    }
+}
+
+/// Opens a document file.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::Io(io_message(&e)))?;
+    if meta.is_dir() {
+        return Err(LoadError::Io("it is a folder, not a file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { bytes: meta.len() });
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Io(io_message(&e)))?;
+    from_bytes(&bytes)
+}
+
+/// Saves a document atomically: the file on disk is the old one or the new one, never a mix.
+pub fn save(path: &Path, doc: &Document) -> std::io::Result<()> {
+    write_atomic(path, &to_bytes(doc))
+}
+
+/// A short, plain description of an I/O error.
+pub fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "the file does not exist".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample;
+
+    #[test]
+    fn round_trip_is_equal_and_stable() {
+        let doc = sample::nara_vard();
+        let bytes = to_bytes(&doc);
+        let back = from_bytes(&bytes).map(|l| l.document);
+        assert_eq!(back.as_ref().ok(), Some(&doc));
+        assert_eq!(back.map(|d| to_bytes(&d)).ok(), Some(bytes));
+    }
+
+    #[test]
+    fn file_starts_with_format_and_version() {
+        let text = String::from_utf8(to_bytes(&Document::new())).unwrap_or_default();
+        assert!(
+            text.starts_with("{\n  \"format\": \"malbild\",\n  \"version\": 1,\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn errors_say_what_and_where() {
+        let cases: [(&str, &str); 8] = [
+            ("", "empty"),
+            (
+                "{\"format\": \"malbild\", \"vers",
+                "ends too early at line 1",
+            ),
+            ("hello", "not valid JSON"),
+            ("[1, 2]", "does not hold a JSON object"),
+            ("{\"type\": \"excalidraw\"}", "no `format` field"),
+            ("{\"format\": \"malbild\", \"version\": 99}", "version 99"),
+            (
+                "{\"format\": \"malbild\", \"version\": \"1\"}",
+                "invalid version",
+            ),
+            (
+                "{\"format\": \"malbild\", \"version\": 1, \"document\": {\"title\": 5}}",
+                "`document.title`",
+            ),
+        ];
+        for (input, want) in cases {
+            let msg = from_bytes(input.as_bytes())
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(
+                msg.contains(want),
+                "{input:?} gave {msg:?}, wanted {want:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_numbers_are_caught_with_their_path() {
+        let mut doc = sample::nara_vard();
+        doc.phases.malbild.width = 10.0;
+        let msg = from_bytes(&to_bytes(&doc))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(msg.contains("document.phases.malbild.width"), "{msg}");
+    }
+}

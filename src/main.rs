@@ -1,0 +1,65 @@
+//! The `malbild` program: parse the command line, then run the window or a headless command.
+
+use malbild::cli::{self, Cli};
+use malbild::i18n::Lang;
+use malbild::ui::{App, desktop::NativeDesktop};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match cli::parse(std::env::args_os().skip(1)) {
+        Ok(cli) => cli,
+        Err(e) => {
+            eprintln!("malbild: {e}\n\n{}", cli::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    match cli {
+        Cli::Help => {
+            print!("{}", cli::USAGE);
+            ExitCode::SUCCESS
+        }
+        Cli::Version => {
+            println!("malbild {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Cli::Check { file } => {
+            let (line, code) = cli::check(&file, Lang::from_env());
+            if code == 0 {
+                println!("{line}");
+            } else {
+                eprintln!("{line}");
+            }
+            ExitCode::from(code as u8)
+        }
+        Cli::Bench { quick } => {
+            malbild::bench::run(quick);
+            ExitCode::SUCCESS
+        }
+        Cli::Run { file } => run_window(file),
+    }
+}
+
+fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {
+    let lang = Lang::from_env();
+    let mut app = match &file {
+        Some(path) => App::open_at_start(path, Box::new(NativeDesktop)),
+        None => App::with_sample(Box::new(NativeDesktop)),
+    };
+    app.lang = lang;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(app.window_title())
+            .with_app_id("malbild")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    match eframe::run_native("Målbild", options, Box::new(|_cc| Ok(Box::new(app)))) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("malbild: cannot open the window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,442 @@
+//! The document: plain serde data with no UI state and no egui types.
+//!
+//! A document is one canvas split into three phases, left to right — nuläge, övergång,
+//! målbild — with elements (today: cards) placed anywhere on it. Every serialized field has an
+//! explicit `serde(rename)`, so renaming Rust code never changes a saved file. Elements keep
+//! their order (the paint order, bottom to top) and stable ids.
+
+mod color;
+mod elements;
+mod geom;
+pub mod sample;
+
+pub use color::{CardColor, INK, Rgba};
+pub use elements::Elements;
+pub use geom::{Point, Rect};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// Height of the band across the top of the board that carries the phase titles and the
+/// nuläge → övergång → målbild flow arrow, in world points.
+pub const HEADER_HEIGHT: f32 = 96.0;
+/// The narrowest a phase can be dragged.
+pub const MIN_PHASE_WIDTH: f32 = 240.0;
+/// The shortest the board can be.
+pub const MIN_BOARD_HEIGHT: f32 = HEADER_HEIGHT + 120.0;
+/// No coordinate or size in a document may exceed this (in points); it keeps arithmetic far
+/// from float trouble and rejects nonsense in files.
+pub const MAX_COORD: f32 = 1.0e7;
+/// The smallest card.
+pub const MIN_CARD_SIZE: (f32, f32) = (60.0, 40.0);
+/// The size of a new card.
+pub const DEFAULT_CARD_SIZE: (f32, f32) = (200.0, 120.0);
+/// Longest card text accepted from a file or the clipboard (characters).
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// A stable element id, unique in its document. Saved as 16 hex digits.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ElementId(pub u64);
+
+impl ElementId {
+    /// A fresh random id. Random (not counted) so that ids made on two computers for the same
+    /// document do not collide when their edits meet.
+    pub fn random() -> Self {
+        use std::hash::{BuildHasher, Hasher};
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+        if let Ok(t) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+            h.write_u128(t.as_nanos());
+        }
+        Self(h.finish())
+    }
+}
+
+impl fmt::Debug for ElementId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{:016x}", self.0)
+    }
+}
+
+impl fmt::Display for ElementId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+impl Serialize for ElementId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ElementId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        if s.is_empty() || s.len() > 16 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(serde::de::Error::custom(format!(
+                "`{s}` is not an element id; expected up to 16 hex digits"
+            )));
+        }
+        u64::from_str_radix(&s, 16)
+            .map(ElementId)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// The three phases of the story, left to right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum PhaseId {
+    #[serde(rename = "nulage")]
+    Nulage,
+    #[serde(rename = "overgang")]
+    Overgang,
+    #[serde(rename = "malbild")]
+    Malbild,
+}
+
+impl PhaseId {
+    pub const ALL: [PhaseId; 3] = [PhaseId::Nulage, PhaseId::Overgang, PhaseId::Malbild];
+
+    /// 0, 1, 2 from left to right.
+    pub fn index(self) -> usize {
+        match self {
+            PhaseId::Nulage => 0,
+            PhaseId::Overgang => 1,
+            PhaseId::Malbild => 2,
+        }
+    }
+
+    /// The name used in files and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            PhaseId::Nulage => "nulage",
+            PhaseId::Overgang => "overgang",
+            PhaseId::Malbild => "malbild",
+        }
+    }
+
+    /// Parses a key, forgiving Swedish letters and case (`Övergång` → övergång).
+    pub fn from_key(s: &str) -> Option<Self> {
+        let folded: String = s
+            .trim()
+            .to_lowercase()
+            .chars()
+            .map(|c| match c {
+                'å' | 'ä' => 'a',
+                'ö' => 'o',
+                c => c,
+            })
+            .collect();
+        PhaseId::ALL.into_iter().find(|p| p.key() == folded)
+    }
+}
+
+/// One phase: a column of the board with its title, width and background tint.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Phase {
+    #[serde(rename = "title")]
+    pub title: String,
+    #[serde(rename = "width")]
+    pub width: f32,
+    #[serde(rename = "tint")]
+    pub tint: Rgba,
+}
+
+/// The three phases, by name, so that a file reads `"phases": {"nulage": …}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Phases {
+    #[serde(rename = "nulage")]
+    pub nulage: Phase,
+    #[serde(rename = "overgang")]
+    pub overgang: Phase,
+    #[serde(rename = "malbild")]
+    pub malbild: Phase,
+}
+
+impl Phases {
+    pub fn get(&self, id: PhaseId) -> &Phase {
+        match id {
+            PhaseId::Nulage => &self.nulage,
+            PhaseId::Overgang => &self.overgang,
+            PhaseId::Malbild => &self.malbild,
+        }
+    }
+
+    pub fn get_mut(&mut self, id: PhaseId) -> &mut Phase {
+        match id {
+            PhaseId::Nulage => &mut self.nulage,
+            PhaseId::Overgang => &mut self.overgang,
+            PhaseId::Malbild => &mut self.malbild,
+        }
+    }
+
+    /// Left to right.
+    pub fn iter(&self) -> impl Iterator<Item = (PhaseId, &Phase)> {
+        PhaseId::ALL.into_iter().map(|id| (id, self.get(id)))
+    }
+}
+
+/// The board: the area the phases cover. Phases start at x = 0, the board at y = 0.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Board {
+    #[serde(rename = "height")]
+    pub height: f32,
+}
+
+/// A card: the sticky note of a workshop.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    #[serde(rename = "id")]
+    pub id: ElementId,
+    #[serde(rename = "rect")]
+    pub rect: Rect,
+    #[serde(rename = "text")]
+    pub text: String,
+    #[serde(rename = "color")]
+    pub color: CardColor,
+}
+
+impl Card {
+    pub fn new(id: ElementId, rect: Rect, text: impl Into<String>, color: CardColor) -> Self {
+        Self {
+            id,
+            rect,
+            text: text.into(),
+            color,
+        }
+    }
+}
+
+/// Anything placed on the canvas. Saved with a `type` field naming its kind.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Element {
+    #[serde(rename = "card")]
+    Card(Card),
+}
+
+impl Element {
+    pub fn id(&self) -> ElementId {
+        match self {
+            Element::Card(c) => c.id,
+        }
+    }
+
+    /// The box the element occupies, used for hit testing, the spatial index and selection.
+    pub fn bounds(&self) -> Rect {
+        match self {
+            Element::Card(c) => c.rect,
+        }
+    }
+
+    /// The same element moved or resized to `rect`.
+    pub fn with_bounds(&self, rect: Rect) -> Element {
+        match self {
+            Element::Card(c) => Element::Card(Card { rect, ..c.clone() }),
+        }
+    }
+
+    pub fn as_card(&self) -> Option<&Card> {
+        match self {
+            Element::Card(c) => Some(c),
+        }
+    }
+}
+
+/// The whole document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    #[serde(rename = "title")]
+    pub title: String,
+    #[serde(rename = "board")]
+    pub board: Board,
+    #[serde(rename = "phases")]
+    pub phases: Phases,
+    #[serde(rename = "elements")]
+    pub elements: Elements,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Document {
+    /// An empty canvas with the three phases.
+    pub fn new() -> Self {
+        let phase = |title: &str, tint: Rgba| Phase {
+            title: title.to_owned(),
+            width: 900.0,
+            tint,
+        };
+        Self {
+            title: String::new(),
+            board: Board { height: 820.0 },
+            phases: Phases {
+                nulage: phase("Nuläge", Rgba::rgb(0xec, 0xef, 0xf4)),
+                overgang: phase("Övergång", Rgba::rgb(0xfb, 0xf1, 0xe0)),
+                malbild: phase("Målbild", Rgba::rgb(0xe4, 0xf3, 0xe8)),
+            },
+            elements: Elements::default(),
+        }
+    }
+
+    /// The x where a phase starts.
+    pub fn phase_x(&self, id: PhaseId) -> f32 {
+        self.phases
+            .iter()
+            .take_while(|(p, _)| *p != id)
+            .map(|(_, p)| p.width)
+            .sum()
+    }
+
+    /// The column of a phase, header included.
+    pub fn phase_rect(&self, id: PhaseId) -> Rect {
+        Rect::new(
+            self.phase_x(id),
+            0.0,
+            self.phases.get(id).width,
+            self.board.height,
+        )
+    }
+
+    /// The board: all three phases.
+    pub fn board_rect(&self) -> Rect {
+        let w = self.phases.iter().map(|(_, p)| p.width).sum();
+        Rect::new(0.0, 0.0, w, self.board.height)
+    }
+
+    /// The phase whose column holds `x`, if any.
+    pub fn phase_at_x(&self, x: f32) -> Option<PhaseId> {
+        PhaseId::ALL.into_iter().find(|&id| {
+            let r = self.phase_rect(id);
+            x >= r.x && x < r.right()
+        })
+    }
+
+    /// Everything there is to see: the board and every element.
+    pub fn bounds(&self) -> Rect {
+        self.elements
+            .iter()
+            .fold(self.board_rect(), |acc, e| acc.union(&e.bounds()))
+    }
+
+    pub fn card(&self, id: ElementId) -> Option<&Card> {
+        self.elements.get(id).and_then(Element::as_card)
+    }
+
+    pub fn card_count(&self) -> usize {
+        self.elements
+            .iter()
+            .filter(|e| e.as_card().is_some())
+            .count()
+    }
+
+    /// Checks what serde cannot: numbers in range, sizes positive. Returns a message naming
+    /// the first problem and where it is.
+    pub fn validate(&self) -> Result<(), String> {
+        let sane = |v: f32| v.is_finite() && v.abs() <= MAX_COORD;
+        if !sane(self.board.height) || self.board.height < MIN_BOARD_HEIGHT {
+            return Err(format!(
+                "board.height: {} is out of range (at least {MIN_BOARD_HEIGHT})",
+                self.board.height
+            ));
+        }
+        for (id, p) in self.phases.iter() {
+            if !sane(p.width) || p.width < MIN_PHASE_WIDTH {
+                return Err(format!(
+                    "phases.{}.width: {} is out of range (at least {MIN_PHASE_WIDTH})",
+                    id.key(),
+                    p.width
+                ));
+            }
+        }
+        for (i, e) in self.elements.iter().enumerate() {
+            let r = e.bounds();
+            if ![r.x, r.y, r.w, r.h].into_iter().all(sane) {
+                return Err(format!(
+                    "elements[{i}].rect: a coordinate is out of range (at most {MAX_COORD:e})"
+                ));
+            }
+            if r.w <= 0.0 || r.h <= 0.0 {
+                return Err(format!(
+                    "elements[{i}].rect: width and height must be above zero (found {} × {})",
+                    r.w, r.h
+                ));
+            }
+            match e {
+                Element::Card(c) if c.text.chars().count() > MAX_TEXT_CHARS => {
+                    return Err(format!(
+                        "elements[{i}].text: longer than {MAX_TEXT_CHARS} characters"
+                    ));
+                }
+                Element::Card(_) => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phases_tile_the_board_left_to_right() {
+        let doc = Document::new();
+        let n = doc.phase_rect(PhaseId::Nulage);
+        let o = doc.phase_rect(PhaseId::Overgang);
+        let m = doc.phase_rect(PhaseId::Malbild);
+        assert_eq!(n.x, 0.0);
+        assert_eq!(o.x, n.right());
+        assert_eq!(m.x, o.right());
+        assert_eq!(doc.board_rect().w, m.right());
+        assert_eq!(doc.phase_at_x(o.x + 1.0), Some(PhaseId::Overgang));
+        assert_eq!(doc.phase_at_x(-1.0), None);
+    }
+
+    #[test]
+    fn phase_keys_forgive_swedish_letters() {
+        assert_eq!(PhaseId::from_key("Övergång"), Some(PhaseId::Overgang));
+        assert_eq!(PhaseId::from_key("nuläge"), Some(PhaseId::Nulage));
+        assert_eq!(PhaseId::from_key("MALBILD"), Some(PhaseId::Malbild));
+        assert_eq!(PhaseId::from_key("later"), None);
+    }
+
+    #[test]
+    fn element_ids_are_hex_in_files() {
+        let id = ElementId(0xab);
+        assert_eq!(
+            serde_json::to_string(&id).unwrap_or_default(),
+            "\"00000000000000ab\""
+        );
+        let back: Result<ElementId, _> = serde_json::from_str("\"00000000000000ab\"");
+        assert_eq!(back.ok(), Some(id));
+        for bad in ["\"\"", "\"xyz\"", "\"00000000000000000ab\"", "12"] {
+            assert!(serde_json::from_str::<ElementId>(bad).is_err(), "{bad}");
+        }
+        assert_ne!(ElementId::random(), ElementId::random());
+    }
+
+    #[test]
+    fn validate_names_the_problem() {
+        let mut doc = Document::new();
+        doc.phases.overgang.width = 3.0;
+        let err = doc.validate().err().unwrap_or_default();
+        assert!(err.contains("phases.overgang.width"), "{err}");
+
+        let mut doc = Document::new();
+        doc.elements.push(Element::Card(Card::new(
+            ElementId(1),
+            Rect::new(0.0, 0.0, -5.0, 10.0),
+            "x",
+            CardColor::Yellow,
+        )));
+        let err = doc.validate().err().unwrap_or_default();
+        assert!(err.contains("elements[0].rect"), "{err}");
+    }
+}

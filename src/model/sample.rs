@@ -1,0 +1,101 @@
+//! The ready sample canvas a newcomer sees first: a short Nära vård story in Swedish.
+
+use super::{Card, CardColor, Document, Element, ElementId, PhaseId, Rect};
+
+/// A short Nära vård story: a few cards in each phase.
+pub fn nara_vard() -> Document {
+    let mut doc = Document::new();
+    doc.title = "Nära vård – exempel".to_owned();
+    doc.board.height = 720.0;
+    for id in PhaseId::ALL {
+        doc.phases.get_mut(id).width = 760.0;
+    }
+
+    let stories: [(PhaseId, [(&str, CardColor); 5]); 3] = [
+        (
+            PhaseId::Nulage,
+            [
+                ("Vården är byggd runt sjukhuset", CardColor::Grey),
+                (
+                    "Patienten berättar sin historia om och om igen",
+                    CardColor::Orange,
+                ),
+                ("Lång väntan på första kontakt", CardColor::Red),
+                ("Kommun och region arbetar var för sig", CardColor::Grey),
+                (
+                    "Akuten blir vägen in för äldre med många diagnoser",
+                    CardColor::Pink,
+                ),
+            ],
+        ),
+        (
+            PhaseId::Overgang,
+            [
+                ("Fast vårdkontakt för den som behöver", CardColor::Yellow),
+                ("Digitala vårdmöten och egenmonitorering", CardColor::Blue),
+                ("Mobila team i hemmet", CardColor::Yellow),
+                ("Gemensam plan: SIP för fler", CardColor::Teal),
+                ("Kompetensväxling i primärvården", CardColor::Purple),
+            ],
+        ),
+        (
+            PhaseId::Malbild,
+            [
+                (
+                    "Vården utgår från personens behov och resurser",
+                    CardColor::Navy,
+                ),
+                ("Hälsofrämjande och förebyggande först", CardColor::Green),
+                ("Rätt vård på rätt nivå – nära dig", CardColor::Green),
+                ("Personen är medskapare i sin vård", CardColor::Teal),
+                (
+                    "En sammanhållen vård: kommun, region och civilsamhälle",
+                    CardColor::White,
+                ),
+            ],
+        ),
+    ];
+    // Two columns of two and one card centred below, as a facilitator might place them.
+    let slots = [
+        (70.0, 136.0),
+        (440.0, 156.0),
+        (60.0, 322.0),
+        (450.0, 342.0),
+        (255.0, 520.0),
+    ];
+    let mut next_id = 0x5a_0001_u64;
+    for (phase, cards) in stories {
+        let x0 = doc.phase_x(phase);
+        for ((text, color), (dx, dy)) in cards.into_iter().zip(slots) {
+            let rect = Rect::new(x0 + dx, dy, 240.0, 130.0);
+            doc.elements.push(Element::Card(Card::new(
+                ElementId(next_id),
+                rect,
+                text,
+                color,
+            )));
+            next_id += 1;
+        }
+    }
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sample_has_cards_in_every_phase() {
+        let doc = nara_vard();
+        assert!(doc.validate().is_ok());
+        for id in PhaseId::ALL {
+            let r = doc.phase_rect(id);
+            let n = doc
+                .elements
+                .iter()
+                .filter(|e| r.contains(e.bounds().center()))
+                .count();
+            assert!(n >= 3, "{id:?} has {n} cards");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! The fonts the app and its exports use: Inter (SIL Open Font License, see
+//! `assets/fonts/README.md`), with egui's built-in fonts behind it for symbols.
+
+use egui::{FontData, FontDefinitions, FontFamily, FontId};
+use std::sync::Arc;
+
+const INTER_REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
+const INTER_SEMIBOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-SemiBold.otf");
+
+/// The family of titles and headings.
+pub fn semibold() -> FontFamily {
+    FontFamily::Name("semibold".into())
+}
+
+/// Inter for all text, with egui's defaults as fallbacks (symbols, emoji).
+pub fn definitions() -> FontDefinitions {
+    let mut defs = FontDefinitions::default();
+    defs.font_data.insert(
+        "inter".into(),
+        Arc::new(FontData::from_static(INTER_REGULAR)),
+    );
+    defs.font_data.insert(
+        "inter-semibold".into(),
+        Arc::new(FontData::from_static(INTER_SEMIBOLD)),
+    );
+    let fallbacks = defs
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    defs.families
+        .entry(FontFamily::Proportional)
+        .or_default()
+        .insert(0, "inter".into());
+    let mut bold = vec!["inter-semibold".to_owned(), "inter".to_owned()];
+    bold.extend(fallbacks);
+    defs.families.insert(semibold(), bold);
+    defs
+}
+
+/// Installs the fonts in a context (the window's or a headless export's).
+pub fn install(ctx: &egui::Context) {
+    ctx.set_fonts(definitions());
+}
+
+/// The font of card text at a size in screen points.
+pub fn card(size: f32) -> FontId {
+    FontId::new(size, FontFamily::Proportional)
+}
+
+/// The font of phase titles at a size in screen points.
+pub fn title(size: f32) -> FontId {
+    FontId::new(size, semibold())
+}

@@ -1,0 +1,344 @@
+//! The scene painter: turns a document into epaint shapes for a given view. The canvas and
+//! (later) export both draw through [`paint`], so what is exported is what is on screen.
+//!
+//! Text is laid out at its size on screen (never scaled as a bitmap), at font sizes quantized
+//! to steps of 1/16 octave, so it is sharp at any zoom while egui's galley cache and font
+//! atlas see only a bounded set of sizes. A card's layout is cached (by egui, keyed by text,
+//! size step and width) until one of those changes. Text too small to read is drawn as grey
+//! lines, and when zoomed that far out all cards go into one mesh, so a canvas of 10,000
+//! cards costs a few quads each.
+
+pub mod fonts;
+
+use crate::model::{Card, Document, Element, ElementId, HEADER_HEIGHT, INK, Point, Rect, Rgba};
+use crate::spatial::SpatialIndex;
+use egui::epaint::{Mesh, PathShape, PathStroke, RectShape};
+use egui::text::{LayoutJob, TextWrapping};
+use egui::{Align, Color32, Painter, Pos2, Shape, Stroke, StrokeKind, pos2, vec2};
+
+/// Card text size in world points.
+pub const CARD_FONT_SIZE: f32 = 18.0;
+/// Space between a card's edge and its text, in world points.
+pub const CARD_PADDING: f32 = 12.0;
+/// Corner radius of cards, in world points.
+pub const CARD_RADIUS: f32 = 6.0;
+/// Phase title size in world points.
+pub const TITLE_FONT_SIZE: f32 = 30.0;
+/// Below this size on screen (points) text is drawn as lines.
+pub const GREEK_BELOW: f32 = 5.0;
+/// Depth of the chevron tips of the flow band, in world points.
+const CHEVRON_TIP: f32 = 28.0;
+/// Gap between chevrons, in world points.
+const CHEVRON_GAP: f32 = 8.0;
+/// Margin above and below the chevrons inside the header band.
+const CHEVRON_MARGIN: f32 = 14.0;
+
+/// Maps world points to screen points: `screen = origin + world × zoom`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Transform {
+    /// Where the world origin is on screen.
+    pub origin: Pos2,
+    /// Screen points per world point.
+    pub zoom: f32,
+}
+
+impl Transform {
+    pub fn to_screen(&self, p: Point) -> Pos2 {
+        pos2(
+            self.origin.x + p.x * self.zoom,
+            self.origin.y + p.y * self.zoom,
+        )
+    }
+
+    pub fn to_world(&self, p: Pos2) -> Point {
+        Point::new(
+            (p.x - self.origin.x) / self.zoom,
+            (p.y - self.origin.y) / self.zoom,
+        )
+    }
+
+    pub fn rect_to_screen(&self, r: &Rect) -> egui::Rect {
+        egui::Rect::from_min_size(
+            self.to_screen(Point::new(r.x, r.y)),
+            vec2(r.w * self.zoom, r.h * self.zoom),
+        )
+    }
+
+    pub fn rect_to_world(&self, r: egui::Rect) -> Rect {
+        let a = self.to_world(r.min);
+        Rect::new(a.x, a.y, r.width() / self.zoom, r.height() / self.zoom)
+    }
+}
+
+/// What to leave out or add when painting.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PaintOptions {
+    /// A card whose text is drawn by the text editor on top.
+    pub hidden_text: Option<ElementId>,
+}
+
+pub fn color32(c: Rgba) -> Color32 {
+    Color32::from_rgba_unmultiplied(c.r, c.g, c.b, c.a)
+}
+
+/// The colour of a phase's chevron in the flow band: its tint, deepened.
+pub fn header_color(tint: Rgba) -> Rgba {
+    tint.mix(Rgba::rgb(0x5b, 0x6b, 0x7f), 0.28)
+}
+
+/// Rounds a font size to the nearest step of 1/16 octave (steps ≈ 4.4 % apart).
+pub fn font_step(size: f32) -> f32 {
+    if !(size > 0.0 && size.is_finite()) {
+        return 1.0;
+    }
+    ((size.log2() * 16.0).round() / 16.0).exp2().max(0.5)
+}
+
+/// The layout of a card's text at `zoom`: centred, wrapped at the card's inner width, cut
+/// with "…" where it would overflow the card. Wrapping is the same at every zoom, because the
+/// wrap width scales with the (quantized) font size.
+pub fn card_text_job(card: &Card, zoom: f32) -> LayoutJob {
+    card_text_job_for(&card.text, card.rect, card.color.text(), zoom, true)
+}
+
+/// Like [`card_text_job`] for any text (the editor lays out its buffer this way).
+pub fn card_text_job_for(text: &str, rect: Rect, color: Rgba, zoom: f32, elide: bool) -> LayoutJob {
+    let size = font_step(CARD_FONT_SIZE * zoom);
+    let scale = size / CARD_FONT_SIZE; // screen points per world point, for this size step
+    let inner_w = (rect.w - 2.0 * CARD_PADDING).max(1.0);
+    let inner_h = (rect.h - 2.0 * CARD_PADDING).max(1.0);
+    let font = fonts::card(size);
+    let mut job = LayoutJob::simple(text.to_owned(), font, color32(color), inner_w * scale);
+    job.halign = Align::Center;
+    if elide {
+        // Row height is about 1.2 × the font size.
+        let rows = (inner_h / (CARD_FONT_SIZE * 1.2)).floor().max(1.0) as usize;
+        job.wrap = TextWrapping {
+            max_rows: rows,
+            ..TextWrapping::wrap_at_width(inner_w * scale)
+        };
+    }
+    job
+}
+
+/// The height in world points a card needs to show all of `text` at its width.
+pub fn card_height_for_text(ctx: &egui::Context, text: &str, rect: Rect) -> f32 {
+    let job = card_text_job_for(text, rect, INK, 1.0, false);
+    let scale = font_step(CARD_FONT_SIZE) / CARD_FONT_SIZE;
+    let galley = ctx.fonts_mut(|f| f.layout_job(job));
+    galley.rect.height() / scale + 2.0 * CARD_PADDING
+}
+
+/// Paints the document as seen through `xf`, limited to the painter's clip rect.
+/// `visible` is scratch space kept by the caller between frames.
+pub fn paint(
+    painter: &Painter,
+    doc: &Document,
+    index: &SpatialIndex,
+    xf: &Transform,
+    options: &PaintOptions,
+    visible: &mut Vec<usize>,
+) {
+    let view = xf.rect_to_world(painter.clip_rect());
+    paint_phases(painter, doc, xf, view);
+    index.query(doc, view, visible);
+    let elements = doc.elements.as_slice();
+    let readable = font_step(CARD_FONT_SIZE * xf.zoom) >= GREEK_BELOW;
+    if readable {
+        for e in visible.iter().filter_map(|&i| elements.get(i)) {
+            match e {
+                Element::Card(card) => paint_card(painter, card, xf, options),
+            }
+        }
+    } else {
+        // Far out: every card is a few quads in one mesh, in paint order.
+        let mut mesh = Mesh::default();
+        for e in visible.iter().filter_map(|&i| elements.get(i)) {
+            match e {
+                Element::Card(card) => card_quads(&mut mesh, card, xf),
+            }
+        }
+        painter.add(Shape::mesh(mesh));
+    }
+}
+
+fn paint_phases(painter: &Painter, doc: &Document, xf: &Transform, view: Rect) {
+    let board = doc.board_rect();
+    if !board.intersects(&view) {
+        return;
+    }
+    let z = xf.zoom;
+    for (id, phase) in doc.phases.iter() {
+        let r = doc.phase_rect(id);
+        painter.rect_filled(xf.rect_to_screen(&r), 0.0, color32(phase.tint));
+    }
+    // Thin separators between phases.
+    for id in &crate::model::PhaseId::ALL[1..] {
+        let x = doc.phase_x(*id);
+        let top = xf.to_screen(Point::new(x, HEADER_HEIGHT));
+        let bottom = xf.to_screen(Point::new(x, board.h));
+        painter.line_segment(
+            [top, bottom],
+            Stroke::new(1.0, Color32::from_rgba_unmultiplied(0x40, 0x50, 0x60, 40)),
+        );
+    }
+    // The flow band: one chevron per phase, each pointing into the next.
+    let (top, bottom) = (CHEVRON_MARGIN, HEADER_HEIGHT - CHEVRON_MARGIN);
+    let mid = (top + bottom) / 2.0;
+    for (i, (id, phase)) in doc.phases.iter().enumerate() {
+        let r = doc.phase_rect(id);
+        let a = r.x;
+        let b = r.right() - CHEVRON_MARGIN;
+        let left = if i == 0 {
+            a + CHEVRON_MARGIN
+        } else {
+            a - CHEVRON_TIP - CHEVRON_MARGIN + CHEVRON_GAP
+        };
+        let mut pts = vec![
+            Point::new(left, top),
+            Point::new(b - CHEVRON_TIP, top),
+            Point::new(b, mid),
+            Point::new(b - CHEVRON_TIP, bottom),
+            Point::new(left, bottom),
+        ];
+        if i > 0 {
+            pts.push(Point::new(left + CHEVRON_TIP, mid));
+        }
+        let pts: Vec<Pos2> = pts.into_iter().map(|p| xf.to_screen(p)).collect();
+        let fill = color32(header_color(phase.tint));
+        // The outline is not convex (the notch), so fill it as a fan from a point on its
+        // axis, from which every corner is visible, and give it an anti-aliased edge.
+        let centre = xf.to_screen(Point::new((left + b) / 2.0, mid));
+        let mut mesh = Mesh::default();
+        mesh.colored_vertex(centre, fill);
+        for p in &pts {
+            mesh.colored_vertex(*p, fill);
+        }
+        let n = pts.len() as u32;
+        for k in 0..n {
+            mesh.add_triangle(0, 1 + k, 1 + (k + 1) % n);
+        }
+        painter.add(Shape::mesh(mesh));
+        painter.add(PathShape::closed_line(pts, PathStroke::new(1.0, fill)));
+
+        let size = font_step(TITLE_FONT_SIZE * z);
+        let text_left = if i == 0 { left } else { left + CHEVRON_TIP };
+        let text_rect = egui::Rect::from_min_max(
+            xf.to_screen(Point::new(text_left + 12.0, top)),
+            xf.to_screen(Point::new(b - CHEVRON_TIP - 4.0, bottom)),
+        );
+        if size >= GREEK_BELOW && text_rect.width() > 4.0 {
+            let mut job =
+                LayoutJob::simple_singleline(phase.title.clone(), fonts::title(size), color32(INK));
+            job.wrap = TextWrapping::truncate_at_width(text_rect.width());
+            let galley = painter.layout_job(job);
+            let pos = text_rect.center() - galley.rect.center().to_vec2();
+            painter.galley(pos, galley, color32(INK));
+        }
+    }
+}
+
+fn paint_card(painter: &Painter, card: &Card, xf: &Transform, options: &PaintOptions) {
+    let z = xf.zoom;
+    let rect = xf.rect_to_screen(&card.rect);
+    let radius = (CARD_RADIUS * z).min(255.0);
+    // A soft shadow lifts the card off the phase.
+    let shadow = RectShape::filled(
+        rect.translate(vec2(0.0, 2.0 * z)),
+        radius,
+        Color32::from_black_alpha(28),
+    )
+    .with_blur_width(6.0 * z);
+    painter.add(shadow);
+    painter.add(RectShape::new(
+        rect,
+        radius,
+        color32(card.color.fill()),
+        Stroke::new(1.0, color32(card.color.outline())),
+        StrokeKind::Inside,
+    ));
+    if options.hidden_text == Some(card.id) || card.text.is_empty() {
+        return;
+    }
+    let galley = painter.layout_job(card_text_job(card, z));
+    let pos = rect.center() - galley.rect.center().to_vec2();
+    painter.galley(pos, galley, color32(card.color.text()));
+}
+
+/// A card as plain quads: outline, fill, and a grey bar for each row of text.
+fn card_quads(mesh: &mut Mesh, card: &Card, xf: &Transform) {
+    let r = xf.rect_to_screen(&card.rect);
+    if r.width() < 0.3 || r.height() < 0.3 {
+        return;
+    }
+    let fill = color32(card.color.fill());
+    if r.width() > 4.0 {
+        mesh.add_colored_rect(r, color32(card.color.outline()));
+        mesh.add_colored_rect(r.shrink(0.75), fill);
+    } else {
+        mesh.add_colored_rect(r, fill);
+    }
+    let z = xf.zoom;
+    let row_h = CARD_FONT_SIZE * 1.2 * z;
+    if row_h < 1.0 {
+        return;
+    }
+    let text = card.color.text();
+    let bar = color32(Rgba { a: 90, ..text });
+    let inner_w = (card.rect.w - 2.0 * CARD_PADDING).max(1.0);
+    let inner_h = (card.rect.h - 2.0 * CARD_PADDING).max(1.0);
+    let per_row = (inner_w / (CARD_FONT_SIZE * 0.52)).max(1.0);
+    let max_rows = (inner_h / (CARD_FONT_SIZE * 1.2)).floor().max(1.0) as usize;
+    let mut rows: Vec<f32> = Vec::new();
+    for para in card.text.split('\n') {
+        let mut n = para.chars().count() as f32;
+        while n > 0.0 && rows.len() < max_rows {
+            rows.push(n.min(per_row) / per_row);
+            n -= per_row;
+        }
+    }
+    let total_h = rows.len() as f32 * row_h;
+    let mut y = r.center().y - total_h / 2.0;
+    for frac in rows {
+        let w = inner_w * z * frac;
+        let bar_rect = egui::Rect::from_center_size(
+            pos2(r.center().x, y + row_h / 2.0),
+            vec2(w, (row_h * 0.45).max(0.5)),
+        );
+        mesh.add_colored_rect(bar_rect, bar);
+        y += row_h;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn font_steps_are_close_and_few() {
+        for s in [5.0_f32, 7.3, 18.0, 40.0, 144.0, 900.0] {
+            let q = font_step(s);
+            assert!((q / s - 1.0).abs() < 0.025, "{s} → {q}");
+        }
+        let mut steps: Vec<u32> = (50..=1440)
+            .map(|i| font_step(i as f32 / 10.0).to_bits())
+            .collect();
+        steps.dedup();
+        assert!(steps.len() < 80, "{} sizes between 5 and 144", steps.len());
+        assert_eq!(font_step(f32::NAN), 1.0);
+    }
+
+    #[test]
+    fn transform_round_trips() {
+        let xf = Transform {
+            origin: pos2(100.0, -40.0),
+            zoom: 2.5,
+        };
+        let p = Point::new(13.0, -7.5);
+        let back = xf.to_world(xf.to_screen(p));
+        assert!((back.x - p.x).abs() < 1e-4 && (back.y - p.y).abs() < 1e-4);
+        let r = Rect::new(10.0, 20.0, 30.0, 40.0);
+        let back = xf.rect_to_world(xf.rect_to_screen(&r));
+        assert!((back.w - r.w).abs() < 1e-4 && (back.x - r.x).abs() < 1e-4);
+    }
+}

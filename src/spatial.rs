@@ -1,0 +1,244 @@
+//! A uniform-grid spatial index over the elements of a document, so that drawing and hit
+//! testing look only at what is near the view or the pointer.
+//!
+//! The index is a cache beside the document: it is never saved, and is updated with the ids
+//! each edit touched (see [`crate::edit::History::take_touched`]).
+
+use crate::model::{Document, ElementId, Point, Rect};
+use std::collections::HashMap;
+
+/// Side of a grid cell in world points: a few cards wide.
+const CELL: f32 = 512.0;
+/// Elements spanning more cells than this are kept in one list checked on every query.
+const MAX_CELLS_PER_ELEMENT: i64 = 64;
+
+#[derive(Debug, Default, Clone)]
+pub struct SpatialIndex {
+    cells: HashMap<(i32, i32), Vec<ElementId>>,
+    large: Vec<ElementId>,
+    bounds: HashMap<ElementId, Rect>,
+}
+
+fn cell_of(v: f32) -> i32 {
+    (v / CELL).floor().clamp(i32::MIN as f32, i32::MAX as f32) as i32
+}
+
+fn cell_range(r: &Rect) -> (i32, i32, i32, i32) {
+    (
+        cell_of(r.x),
+        cell_of(r.y),
+        cell_of(r.right()),
+        cell_of(r.bottom()),
+    )
+}
+
+impl SpatialIndex {
+    /// Indexes every element of `doc`.
+    pub fn build(doc: &Document) -> Self {
+        let mut index = Self::default();
+        for e in doc.elements.iter() {
+            index.add(e.id(), e.bounds());
+        }
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.bounds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bounds.is_empty()
+    }
+
+    fn add(&mut self, id: ElementId, r: Rect) {
+        let (x0, y0, x1, y1) = cell_range(&r);
+        let n = (x1 as i64 - x0 as i64 + 1) * (y1 as i64 - y0 as i64 + 1);
+        if n > MAX_CELLS_PER_ELEMENT {
+            self.large.push(id);
+        } else {
+            for cx in x0..=x1 {
+                for cy in y0..=y1 {
+                    self.cells.entry((cx, cy)).or_default().push(id);
+                }
+            }
+        }
+        self.bounds.insert(id, r);
+    }
+
+    fn remove(&mut self, id: ElementId) {
+        let Some(r) = self.bounds.remove(&id) else {
+            return;
+        };
+        let (x0, y0, x1, y1) = cell_range(&r);
+        let n = (x1 as i64 - x0 as i64 + 1) * (y1 as i64 - y0 as i64 + 1);
+        if n > MAX_CELLS_PER_ELEMENT {
+            self.large.retain(|&e| e != id);
+            return;
+        }
+        for cx in x0..=x1 {
+            for cy in y0..=y1 {
+                if let Some(list) = self.cells.get_mut(&(cx, cy)) {
+                    list.retain(|&e| e != id);
+                    if list.is_empty() {
+                        self.cells.remove(&(cx, cy));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Brings the entries for `ids` in line with `doc` (added, moved or removed).
+    pub fn update(&mut self, doc: &Document, ids: &[ElementId]) {
+        for &id in ids {
+            let now = doc.elements.get(id).map(|e| e.bounds());
+            if self.bounds.get(&id).copied() == now {
+                continue;
+            }
+            self.remove(id);
+            if let Some(r) = now {
+                self.add(id, r);
+            }
+        }
+    }
+
+    /// Paint-order positions (ascending, bottom first) of the elements whose bounds meet
+    /// `rect`, written to `out` (which is cleared first).
+    pub fn query(&self, doc: &Document, rect: Rect, out: &mut Vec<usize>) {
+        out.clear();
+        let (x0, y0, x1, y1) = cell_range(&rect);
+        let wanted = (x1 as i64 - x0 as i64 + 1) * (y1 as i64 - y0 as i64 + 1);
+        let mut consider = |id: &ElementId| {
+            if let (Some(b), Some(pos)) = (self.bounds.get(id), doc.elements.position(*id))
+                && b.intersects(&rect)
+            {
+                out.push(pos);
+            }
+        };
+        if wanted > self.cells.len() as i64 {
+            // Faster to walk the occupied cells than the empty ones in view.
+            for ((cx, cy), ids) in &self.cells {
+                if (x0..=x1).contains(cx) && (y0..=y1).contains(cy) {
+                    ids.iter().for_each(&mut consider);
+                }
+            }
+        } else {
+            for cx in x0..=x1 {
+                for cy in y0..=y1 {
+                    if let Some(ids) = self.cells.get(&(cx, cy)) {
+                        ids.iter().for_each(&mut consider);
+                    }
+                }
+            }
+        }
+        self.large.iter().for_each(&mut consider);
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// The topmost element whose bounds hold `p`, grown by `slop` on every side.
+    pub fn hit(&self, doc: &Document, p: Point, slop: f32) -> Option<ElementId> {
+        let mut found = Vec::new();
+        self.query(
+            doc,
+            Rect::new(p.x - slop, p.y - slop, 2.0 * slop, 2.0 * slop),
+            &mut found,
+        );
+        found
+            .iter()
+            .rev()
+            .filter_map(|&pos| doc.elements.as_slice().get(pos))
+            .find(|e| {
+                let b = e.bounds();
+                Rect::new(b.x - slop, b.y - slop, b.w + 2.0 * slop, b.h + 2.0 * slop).contains(p)
+            })
+            .map(|e| e.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::{Command, History};
+    use crate::model::{Card, CardColor, Element, sample};
+
+    fn card(id: u64, r: Rect) -> Element {
+        Element::Card(Card::new(ElementId(id), r, "", CardColor::Green))
+    }
+
+    #[test]
+    fn query_finds_exactly_what_meets_the_rect() {
+        let doc = sample::nara_vard();
+        let index = SpatialIndex::build(&doc);
+        let view = Rect::new(800.0, 100.0, 700.0, 400.0);
+        let mut got = Vec::new();
+        index.query(&doc, view, &mut got);
+        let want: Vec<usize> = doc
+            .elements
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.bounds().intersects(&view))
+            .map(|(i, _)| i)
+            .collect();
+        assert!(!want.is_empty());
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn hit_picks_the_topmost_and_large_elements_are_found() {
+        let mut doc = Document::new();
+        doc.elements
+            .push(card(1, Rect::new(0.0, 0.0, 100.0, 100.0)));
+        doc.elements
+            .push(card(2, Rect::new(50.0, 50.0, 100.0, 100.0)));
+        doc.elements
+            .push(card(3, Rect::new(-20_000.0, 2_000.0, 60_000.0, 100.0)));
+        let index = SpatialIndex::build(&doc);
+        assert_eq!(
+            index.hit(&doc, Point::new(75.0, 75.0), 0.0),
+            Some(ElementId(2))
+        );
+        assert_eq!(
+            index.hit(&doc, Point::new(10.0, 10.0), 0.0),
+            Some(ElementId(1))
+        );
+        assert_eq!(index.hit(&doc, Point::new(152.0, 75.0), 0.0), None);
+        assert_eq!(
+            index.hit(&doc, Point::new(152.0, 75.0), 3.0),
+            Some(ElementId(2))
+        );
+        assert_eq!(
+            index.hit(&doc, Point::new(30_000.0, 2_050.0), 0.0),
+            Some(ElementId(3))
+        );
+    }
+
+    #[test]
+    fn updates_follow_edits_undo_and_redo() {
+        let mut doc = sample::nara_vard();
+        let mut index = SpatialIndex::build(&doc);
+        let mut h = History::new();
+        let first = doc
+            .elements
+            .iter()
+            .next()
+            .map(|e| e.id())
+            .unwrap_or(ElementId(0));
+        let cmds = vec![
+            Command::Insert(vec![(0, card(99, Rect::new(5000.0, 5000.0, 10.0, 10.0)))]),
+            Command::Update(vec![card(first.0, Rect::new(-900.0, 40.0, 80.0, 50.0))]),
+            Command::Remove(vec![ElementId(99)]),
+        ];
+        for cmd in cmds {
+            assert!(h.apply_step(&mut doc, cmd).is_ok());
+            index.update(&doc, &h.take_touched());
+            assert_eq!(index.bounds, SpatialIndex::build(&doc).bounds);
+        }
+        while h.undo(&mut doc) {
+            index.update(&doc, &h.take_touched());
+            assert_eq!(index.bounds, SpatialIndex::build(&doc).bounds);
+        }
+        let mut got = Vec::new();
+        index.query(&doc, doc.bounds(), &mut got);
+        assert_eq!(got.len(), doc.elements.len());
+    }
+}

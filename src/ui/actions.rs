@@ -1,0 +1,306 @@
+//! Everything a user can ask of the app by menu, button or shortcut, in one table: each
+//! action's label, tooltip and shortcuts live in one `match`, so menus, toolbars, the shortcut
+//! list and keyboard handling all come from here.
+
+use crate::i18n::{Lang, Msg};
+use crate::model::PhaseId;
+use egui::{InputState, Key, Modifiers};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    SelectAll,
+    Delete,
+    Duplicate,
+    NewCard,
+    EditCard,
+    FitAll,
+    ZoomPhase(PhaseId),
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ToggleTheme,
+    ToggleLanguage,
+    Shortcuts,
+    About,
+}
+
+/// A key with modifiers. `shift: None` means shift does not matter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shortcut {
+    pub command: bool,
+    pub shift: Option<bool>,
+    pub key: Key,
+}
+
+impl Shortcut {
+    const fn plain(key: Key) -> Self {
+        Self {
+            command: false,
+            shift: Some(false),
+            key,
+        }
+    }
+    const fn shift(key: Key) -> Self {
+        Self {
+            command: false,
+            shift: Some(true),
+            key,
+        }
+    }
+    const fn cmd(key: Key) -> Self {
+        Self {
+            command: true,
+            shift: Some(false),
+            key,
+        }
+    }
+    const fn cmd_shift(key: Key) -> Self {
+        Self {
+            command: true,
+            shift: Some(true),
+            key,
+        }
+    }
+    const fn cmd_any(key: Key) -> Self {
+        Self {
+            command: true,
+            shift: None,
+            key,
+        }
+    }
+
+    /// Whether a key press matches. The logical key or the physical one may match, so that
+    /// Shift+1 is found on layouts where it types `!`.
+    fn matches(&self, key: Key, physical: Option<Key>, m: Modifiers) -> bool {
+        (key == self.key || physical == Some(self.key))
+            && m.command == self.command
+            && !m.alt
+            && self.shift.is_none_or(|s| s == m.shift)
+    }
+
+    /// As shown in menus: "Ctrl+Shift+S".
+    pub fn label(&self) -> String {
+        let mut s = String::new();
+        if self.command {
+            s.push_str(if cfg!(target_os = "macos") {
+                "⌘"
+            } else {
+                "Ctrl+"
+            });
+        }
+        if self.shift == Some(true) {
+            s.push_str("Shift+");
+        }
+        s.push_str(match self.key {
+            Key::Plus => "+",
+            Key::Minus => "−",
+            Key::Delete => "Delete",
+            k => k.name(),
+        });
+        s
+    }
+}
+
+impl Action {
+    /// Actions in menu and shortcut-list order.
+    pub const ALL: [Action; 23] = [
+        Action::New,
+        Action::Open,
+        Action::Save,
+        Action::SaveAs,
+        Action::Quit,
+        Action::Undo,
+        Action::Redo,
+        Action::SelectAll,
+        Action::Delete,
+        Action::Duplicate,
+        Action::NewCard,
+        Action::EditCard,
+        Action::FitAll,
+        Action::ZoomPhase(PhaseId::Nulage),
+        Action::ZoomPhase(PhaseId::Overgang),
+        Action::ZoomPhase(PhaseId::Malbild),
+        Action::ZoomIn,
+        Action::ZoomOut,
+        Action::ZoomReset,
+        Action::ToggleTheme,
+        Action::ToggleLanguage,
+        Action::Shortcuts,
+        Action::About,
+    ];
+
+    /// The label in menus and on buttons.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let msg = match self {
+            Action::New => Msg::New,
+            Action::Open => Msg::Open,
+            Action::Save => Msg::Save,
+            Action::SaveAs => Msg::SaveAs,
+            Action::Quit => Msg::Quit,
+            Action::Undo => Msg::Undo,
+            Action::Redo => Msg::Redo,
+            Action::SelectAll => Msg::SelectAll,
+            Action::Delete => Msg::Delete,
+            Action::Duplicate => Msg::Duplicate,
+            Action::NewCard => Msg::NewCard,
+            Action::EditCard => Msg::EditCard,
+            Action::FitAll => Msg::FitAll,
+            Action::ZoomPhase(PhaseId::Nulage) => Msg::ZoomNulage,
+            Action::ZoomPhase(PhaseId::Overgang) => Msg::ZoomOvergang,
+            Action::ZoomPhase(PhaseId::Malbild) => Msg::ZoomMalbild,
+            Action::ZoomIn => Msg::ZoomIn,
+            Action::ZoomOut => Msg::ZoomOut,
+            Action::ZoomReset => Msg::ZoomReset,
+            Action::ToggleTheme => Msg::ToggleTheme,
+            Action::ToggleLanguage => Msg::ToggleLanguage,
+            Action::Shortcuts => Msg::Shortcuts,
+            Action::About => Msg::About,
+        };
+        msg.text(lang)
+    }
+
+    /// Keys that run the action; the first is the one shown.
+    pub fn shortcuts(self) -> &'static [Shortcut] {
+        match self {
+            Action::New => const { &[Shortcut::cmd(Key::N)] },
+            Action::Open => const { &[Shortcut::cmd(Key::O)] },
+            Action::Save => const { &[Shortcut::cmd(Key::S)] },
+            Action::SaveAs => const { &[Shortcut::cmd_shift(Key::S)] },
+            Action::Quit => const { &[Shortcut::cmd(Key::Q)] },
+            Action::Undo => const { &[Shortcut::cmd(Key::Z)] },
+            Action::Redo => const { &[Shortcut::cmd_shift(Key::Z), Shortcut::cmd(Key::Y)] },
+            Action::SelectAll => const { &[Shortcut::cmd(Key::A)] },
+            Action::Delete => {
+                const {
+                    &[
+                        Shortcut::plain(Key::Delete),
+                        Shortcut::plain(Key::Backspace),
+                    ]
+                }
+            }
+            Action::Duplicate => const { &[Shortcut::cmd(Key::D)] },
+            Action::NewCard => const { &[Shortcut::plain(Key::N)] },
+            Action::EditCard => const { &[Shortcut::plain(Key::Enter), Shortcut::plain(Key::F2)] },
+            Action::FitAll => {
+                const {
+                    &[
+                        Shortcut::shift(Key::Num1),
+                        Shortcut::shift(Key::Exclamationmark),
+                    ]
+                }
+            }
+            Action::ZoomPhase(PhaseId::Nulage) => const { &[Shortcut::plain(Key::Num1)] },
+            Action::ZoomPhase(PhaseId::Overgang) => const { &[Shortcut::plain(Key::Num2)] },
+            Action::ZoomPhase(PhaseId::Malbild) => const { &[Shortcut::plain(Key::Num3)] },
+            Action::ZoomIn => {
+                const { &[Shortcut::cmd_any(Key::Plus), Shortcut::cmd_any(Key::Equals)] }
+            }
+            Action::ZoomOut => const { &[Shortcut::cmd_any(Key::Minus)] },
+            Action::ZoomReset => const { &[Shortcut::cmd(Key::Num0)] },
+            Action::Shortcuts => const { &[Shortcut::plain(Key::F1)] },
+            Action::ToggleTheme | Action::ToggleLanguage | Action::About => const { &[] },
+        }
+    }
+
+    /// Whether the action's shortcut still works while a text field has the keyboard: only
+    /// those that a text field has no use for.
+    fn works_while_typing(self) -> bool {
+        matches!(
+            self,
+            Action::New | Action::Open | Action::Save | Action::SaveAs | Action::Quit
+        )
+    }
+
+    /// The shortcut as shown in a menu, if any.
+    pub fn shortcut_label(self) -> Option<String> {
+        self.shortcuts().first().map(Shortcut::label)
+    }
+
+    /// Takes the key presses that run actions out of this frame's input, in table order
+    /// (most specific first), so no widget sees them too.
+    pub fn take_from_input(input: &mut InputState, typing: bool) -> Vec<Action> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < input.events.len() {
+            let hit = match &input.events[i] {
+                egui::Event::Key {
+                    key,
+                    physical_key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } => Action::ALL.into_iter().find(|a| {
+                    (!typing || a.works_while_typing())
+                        && a.shortcuts()
+                            .iter()
+                            .any(|s| s.matches(*key, *physical_key, *modifiers))
+                }),
+                _ => None,
+            };
+            match hit {
+                Some(action) => {
+                    input.events.remove(i);
+                    found.push(action);
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_shortcut_runs_two_actions() {
+        for a in Action::ALL {
+            for s in a.shortcuts() {
+                let mods = Modifiers {
+                    command: s.command,
+                    ctrl: s.command,
+                    shift: s.shift.unwrap_or(false),
+                    ..Modifiers::NONE
+                };
+                let owners: Vec<Action> = Action::ALL
+                    .into_iter()
+                    .filter(|b| b.shortcuts().iter().any(|t| t.matches(s.key, None, mods)))
+                    .collect();
+                assert_eq!(owners, vec![a], "{}", s.label());
+            }
+        }
+    }
+
+    #[test]
+    fn shift_one_fits_on_any_layout() {
+        let shift = Modifiers::SHIFT;
+        let fit = Action::FitAll.shortcuts();
+        assert!(
+            fit.iter()
+                .any(|s| s.matches(Key::Exclamationmark, Some(Key::Num1), shift))
+        );
+        assert!(fit.iter().any(|s| s.matches(Key::Num1, None, shift)));
+        let phase1 = Action::ZoomPhase(PhaseId::Nulage).shortcuts();
+        assert!(!phase1.iter().any(|s| s.matches(Key::Num1, None, shift)));
+    }
+
+    #[test]
+    fn labels_exist_in_both_languages() {
+        for a in Action::ALL {
+            assert!(!a.label(Lang::Sv).is_empty());
+            assert!(!a.label(Lang::En).is_empty());
+        }
+        assert_eq!(
+            Action::SaveAs.shortcut_label().as_deref(),
+            Some("Ctrl+Shift+S")
+        );
+    }
+}

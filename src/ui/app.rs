@@ -1,0 +1,602 @@
+//! The app: one open document, its canvas and panels, files, and the dialogs around them.
+//!
+//! [`App::ui`] draws a whole frame into a `Ui`, so the window, the UI tests and the benchmark
+//! all run the same code. Actions from menus, buttons and shortcuts are queued during the
+//! frame and run in one place at its end.
+
+use super::actions::Action;
+use super::canvas::CanvasView;
+use super::desktop::{Desktop, FilePurpose};
+use super::panels;
+use crate::edit::Editor;
+use crate::i18n::{self, Lang, Msg};
+use crate::io;
+use crate::model::{Document, sample};
+use egui::{Key, Ui, ViewportCommand};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+enum Then {
+    New,
+    PickAndOpen,
+    Open(PathBuf),
+    Close,
+}
+
+/// A dialog in front of the canvas.
+#[derive(Clone, Debug, PartialEq)]
+enum Modal {
+    Unsaved(Then),
+    Error { title: String, message: String },
+    Shortcuts,
+    About,
+}
+
+/// A file dialog waiting for the user.
+struct PendingDialog {
+    purpose: FilePurpose,
+    answer: Receiver<Option<PathBuf>>,
+    then: Option<Then>,
+}
+
+pub struct App {
+    pub editor: Editor,
+    pub view: CanvasView,
+    pub lang: Lang,
+    pub dark: bool,
+    /// Where the document lives on disk; `None` until first saved.
+    pub path: Option<PathBuf>,
+    /// The history state at the last save or open.
+    saved_state: u64,
+    desktop: Box<dyn Desktop>,
+    dialog: Option<PendingDialog>,
+    modal: Option<Modal>,
+    queued: Vec<Action>,
+    /// A short message in the status bar, and when it was shown.
+    notice: Option<(String, f64)>,
+    title_sent: String,
+    /// Set once the user agreed to close; the next close request goes through.
+    closing: bool,
+    styled: bool,
+}
+
+impl App {
+    /// An app showing `doc`, saved at `path` if given.
+    pub fn new(doc: Document, path: Option<PathBuf>, desktop: Box<dyn Desktop>) -> Self {
+        let mut view = CanvasView::default();
+        view.fit_all(&doc);
+        let editor = Editor::new(doc);
+        Self {
+            saved_state: editor.history().state(),
+            editor,
+            view,
+            lang: Lang::default(),
+            dark: false,
+            path,
+            desktop,
+            dialog: None,
+            modal: None,
+            queued: Vec::new(),
+            notice: None,
+            title_sent: String::new(),
+            closing: false,
+            styled: false,
+        }
+    }
+
+    /// The app with the Nära vård sample canvas.
+    pub fn with_sample(desktop: Box<dyn Desktop>) -> Self {
+        Self::new(sample::nara_vard(), None, desktop)
+    }
+
+    /// The app with the file named on the command line; if it cannot be opened, an empty
+    /// canvas and a message saying why.
+    pub fn open_at_start(path: &Path, desktop: Box<dyn Desktop>) -> Self {
+        match io::load(path) {
+            Ok(loaded) => Self::new(loaded.document, Some(path.to_path_buf()), desktop),
+            Err(e) => {
+                let mut app = Self::new(Document::new(), None, desktop);
+                app.modal = Some(app.open_error(path, &e));
+                app
+            }
+        }
+    }
+
+    fn open_error(&self, path: &Path, e: &io::LoadError) -> Modal {
+        Modal::Error {
+            title: Msg::OpenFailed.text(self.lang).to_owned(),
+            message: format!(
+                "{}\n\n{}\n\n{}",
+                path.display(),
+                i18n::load_error(e, self.lang),
+                Msg::KeptOpen.text(self.lang)
+            ),
+        }
+    }
+
+    pub fn doc(&self) -> &Document {
+        self.editor.doc()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.editor.history().state() != self.saved_state
+    }
+
+    /// The error or question on screen, if any, as text (for tests and logs).
+    pub fn modal_text(&self) -> Option<String> {
+        match &self.modal {
+            Some(Modal::Error { title, message }) => Some(format!("{title}: {message}")),
+            Some(Modal::Unsaved(_)) => Some(Msg::UnsavedTitle.text(self.lang).to_owned()),
+            Some(Modal::Shortcuts) => Some(Msg::Shortcuts.text(self.lang).to_owned()),
+            Some(Modal::About) => Some(Msg::About.text(self.lang).to_owned()),
+            None => None,
+        }
+    }
+
+    /// The status-bar notice, if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_ref().map(|(s, _)| s.as_str())
+    }
+
+    /// Whether a file dialog is open.
+    pub fn is_waiting_for_dialog(&self) -> bool {
+        self.dialog.is_some()
+    }
+
+    /// The name shown in the title bar and dialogs.
+    pub fn display_name(&self) -> String {
+        if let Some(name) = self.path.as_deref().and_then(Path::file_name) {
+            return name.to_string_lossy().into_owned();
+        }
+        let title = self.doc().title.trim();
+        if title.is_empty() {
+            Msg::Untitled.text(self.lang).to_owned()
+        } else {
+            title.to_owned()
+        }
+    }
+
+    /// The window title: the document's name, a mark if it has unsaved changes, the app.
+    pub fn window_title(&self) -> String {
+        let mark = if self.is_dirty() { "● " } else { "" };
+        format!(
+            "{mark}{} — {}",
+            self.display_name(),
+            Msg::AppName.text(self.lang)
+        )
+    }
+
+    /// Queues an action as if chosen from a menu.
+    pub fn queue(&mut self, action: Action) {
+        self.queued.push(action);
+    }
+
+    // ---------------------------------------------------------------- the frame
+
+    /// Draws one frame of the whole app.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.styled {
+            self.styled = true;
+            super::style(&ctx, self.dark);
+        }
+        self.poll_dialog(&ctx);
+        self.handle_window_events(&ctx);
+
+        if self.modal.is_none() {
+            let typing = ctx.text_edit_focused();
+            let focused = ctx.egui_wants_keyboard_input();
+            let mut taken = ui.input_mut(|i| Action::take_from_input(i, typing));
+            // Plain keys belong to a focused button or field, not to the canvas.
+            if focused && !typing {
+                taken.retain(|a| a.shortcuts().iter().all(|s| s.command));
+            }
+            self.queued.extend(taken);
+        }
+
+        let lang = self.lang;
+        egui::Panel::top("top").show(ui, |ui| {
+            panels::top_bar(ui, &self.editor, &self.view, lang, &mut self.queued);
+        });
+        let notice = self.current_notice(&ctx);
+        egui::Panel::bottom("status").show(ui, |ui| {
+            panels::status_bar(ui, &self.editor, &self.view, notice.as_deref(), lang);
+        });
+        egui::Panel::right("properties")
+            .resizable(false)
+            .exact_size(260.0)
+            .show(ui, |ui| {
+                panels::properties(ui, &mut self.editor, &mut self.view, lang);
+            });
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            self.view.show(ui, &mut self.editor, lang);
+        });
+
+        self.show_modal(&ctx);
+        let actions = std::mem::take(&mut self.queued);
+        for a in actions {
+            self.run(a, &ctx);
+        }
+
+        // A gesture ends when no button or key is held and no text is being typed.
+        let holding = ctx.input(|i| {
+            i.pointer.any_down()
+                || [
+                    Key::ArrowLeft,
+                    Key::ArrowRight,
+                    Key::ArrowUp,
+                    Key::ArrowDown,
+                ]
+                .iter()
+                .any(|k| i.key_down(*k))
+        });
+        if !holding && !ctx.text_edit_focused() && !self.view.is_editing_text() {
+            self.editor.commit();
+        }
+        self.view.prune_selection(self.editor.doc());
+
+        let title = self.window_title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+
+    fn current_notice(&mut self, ctx: &egui::Context) -> Option<String> {
+        let now = ctx.input(|i| i.time);
+        match &self.notice {
+            Some((text, at)) if now - at < 4.0 => {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(4.0 - (now - at)));
+                Some(text.clone())
+            }
+            Some(_) => {
+                self.notice = None;
+                None
+            }
+            None if self.dialog.is_some() => Some(Msg::ChoosingFile.text(self.lang).to_owned()),
+            None => None,
+        }
+    }
+
+    fn set_notice(&mut self, ctx: &egui::Context, text: String) {
+        self.notice = Some((text, ctx.input(|i| i.time)));
+    }
+
+    fn handle_window_events(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
+            self.view.end_text_editing(&mut self.editor);
+            if self.is_dirty() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.modal = Some(Modal::Unsaved(Then::Close));
+            }
+        }
+        let dropped: Option<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(path) = dropped {
+            self.request(Then::Open(path), ctx);
+        }
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    fn run(&mut self, action: Action, ctx: &egui::Context) {
+        let doc_actions = !matches!(
+            action,
+            Action::ZoomIn
+                | Action::ZoomOut
+                | Action::ZoomReset
+                | Action::FitAll
+                | Action::ZoomPhase(_)
+                | Action::ToggleTheme
+                | Action::ToggleLanguage
+                | Action::Shortcuts
+                | Action::About
+        );
+        if doc_actions {
+            self.view.end_text_editing(&mut self.editor);
+        }
+        let view = &mut self.view;
+        let editor = &mut self.editor;
+        match action {
+            Action::New => self.request(Then::New, ctx),
+            Action::Open => self.request(Then::PickAndOpen, ctx),
+            Action::Save => self.save(ctx, None),
+            Action::SaveAs => self.pick_save_path(ctx, None),
+            Action::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            Action::Undo => {
+                editor.undo();
+                view.prune_selection(editor.doc());
+            }
+            Action::Redo => {
+                editor.redo();
+                view.prune_selection(editor.doc());
+            }
+            Action::SelectAll => view.select_all(editor.doc()),
+            Action::Delete => view.delete_selection(editor),
+            Action::Duplicate => view.duplicate_selection(editor),
+            Action::NewCard => view.create_card_at_pointer(editor),
+            Action::EditCard => {
+                if view.selection.len() == 1
+                    && let Some(id) = view.selection.iter().next().copied()
+                {
+                    view.edit_card(editor, id);
+                }
+            }
+            Action::FitAll => view.fit_all(editor.doc()),
+            Action::ZoomPhase(p) => view.zoom_to_phase(editor.doc(), p),
+            Action::ZoomIn => {
+                view.camera.pending = Some(super::camera::Framing::ZoomBy(super::camera::ZOOM_STEP))
+            }
+            Action::ZoomOut => {
+                view.camera.pending = Some(super::camera::Framing::ZoomBy(
+                    1.0 / super::camera::ZOOM_STEP,
+                ))
+            }
+            Action::ZoomReset => view.camera.pending = Some(super::camera::Framing::ZoomTo(1.0)),
+            Action::ToggleTheme => {
+                self.dark = !self.dark;
+                super::style(ctx, self.dark);
+            }
+            Action::ToggleLanguage => {
+                self.lang = match self.lang {
+                    Lang::Sv => Lang::En,
+                    Lang::En => Lang::Sv,
+                }
+            }
+            Action::Shortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::About => self.modal = Some(Modal::About),
+        }
+    }
+
+    /// Asks about unsaved changes first, if there are any, then does `then`.
+    fn request(&mut self, then: Then, ctx: &egui::Context) {
+        if self.dialog.is_some() {
+            return;
+        }
+        self.view.end_text_editing(&mut self.editor);
+        self.editor.commit();
+        if self.is_dirty() {
+            self.modal = Some(Modal::Unsaved(then));
+        } else {
+            self.proceed(then, ctx);
+        }
+    }
+
+    /// Does `then` without asking.
+    fn proceed(&mut self, then: Then, ctx: &egui::Context) {
+        match then {
+            Then::New => {
+                self.replace_document(Document::new(), None);
+            }
+            Then::PickAndOpen => {
+                let answer = self.desktop.pick_file(
+                    FilePurpose::Open,
+                    self.path.as_deref(),
+                    Msg::FileFilter.text(self.lang),
+                    ctx,
+                );
+                self.dialog = Some(PendingDialog {
+                    purpose: FilePurpose::Open,
+                    answer,
+                    then: None,
+                });
+                self.poll_dialog(ctx);
+            }
+            Then::Open(path) => self.open_path(&path, ctx),
+            Then::Close => {
+                self.closing = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document, path: Option<PathBuf>) {
+        self.view.reset_for(&doc);
+        self.editor = Editor::new(doc);
+        self.saved_state = self.editor.history().state();
+        self.path = path;
+    }
+
+    /// Opens a file, replacing the document; on error says why and keeps the document.
+    pub fn open_path(&mut self, path: &Path, ctx: &egui::Context) {
+        match io::load(path) {
+            Ok(loaded) => {
+                self.replace_document(loaded.document, Some(path.to_path_buf()));
+                let name = self.display_name();
+                self.set_notice(ctx, i18n::opened(&name, self.lang));
+            }
+            Err(e) => self.modal = Some(self.open_error(path, &e)),
+        }
+    }
+
+    /// Saves to the document's path, or asks for one. `then` runs after a successful save.
+    fn save(&mut self, ctx: &egui::Context, then: Option<Then>) {
+        match self.path.clone() {
+            Some(path) => {
+                if self.save_to(&path, ctx)
+                    && let Some(then) = then
+                {
+                    self.proceed(then, ctx);
+                }
+            }
+            None => self.pick_save_path(ctx, then),
+        }
+    }
+
+    fn pick_save_path(&mut self, ctx: &egui::Context, then: Option<Then>) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let suggested = self
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(format!("{}.{}", self.display_name(), io::EXTENSION)));
+        let answer = self.desktop.pick_file(
+            FilePurpose::Save,
+            Some(&suggested),
+            Msg::FileFilter.text(self.lang),
+            ctx,
+        );
+        self.dialog = Some(PendingDialog {
+            purpose: FilePurpose::Save,
+            answer,
+            then,
+        });
+        self.poll_dialog(ctx);
+    }
+
+    /// Writes the document to `path`. Returns whether it worked; if not, says why.
+    pub fn save_to(&mut self, path: &Path, ctx: &egui::Context) -> bool {
+        self.view.end_text_editing(&mut self.editor);
+        self.editor.commit();
+        match io::save(path, self.editor.doc()) {
+            Ok(()) => {
+                self.saved_state = self.editor.history().state();
+                self.path = Some(path.to_path_buf());
+                let name = self.display_name();
+                self.set_notice(ctx, i18n::saved_to(&name, self.lang));
+                true
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Error {
+                    title: Msg::SaveFailed.text(self.lang).to_owned(),
+                    message: format!("{}\n\n{}", path.display(), i18n::save_error(&e, self.lang)),
+                });
+                false
+            }
+        }
+    }
+
+    fn poll_dialog(&mut self, ctx: &egui::Context) {
+        let Some(pending) = &self.dialog else {
+            return;
+        };
+        let answer = match pending.answer.try_recv() {
+            Ok(answer) => answer,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+        };
+        let Some(pending) = self.dialog.take() else {
+            return;
+        };
+        let Some(mut path) = answer else {
+            return;
+        };
+        match pending.purpose {
+            FilePurpose::Open => self.open_path(&path, ctx),
+            FilePurpose::Save => {
+                if path.extension().is_none() {
+                    path.set_extension(io::EXTENSION);
+                }
+                if self.save_to(&path, ctx)
+                    && let Some(then) = pending.then
+                {
+                    self.proceed(then, ctx);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- dialogs
+
+    fn show_modal(&mut self, ctx: &egui::Context) {
+        let Some(modal) = self.modal.clone() else {
+            return;
+        };
+        let lang = self.lang;
+        let mut close = false;
+        let mut choice: Option<(bool, Then)> = None; // (save first?, then)
+        let response = egui::Modal::new(egui::Id::unique("malbild-modal")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            match &modal {
+                Modal::Unsaved(then) => {
+                    ui.heading(Msg::UnsavedTitle.text(lang));
+                    ui.add_space(6.0);
+                    ui.label(i18n::unsaved_question(&self.display_name(), lang));
+                    ui.label(Msg::UnsavedBody.text(lang));
+                    ui.add_space(12.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(Msg::Save.text(lang)).clicked() {
+                            choice = Some((true, then.clone()));
+                        }
+                        if ui.button(Msg::DontSave.text(lang)).clicked() {
+                            choice = Some((false, then.clone()));
+                        }
+                        if ui.button(Msg::Cancel.text(lang)).clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::Error { title, message } => {
+                    ui.heading(title);
+                    ui.add_space(6.0);
+                    ui.label(message);
+                    ui.add_space(12.0);
+                    if ui.button(Msg::Ok.text(lang)).clicked() {
+                        close = true;
+                    }
+                }
+                Modal::Shortcuts => {
+                    ui.heading(Msg::Shortcuts.text(lang));
+                    ui.add_space(6.0);
+                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                        for a in Action::ALL {
+                            if let Some(s) = a.shortcut_label() {
+                                ui.label(a.label(lang));
+                                ui.label(s);
+                                ui.end_row();
+                            }
+                        }
+                    });
+                    ui.add_space(6.0);
+                    ui.label(Msg::TipEditing.text(lang));
+                    ui.label(Msg::TipPan.text(lang));
+                    ui.add_space(12.0);
+                    if ui.button(Msg::Close.text(lang)).clicked() {
+                        close = true;
+                    }
+                }
+                Modal::About => {
+                    ui.heading(format!(
+                        "{} {}",
+                        Msg::AppName.text(lang),
+                        env!("CARGO_PKG_VERSION")
+                    ));
+                    ui.add_space(6.0);
+                    ui.label(Msg::AboutBody.text(lang));
+                    ui.label(Msg::Licences.text(lang));
+                    ui.add_space(12.0);
+                    if ui.button(Msg::Close.text(lang)).clicked() {
+                        close = true;
+                    }
+                }
+            }
+        });
+        if response.should_close() {
+            close = true;
+        }
+        if let Some((save_first, then)) = choice {
+            self.modal = None;
+            if save_first {
+                self.save(ctx, Some(then));
+            } else {
+                self.proceed(then, ctx);
+            }
+        } else if close {
+            self.modal = None;
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        App::ui(self, ui);
+    }
+}

@@ -1,0 +1,119 @@
+//! The one seam between the app and the desktop: native file dialogs. Tests replace it with
+//! [`ScriptedDesktop`], which answers from a list.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+
+/// What a file dialog is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilePurpose {
+    Open,
+    Save,
+}
+
+pub trait Desktop {
+    /// Starts a file dialog without blocking. The chosen path (or `None` if the user cancelled)
+    /// arrives on the returned channel, and the context is asked to repaint when it does.
+    fn pick_file(
+        &mut self,
+        purpose: FilePurpose,
+        suggested: Option<&Path>,
+        filter_name: &str,
+        ctx: &egui::Context,
+    ) -> Receiver<Option<PathBuf>>;
+}
+
+/// Native dialogs through rfd, awaited on a thread of their own so the window keeps drawing.
+#[derive(Default)]
+pub struct NativeDesktop;
+
+impl Desktop for NativeDesktop {
+    fn pick_file(
+        &mut self,
+        purpose: FilePurpose,
+        suggested: Option<&Path>,
+        filter_name: &str,
+        ctx: &egui::Context,
+    ) -> Receiver<Option<PathBuf>> {
+        let (tx, rx) = channel();
+        let mut dialog =
+            rfd::AsyncFileDialog::new().add_filter(filter_name, &[crate::io::EXTENSION]);
+        if let Some(dir) = suggested.and_then(Path::parent).filter(|d| d.is_dir()) {
+            dialog = dialog.set_directory(dir);
+        }
+        // The future is made here (some platforms want dialogs started on the UI thread) and
+        // awaited on a worker thread.
+        let future: std::pin::Pin<Box<dyn std::future::Future<Output = Option<PathBuf>> + Send>> =
+            match purpose {
+                FilePurpose::Open => {
+                    let f = dialog.pick_file();
+                    Box::pin(async move { f.await.map(|h| h.path().to_path_buf()) })
+                }
+                FilePurpose::Save => {
+                    let name = suggested
+                        .and_then(Path::file_name)
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| format!("malbild.{}", crate::io::EXTENSION));
+                    let f = dialog.set_file_name(name).save_file();
+                    Box::pin(async move { f.await.map(|h| h.path().to_path_buf()) })
+                }
+            };
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let answer = pollster::block_on(future);
+            let _ = tx.send(answer);
+            ctx.request_repaint();
+        });
+        rx
+    }
+}
+
+/// A desktop for tests and scripts: answers file dialogs from a queue and records what was
+/// asked. Clones share the same queue, so a test can keep one and give one to the app.
+#[derive(Clone, Default)]
+pub struct ScriptedDesktop {
+    inner: Arc<Mutex<Scripted>>,
+}
+
+#[derive(Default)]
+struct Scripted {
+    answers: VecDeque<Option<PathBuf>>,
+    asked: Vec<FilePurpose>,
+}
+
+impl ScriptedDesktop {
+    /// Queues the answer to the next file dialog.
+    pub fn answer(&self, path: Option<PathBuf>) {
+        if let Ok(mut s) = self.inner.lock() {
+            s.answers.push_back(path);
+        }
+    }
+
+    /// The dialogs asked for so far.
+    pub fn asked(&self) -> Vec<FilePurpose> {
+        self.inner
+            .lock()
+            .map(|s| s.asked.clone())
+            .unwrap_or_default()
+    }
+}
+
+impl Desktop for ScriptedDesktop {
+    fn pick_file(
+        &mut self,
+        purpose: FilePurpose,
+        _suggested: Option<&Path>,
+        _filter_name: &str,
+        _ctx: &egui::Context,
+    ) -> Receiver<Option<PathBuf>> {
+        let (tx, rx) = channel();
+        let answer = self.inner.lock().ok().and_then(|mut s| {
+            s.asked.push(purpose);
+            s.answers.pop_front()
+        });
+        let _ = tx.send(answer.flatten());
+        rx
+    }
+}

@@ -1,0 +1,353 @@
+//! The panels around the canvas: menu bar and toolbar, properties, status bar.
+
+use super::actions::Action;
+use super::canvas::{ACCENT, CanvasView};
+use crate::edit::{Command, Editor};
+use crate::i18n::{self, Lang, Msg};
+use crate::model::{CardColor, MIN_BOARD_HEIGHT, MIN_PHASE_WIDTH, Phase, PhaseId, Rgba};
+use crate::scene::color32;
+use egui::{Button, Color32, RichText, Sense, Stroke, StrokeKind, Ui, vec2};
+
+/// A menu entry or toolbar button for an action; queues the action when clicked.
+pub fn action_button(
+    ui: &mut Ui,
+    action: Action,
+    lang: Lang,
+    enabled: bool,
+    queue: &mut Vec<Action>,
+) {
+    let mut button = Button::new(action.label(lang));
+    if let Some(s) = action.shortcut_label() {
+        button = button.shortcut_text(s);
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        queue.push(action);
+        ui.close();
+    }
+}
+
+/// The menu bar and the toolbar under it.
+pub fn top_bar(
+    ui: &mut Ui,
+    editor: &Editor,
+    view: &CanvasView,
+    lang: Lang,
+    queue: &mut Vec<Action>,
+) {
+    let can_undo = editor.history().can_undo();
+    let can_redo = editor.history().can_redo();
+    let has_selection = !view.selection.is_empty();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(Msg::MenuFile.text(lang), |ui| {
+            for a in [Action::New, Action::Open, Action::Save, Action::SaveAs] {
+                action_button(ui, a, lang, true, queue);
+            }
+            ui.separator();
+            action_button(ui, Action::Quit, lang, true, queue);
+        });
+        ui.menu_button(Msg::MenuEdit.text(lang), |ui| {
+            action_button(ui, Action::Undo, lang, can_undo, queue);
+            action_button(ui, Action::Redo, lang, can_redo, queue);
+            ui.separator();
+            action_button(ui, Action::NewCard, lang, true, queue);
+            action_button(ui, Action::EditCard, lang, view.selection.len() == 1, queue);
+            action_button(ui, Action::Duplicate, lang, has_selection, queue);
+            action_button(ui, Action::Delete, lang, has_selection, queue);
+            ui.separator();
+            action_button(ui, Action::SelectAll, lang, true, queue);
+        });
+        ui.menu_button(Msg::MenuView.text(lang), |ui| {
+            action_button(ui, Action::FitAll, lang, true, queue);
+            for p in PhaseId::ALL {
+                action_button(ui, Action::ZoomPhase(p), lang, true, queue);
+            }
+            ui.separator();
+            for a in [Action::ZoomIn, Action::ZoomOut, Action::ZoomReset] {
+                action_button(ui, a, lang, true, queue);
+            }
+            ui.separator();
+            action_button(ui, Action::ToggleTheme, lang, true, queue);
+            action_button(ui, Action::ToggleLanguage, lang, true, queue);
+        });
+        ui.menu_button(Msg::MenuHelp.text(lang), |ui| {
+            action_button(ui, Action::Shortcuts, lang, true, queue);
+            action_button(ui, Action::About, lang, true, queue);
+        });
+    });
+
+    ui.add_space(2.0);
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        let tool = |ui: &mut Ui, text: String, tip: String, enabled: bool| {
+            ui.add_enabled(
+                enabled,
+                Button::new(RichText::new(text).size(15.0)).min_size(vec2(0.0, 30.0)),
+            )
+            .on_hover_text(tip)
+            .clicked()
+        };
+        let tip = |a: Action| match a.shortcut_label() {
+            Some(s) => format!("{} ({s})", a.label(lang)),
+            None => a.label(lang).to_owned(),
+        };
+        if tool(
+            ui,
+            format!("+ {}", Msg::NewCard.text(lang)),
+            tip(Action::NewCard),
+            true,
+        ) {
+            queue.push(Action::NewCard);
+        }
+        ui.separator();
+        if tool(
+            ui,
+            format!("↺ {}", Msg::Undo.text(lang)),
+            tip(Action::Undo),
+            can_undo,
+        ) {
+            queue.push(Action::Undo);
+        }
+        if tool(
+            ui,
+            format!("↻ {}", Msg::Redo.text(lang)),
+            tip(Action::Redo),
+            can_redo,
+        ) {
+            queue.push(Action::Redo);
+        }
+        ui.separator();
+        if tool(
+            ui,
+            Msg::FitAll.text(lang).to_owned(),
+            tip(Action::FitAll),
+            true,
+        ) {
+            queue.push(Action::FitAll);
+        }
+        for (n, p) in PhaseId::ALL.into_iter().enumerate() {
+            let title = &editor.doc().phases.get(p).title;
+            let label = format!("{} {}", n + 1, short(title, 18));
+            if tool(ui, label, tip(Action::ZoomPhase(p)), true) {
+                queue.push(Action::ZoomPhase(p));
+            }
+        }
+        ui.separator();
+        if tool(ui, "−".to_owned(), tip(Action::ZoomOut), true) {
+            queue.push(Action::ZoomOut);
+        }
+        let pct = format!("{:.0} %", view.camera.zoom * 100.0);
+        if tool(ui, pct, tip(Action::ZoomReset), true) {
+            queue.push(Action::ZoomReset);
+        }
+        if tool(ui, "+".to_owned(), tip(Action::ZoomIn), true) {
+            queue.push(Action::ZoomIn);
+        }
+    });
+    ui.add_space(2.0);
+}
+
+fn short(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        s.chars().take(max - 1).chain(['…']).collect()
+    }
+}
+
+/// A row of colour swatches. Returns the colour clicked, if any.
+pub fn palette(ui: &mut Ui, current: Option<CardColor>, lang: Lang) -> Option<CardColor> {
+    let mut picked = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing = vec2(6.0, 6.0);
+        for c in CardColor::ALL {
+            let name = i18n::colour_name(c, lang);
+            let (rect, response) = ui.allocate_exact_size(vec2(28.0, 28.0), Sense::click());
+            let selected = current == Some(c);
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::RadioButton, true, selected, name)
+            });
+            let painter = ui.painter();
+            painter.rect(
+                rect.shrink(2.0),
+                5.0,
+                color32(c.fill()),
+                Stroke::new(1.0, color32(c.outline())),
+                StrokeKind::Inside,
+            );
+            if selected {
+                painter.rect_stroke(rect, 6.0, Stroke::new(2.5, ACCENT), StrokeKind::Inside);
+            } else if response.hovered() || response.has_focus() {
+                painter.rect_stroke(rect, 6.0, Stroke::new(1.5, ACCENT), StrokeKind::Inside);
+            }
+            if response.on_hover_text(name).clicked() {
+                picked = Some(c);
+            }
+        }
+    });
+    picked
+}
+
+/// Tints offered for phases, besides a free colour picker.
+const TINTS: [Rgba; 8] = [
+    Rgba::rgb(0xec, 0xef, 0xf4),
+    Rgba::rgb(0xfb, 0xf1, 0xe0),
+    Rgba::rgb(0xe4, 0xf3, 0xe8),
+    Rgba::rgb(0xe6, 0xf0, 0xfb),
+    Rgba::rgb(0xf6, 0xe8, 0xf3),
+    Rgba::rgb(0xfd, 0xea, 0xe6),
+    Rgba::rgb(0xe3, 0xf4, 0xf4),
+    Rgba::rgb(0xff, 0xff, 0xff),
+];
+
+/// The properties panel: what is selected, and its settings.
+pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang: Lang) {
+    ui.add_space(8.0);
+    ui.heading(Msg::Properties.text(lang));
+    ui.add_space(6.0);
+    if !view.selection.is_empty() {
+        ui.label(i18n::cards_selected(view.selection.len(), lang));
+        ui.add_space(8.0);
+        ui.label(RichText::new(Msg::Colour.text(lang)).strong());
+        if let Some(c) = palette(ui, view.current_color(editor.doc()), lang) {
+            view.recolor_selection(editor, c);
+        }
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if ui.button(Msg::Duplicate.text(lang)).clicked() {
+                view.duplicate_selection(editor);
+            }
+            if ui.button(Msg::Delete.text(lang)).clicked() {
+                view.delete_selection(editor);
+            }
+        });
+    } else if let Some(phase) = view.selected_phase {
+        phase_settings(ui, editor, phase, lang);
+    } else {
+        document_settings(ui, editor, lang);
+        ui.add_space(12.0);
+        ui.label(RichText::new(Msg::Colour.text(lang)).strong());
+        if let Some(c) = palette(ui, Some(view.new_card_color), lang) {
+            view.new_card_color = c;
+        }
+        ui.add_space(16.0);
+        for tip in [
+            Msg::TipDoubleClick,
+            Msg::TipTab,
+            Msg::TipPhaseKeys,
+            Msg::TipPan,
+        ] {
+            ui.label(RichText::new(tip.text(lang)).weak());
+            ui.add_space(4.0);
+        }
+    }
+}
+
+fn phase_settings(ui: &mut Ui, editor: &mut Editor, phase: PhaseId, lang: Lang) {
+    let current: Phase = editor.doc().phases.get(phase).clone();
+    ui.label(RichText::new(format!("{}: {}", Msg::Phase.text(lang), current.title)).strong());
+    ui.add_space(6.0);
+    let mut next = current.clone();
+    ui.label(Msg::PhaseTitle.text(lang));
+    ui.add(egui::TextEdit::singleline(&mut next.title).char_limit(200));
+    ui.add_space(6.0);
+    ui.label(Msg::PhaseWidth.text(lang));
+    ui.add(
+        egui::DragValue::new(&mut next.width)
+            .range(MIN_PHASE_WIDTH..=100_000.0)
+            .speed(2.0)
+            .suffix(" pt"),
+    );
+    ui.add_space(6.0);
+    ui.label(Msg::PhaseTint.text(lang));
+    ui.horizontal_wrapped(|ui| {
+        for t in TINTS {
+            let (rect, r) = ui.allocate_exact_size(vec2(24.0, 24.0), Sense::click());
+            ui.painter().rect(
+                rect,
+                4.0,
+                color32(t),
+                Stroke::new(
+                    if t == next.tint { 2.5 } else { 1.0 },
+                    if t == next.tint {
+                        ACCENT
+                    } else {
+                        Color32::GRAY
+                    },
+                ),
+                StrokeKind::Inside,
+            );
+            if r.on_hover_text(t.to_string()).clicked() {
+                next.tint = t;
+            }
+        }
+        let mut c = color32(next.tint);
+        if egui::color_picker::color_edit_button_srgba(
+            ui,
+            &mut c,
+            egui::color_picker::Alpha::Opaque,
+        )
+        .changed()
+        {
+            next.tint = Rgba::rgb(c.r(), c.g(), c.b());
+        }
+    });
+    if next != current {
+        let _ = editor.apply(Command::SetPhase(phase, next));
+    }
+}
+
+fn document_settings(ui: &mut Ui, editor: &mut Editor, lang: Lang) {
+    ui.label(RichText::new(Msg::Document.text(lang)).strong());
+    ui.add_space(4.0);
+    ui.label(Msg::DocumentTitle.text(lang));
+    let mut title = editor.doc().title.clone();
+    if ui
+        .add(egui::TextEdit::singleline(&mut title).char_limit(200))
+        .changed()
+    {
+        let _ = editor.apply(Command::SetTitle(title));
+    }
+    ui.add_space(6.0);
+    ui.label(Msg::BoardHeight.text(lang));
+    let mut h = editor.doc().board.height;
+    if ui
+        .add(
+            egui::DragValue::new(&mut h)
+                .range(MIN_BOARD_HEIGHT..=100_000.0)
+                .speed(2.0)
+                .suffix(" pt"),
+        )
+        .changed()
+    {
+        let _ = editor.apply(Command::SetBoardHeight(h));
+    }
+}
+
+/// The status bar: a notice or a hint on the left, counts and zoom on the right.
+pub fn status_bar(
+    ui: &mut Ui,
+    editor: &Editor,
+    view: &CanvasView,
+    notice: Option<&str>,
+    lang: Lang,
+) {
+    ui.horizontal(|ui| {
+        let hint = if view.editing.is_some() {
+            Some(Msg::TipEditing.text(lang))
+        } else {
+            None
+        };
+        if let Some(text) = notice.or(hint) {
+            ui.label(text);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(format!("{:.0} %", view.camera.zoom * 100.0));
+            ui.separator();
+            ui.label(i18n::cards(editor.doc().card_count(), lang));
+            if !view.selection.is_empty() {
+                ui.separator();
+                ui.label(i18n::cards_selected(view.selection.len(), lang));
+            }
+        });
+    });
+}
