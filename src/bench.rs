@@ -32,20 +32,29 @@ const PHRASES: [&str; 16] = [
 ];
 
 /// A canvas of `n` cards in a grid in each phase, with Swedish texts of workshop length.
+///
+/// The whole board fits the benchmark window at the lowest zoom (10 %), so that "all in view"
+/// really shows every card: up to 2,000 cards are full size (200 × 120), more are half size.
 pub fn document(n: usize) -> Document {
     let mut doc = Document::new();
     doc.title = format!("Benchmark, {n} kort");
     let per_phase = n.div_ceil(3).max(1);
-    let cols = ((per_phase as f32 * 0.8).sqrt().ceil() as usize).max(1);
+    let (card_w, card_h, cell_w, cell_h) = if n <= 2_000 {
+        (200.0, 120.0, 240.0, 160.0)
+    } else {
+        (100.0, 60.0, 118.0, 76.0)
+    };
+    // Wide phases, but no wider than a third of what the window shows at 10 % zoom.
+    let max_cols = ((4_300.0 - 80.0) / cell_w) as usize;
+    let cols = ((per_phase as f32 * 1.2).sqrt().ceil() as usize).clamp(1, max_cols);
     let rows = per_phase.div_ceil(cols);
-    let (cell_w, cell_h) = (240.0, 160.0);
     for id in PhaseId::ALL {
         doc.phases.get_mut(id).width = cols as f32 * cell_w + 80.0;
     }
     doc.board.height = HEADER_HEIGHT + rows as f32 * cell_h + 80.0;
     let mut made = 0;
     for phase in PhaseId::ALL {
-        let x0 = doc.phase_x(phase) + 60.0;
+        let x0 = doc.phase_x(phase) + 50.0;
         for i in 0..per_phase {
             if made == n {
                 break;
@@ -54,8 +63,8 @@ pub fn document(n: usize) -> Document {
             let rect = Rect::new(
                 x0 + c as f32 * cell_w,
                 HEADER_HEIGHT + 40.0 + r as f32 * cell_h,
-                200.0,
-                120.0,
+                card_w,
+                card_h,
             );
             let text = format!("{} {}", PHRASES[made % PHRASES.len()], made + 1);
             let color = CardColor::ALL[made % CardColor::ALL.len()];
@@ -104,6 +113,8 @@ impl Stats {
 pub enum Framing {
     All,
     Phase(PhaseId),
+    /// This zoom, centred on the board.
+    Zoom(f32),
 }
 
 fn input(ctx_time: f64) -> RawInput {
@@ -132,6 +143,22 @@ pub fn frame_times(doc: Document, framing: Framing, frames: usize) -> Stats {
         let mut out = ctx.run_ui(raw, |ui| app.ui(ui));
         let prims = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
         let took = start.elapsed();
+        if std::env::var_os("MALBILD_BENCH_VERBOSE").is_some() {
+            let verts: usize = prims
+                .iter()
+                .map(|p| match &p.primitive {
+                    egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
+                    egui::epaint::Primitive::Callback(_) => 0,
+                })
+                .sum();
+            eprintln!(
+                "frame: {:.2} ms, {} primitives, {verts} vertices, zoom {:.3}, {} cards in view",
+                took.as_secs_f64() * 1e3,
+                prims.len(),
+                app.view.camera.zoom,
+                app.view.visible_count()
+            );
+        }
         std::hint::black_box(prims);
         out.textures_delta.clear();
         took
@@ -148,6 +175,12 @@ pub fn frame_times(doc: Document, framing: Framing, frames: usize) -> Stats {
         Framing::Phase(p) => {
             let doc = app.doc().clone();
             app.view.zoom_to_phase(&doc, p);
+        }
+        Framing::Zoom(z) => {
+            let doc = app.doc().clone();
+            app.view.fit_all(&doc);
+            frame(&mut app, &mut t);
+            app.view.camera.pending = Some(crate::ui::camera::Framing::ZoomTo(z));
         }
     }
     for _ in 0..3 {
@@ -214,6 +247,7 @@ pub fn run(quick: bool) {
                 "frame, zoomed to Övergång",
                 Framing::Phase(PhaseId::Overgang),
             ),
+            ("frame, 40 % (text on every card)", Framing::Zoom(0.4)),
         ] {
             let s = frame_times(doc.clone(), framing, frames);
             println!(
@@ -238,7 +272,7 @@ fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -251,7 +285,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn benchmark_canvas_is_valid_and_sized() {
+    fn benchmark_canvases_fit_the_window_at_the_lowest_zoom() {
+        for n in [1_000, 10_000] {
+            let b = document(n).board_rect();
+            let (w, h) = (SCREEN.0 - 300.0, SCREEN.1 - 130.0);
+            assert!(b.w * crate::ui::camera::MIN_ZOOM <= w, "{n}: {} wide", b.w);
+            assert!(b.h * crate::ui::camera::MIN_ZOOM <= h, "{n}: {} high", b.h);
+        }
         let doc = document(1000);
         assert_eq!(doc.card_count(), 1000);
         assert!(doc.validate().is_ok());

@@ -41,11 +41,14 @@ fn main() -> ExitCode {
 
 fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {
     let lang = Lang::from_env();
-    let mut app = match &file {
-        Some(path) => App::open_at_start(path, Box::new(NativeDesktop)),
-        None => App::with_sample(Box::new(NativeDesktop)),
+    let app = match &file {
+        Some(path) => App::open_at_start(path, Box::new(NativeDesktop), lang),
+        None => {
+            let mut app = App::with_sample(Box::new(NativeDesktop));
+            app.lang = lang;
+            app
+        }
     };
-    app.lang = lang;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(app.window_title())

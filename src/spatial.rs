@@ -17,10 +17,19 @@ pub struct SpatialIndex {
     cells: HashMap<(i32, i32), Vec<ElementId>>,
     large: Vec<ElementId>,
     bounds: HashMap<ElementId, Rect>,
+    /// A rectangle holding every indexed element (it may be larger after removals).
+    extent: Option<Rect>,
 }
 
 fn cell_of(v: f32) -> i32 {
     (v / CELL).floor().clamp(i32::MIN as f32, i32::MAX as f32) as i32
+}
+
+fn contains_rect(outer: &Rect, inner: &Rect) -> bool {
+    inner.x >= outer.x
+        && inner.y >= outer.y
+        && inner.right() <= outer.right()
+        && inner.bottom() <= outer.bottom()
 }
 
 fn cell_range(r: &Rect) -> (i32, i32, i32, i32) {
@@ -63,6 +72,7 @@ impl SpatialIndex {
             }
         }
         self.bounds.insert(id, r);
+        self.extent = Some(self.extent.map_or(r, |e| e.union(&r)));
     }
 
     fn remove(&mut self, id: ElementId) {
@@ -105,6 +115,11 @@ impl SpatialIndex {
     /// `rect`, written to `out` (which is cleared first).
     pub fn query(&self, doc: &Document, rect: Rect, out: &mut Vec<usize>) {
         out.clear();
+        if self.extent.is_some_and(|e| contains_rect(&rect, &e)) {
+            // Everything is in view (zoomed out): no need to look anything up.
+            out.extend(0..doc.elements.len());
+            return;
+        }
         let (x0, y0, x1, y1) = cell_range(&rect);
         let wanted = (x1 as i64 - x0 as i64 + 1) * (y1 as i64 - y0 as i64 + 1);
         let mut consider = |id: &ElementId| {

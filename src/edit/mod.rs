@@ -102,7 +102,7 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<Command, EditError> {
             }
             // Remove from the top down so that positions stay valid, then list them bottom up:
             // inserting in that order puts each one back where it was.
-            positions.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+            positions.sort_unstable_by_key(|p| std::cmp::Reverse(p.0));
             let mut removed: Vec<(usize, Element)> = positions
                 .into_iter()
                 .filter_map(|(_, id)| doc.elements.remove(id))

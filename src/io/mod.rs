@@ -25,7 +25,8 @@ pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 /// Upgrade steps: `UPGRADES[n - 1]` turns a version-`n` document (the `document` object) into
 /// a version-`n + 1` one. Version 1 is the first, so there are none yet; the next format
 /// change adds its step here and bumps [`VERSION`].
-const UPGRADES: [fn(&mut Value) -> Result<(), String>; VERSION as usize - 1] = [];
+type Upgrade = fn(&mut Value) -> Result<(), String>;
+const UPGRADES: [Upgrade; VERSION as usize - 1] = [];
 
 /// Why a file could not be opened. Every variant says what is wrong and, where it can, where.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -210,12 +210,65 @@ impl Card {
     }
 }
 
-/// Anything placed on the canvas. Saved with a `type` field naming its kind.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Anything placed on the canvas. Saved with a `type` field naming its kind, first.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type")]
 pub enum Element {
     #[serde(rename = "card")]
     Card(Card),
+}
+
+/// The `type` names of elements.
+const ELEMENT_TYPES: &[&str] = &["card"];
+
+impl<'de> Deserialize<'de> for Element {
+    /// Reads the `type` field, then the element's own fields straight from the same stream,
+    /// so that an error names its exact place (`elements[3].rect.x`). A file written by hand
+    /// with `type` later in the object is read too, by a slower path.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, MapAccess, Visitor, value::MapAccessDeserializer};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Element;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an element: an object with a `type`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Element, A::Error> {
+                let Some(first) = map.next_key::<String>()? else {
+                    return Err(A::Error::missing_field("type"));
+                };
+                if first == "type" {
+                    let kind: String = map.next_value()?;
+                    return match kind.as_str() {
+                        "card" => {
+                            Card::deserialize(MapAccessDeserializer::new(map)).map(Element::Card)
+                        }
+                        other => Err(A::Error::unknown_variant(other, ELEMENT_TYPES)),
+                    };
+                }
+                let mut obj = serde_json::Map::new();
+                obj.insert(first, map.next_value()?);
+                while let Some((k, v)) = map.next_entry::<String, serde_json::Value>()? {
+                    obj.insert(k, v);
+                }
+                let kind = match obj.remove("type") {
+                    Some(serde_json::Value::String(s)) => s,
+                    Some(_) => return Err(A::Error::custom("`type` is not text")),
+                    None => return Err(A::Error::missing_field("type")),
+                };
+                let inner = |e: serde_path_to_error::Error<serde_json::Error>| {
+                    A::Error::custom(format!("{}: {}", e.path(), e.inner()))
+                };
+                match kind.as_str() {
+                    "card" => serde_path_to_error::deserialize(serde_json::Value::Object(obj))
+                        .map(Element::Card)
+                        .map_err(inner),
+                    other => Err(A::Error::unknown_variant(other, ELEMENT_TYPES)),
+                }
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 impl Element {
@@ -420,6 +473,26 @@ mod tests {
             assert!(serde_json::from_str::<ElementId>(bad).is_err(), "{bad}");
         }
         assert_ne!(ElementId::random(), ElementId::random());
+    }
+
+    #[test]
+    fn elements_read_with_type_anywhere() {
+        let first = r#"{"type":"card","id":"01","rect":{"x":1,"y":2,"w":3,"h":4},"text":"å","color":"red"}"#;
+        let last = r#"{"id":"01","rect":{"x":1,"y":2,"w":3,"h":4},"text":"å","color":"red","type":"card"}"#;
+        let a: Result<Element, _> = serde_json::from_str(first);
+        let b: Result<Element, _> = serde_json::from_str(last);
+        assert!(a.is_ok(), "{a:?}");
+        assert_eq!(a.ok(), b.ok());
+        let bad = r#"{"color":"red","type":"card"}"#;
+        let e = serde_json::from_str::<Element>(bad)
+            .err()
+            .map(|e| e.to_string());
+        assert!(e.is_some_and(|e| e.contains("missing field `id`")));
+        let unknown = r#"{"type":"blob"}"#;
+        let e = serde_json::from_str::<Element>(unknown)
+            .err()
+            .map(|e| e.to_string());
+        assert!(e.is_some_and(|e| e.contains("unknown variant `blob`")));
     }
 
     #[test]

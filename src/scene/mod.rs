@@ -15,6 +15,7 @@ use crate::spatial::SpatialIndex;
 use egui::epaint::{Mesh, PathShape, PathStroke, RectShape};
 use egui::text::{LayoutJob, TextWrapping};
 use egui::{Align, Color32, Painter, Pos2, Shape, Stroke, StrokeKind, pos2, vec2};
+use std::sync::Arc;
 
 /// Card text size in world points.
 pub const CARD_FONT_SIZE: f32 = 18.0;
@@ -24,8 +25,8 @@ pub const CARD_PADDING: f32 = 12.0;
 pub const CARD_RADIUS: f32 = 6.0;
 /// Phase title size in world points.
 pub const TITLE_FONT_SIZE: f32 = 30.0;
-/// Below this size on screen (points) text is drawn as lines.
-pub const GREEK_BELOW: f32 = 5.0;
+/// Below this size on screen (points) text is drawn as lines: smaller is not readable.
+pub const GREEK_BELOW: f32 = 6.0;
 /// Depth of the chevron tips of the flow band, in world points.
 const CHEVRON_TIP: f32 = 28.0;
 /// Gap between chevrons, in world points.
@@ -81,9 +82,36 @@ pub fn color32(c: Rgba) -> Color32 {
     Color32::from_rgba_unmultiplied(c.r, c.g, c.b, c.a)
 }
 
-/// The colour of a phase's chevron in the flow band: its tint, deepened.
+/// The colour of a phase's chevron in the flow band: its tint, deeper and a little more
+/// saturated, keeping its hue, so that the band reads as one arrow in three colours.
 pub fn header_color(tint: Rgba) -> Rgba {
-    tint.mix(Rgba::rgb(0x5b, 0x6b, 0x7f), 0.28)
+    let [r, g, b] = [tint.r, tint.g, tint.b].map(|c| c as f32 / 255.0);
+    let max = r.max(g).max(b);
+    let min = r.min(g).min(b);
+    let (v, s) = (max, if max > 0.0 { (max - min) / max } else { 0.0 });
+    // New value and saturation; the hue stays.
+    let (v2, s2) = (v * 0.86, (s * 2.2 + 0.06).min(0.45));
+    let channel = |c: f32| {
+        // Position of the channel between min and max, kept.
+        let t = if max > min {
+            (c - min) / (max - min)
+        } else {
+            0.0
+        };
+        let lo = v2 * (1.0 - s2);
+        ((lo + (v2 - lo) * t) * 255.0).round().clamp(0.0, 255.0) as u8
+    };
+    Rgba::rgb(channel(r), channel(g), channel(b))
+}
+
+/// Dark ink or white, whichever reads better on `bg`.
+pub fn ink_on(bg: Rgba) -> Rgba {
+    let white = Rgba::rgb(255, 255, 255);
+    if INK.contrast(&bg) >= white.contrast(&bg) {
+        INK
+    } else {
+        white
+    }
 }
 
 /// Rounds a font size to the nearest step of 1/16 octave (steps ≈ 4.4 % apart).
@@ -129,36 +157,53 @@ pub fn card_height_for_text(ctx: &egui::Context, text: &str, rect: Rect) -> f32 
     galley.rect.height() / scale + 2.0 * CARD_PADDING
 }
 
+/// Buffers the painter keeps from frame to frame, so that a frame allocates little.
+#[derive(Debug, Default)]
+pub struct SceneCache {
+    /// Paint-order positions of the elements in view.
+    pub visible: Vec<usize>,
+    /// The mesh of cards drawn as quads when zoomed far out. Shared with the shape list for
+    /// one frame; unique again by the next, so its memory is reused.
+    far: Arc<Mesh>,
+}
+
 /// Paints the document as seen through `xf`, limited to the painter's clip rect.
-/// `visible` is scratch space kept by the caller between frames.
 pub fn paint(
     painter: &Painter,
     doc: &Document,
     index: &SpatialIndex,
     xf: &Transform,
     options: &PaintOptions,
-    visible: &mut Vec<usize>,
+    cache: &mut SceneCache,
 ) {
     let view = xf.rect_to_world(painter.clip_rect());
     paint_phases(painter, doc, xf, view);
-    index.query(doc, view, visible);
+    index.query(doc, view, &mut cache.visible);
     let elements = doc.elements.as_slice();
     let readable = font_step(CARD_FONT_SIZE * xf.zoom) >= GREEK_BELOW;
     if readable {
-        for e in visible.iter().filter_map(|&i| elements.get(i)) {
+        for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
             match e {
                 Element::Card(card) => paint_card(painter, card, xf, options),
             }
         }
     } else {
         // Far out: every card is a few quads in one mesh, in paint order.
-        let mut mesh = Mesh::default();
-        for e in visible.iter().filter_map(|&i| elements.get(i)) {
+        if Arc::get_mut(&mut cache.far).is_none() {
+            cache.far = Arc::default();
+        }
+        let Some(mesh) = Arc::get_mut(&mut cache.far) else {
+            return;
+        };
+        mesh.clear();
+        mesh.reserve_triangles(cache.visible.len() * 6);
+        mesh.reserve_vertices(cache.visible.len() * 12);
+        for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
             match e {
-                Element::Card(card) => card_quads(&mut mesh, card, xf),
+                Element::Card(card) => card_quads(mesh, card, xf),
             }
         }
-        painter.add(Shape::mesh(mesh));
+        painter.add(Shape::Mesh(cache.far.clone()));
     }
 }
 
@@ -228,12 +273,13 @@ fn paint_phases(painter: &Painter, doc: &Document, xf: &Transform, view: Rect) {
             xf.to_screen(Point::new(b - CHEVRON_TIP - 4.0, bottom)),
         );
         if size >= GREEK_BELOW && text_rect.width() > 4.0 {
+            let ink = color32(ink_on(header_color(phase.tint)));
             let mut job =
-                LayoutJob::simple_singleline(phase.title.clone(), fonts::title(size), color32(INK));
+                LayoutJob::simple_singleline(phase.title.clone(), fonts::title(size), ink);
             job.wrap = TextWrapping::truncate_at_width(text_rect.width());
             let galley = painter.layout_job(job);
             let pos = text_rect.center() - galley.rect.center().to_vec2();
-            painter.galley(pos, galley, color32(INK));
+            painter.galley(pos, galley, ink);
         }
     }
 }
@@ -242,14 +288,16 @@ fn paint_card(painter: &Painter, card: &Card, xf: &Transform, options: &PaintOpt
     let z = xf.zoom;
     let rect = xf.rect_to_screen(&card.rect);
     let radius = (CARD_RADIUS * z).min(255.0);
-    // A soft shadow lifts the card off the phase.
-    let shadow = RectShape::filled(
-        rect.translate(vec2(0.0, 2.0 * z)),
-        radius,
-        Color32::from_black_alpha(28),
-    )
-    .with_blur_width(6.0 * z);
-    painter.add(shadow);
+    // A soft shadow lifts the card off the phase (where it is big enough to see).
+    if rect.height() >= 40.0 {
+        let shadow = RectShape::filled(
+            rect.translate(vec2(0.0, 2.0 * z)),
+            radius,
+            Color32::from_black_alpha(28),
+        )
+        .with_blur_width(6.0 * z);
+        painter.add(shadow);
+    }
     painter.add(RectShape::new(
         rect,
         radius,
@@ -272,7 +320,7 @@ fn card_quads(mesh: &mut Mesh, card: &Card, xf: &Transform) {
         return;
     }
     let fill = color32(card.color.fill());
-    if r.width() > 4.0 {
+    if r.width() > 24.0 {
         mesh.add_colored_rect(r, color32(card.color.outline()));
         mesh.add_colored_rect(r.shrink(0.75), fill);
     } else {
@@ -326,6 +374,22 @@ mod tests {
         steps.dedup();
         assert!(steps.len() < 80, "{} sizes between 5 and 144", steps.len());
         assert_eq!(font_step(f32::NAN), 1.0);
+    }
+
+    #[test]
+    fn header_colours_keep_hue_and_keep_titles_readable() {
+        let warm = header_color(Rgba::rgb(0xfb, 0xf1, 0xe0));
+        assert!(warm.r > warm.g && warm.g > warm.b, "{warm}");
+        for tint in [
+            Rgba::rgb(0xec, 0xef, 0xf4),
+            Rgba::rgb(0xe4, 0xf3, 0xe8),
+            Rgba::rgb(255, 255, 255),
+            Rgba::rgb(0x20, 0x30, 0x60),
+            Rgba::rgb(0xff, 0x00, 0x00),
+        ] {
+            let h = header_color(tint);
+            assert!(ink_on(h).contrast(&h) >= 4.5, "{tint} → {h}");
+        }
     }
 
     #[test]

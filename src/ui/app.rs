@@ -93,26 +93,30 @@ impl App {
 
     /// The app with the file named on the command line; if it cannot be opened, an empty
     /// canvas and a message saying why.
-    pub fn open_at_start(path: &Path, desktop: Box<dyn Desktop>) -> Self {
-        match io::load(path) {
+    pub fn open_at_start(path: &Path, desktop: Box<dyn Desktop>, lang: Lang) -> Self {
+        let mut app = match io::load(path) {
             Ok(loaded) => Self::new(loaded.document, Some(path.to_path_buf()), desktop),
             Err(e) => {
                 let mut app = Self::new(Document::new(), None, desktop);
-                app.modal = Some(app.open_error(path, &e));
+                app.lang = lang;
+                app.modal = Some(app.open_error(path, &e, false));
                 app
             }
-        }
+        };
+        app.lang = lang;
+        app
     }
 
-    fn open_error(&self, path: &Path, e: &io::LoadError) -> Modal {
+    /// The message for a file that would not open; `kept` says the open document stays.
+    fn open_error(&self, path: &Path, e: &io::LoadError, kept: bool) -> Modal {
+        let mut message = format!("{}\n\n{}", path.display(), i18n::load_error(e, self.lang));
+        if kept {
+            message.push_str("\n\n");
+            message.push_str(Msg::KeptOpen.text(self.lang));
+        }
         Modal::Error {
             title: Msg::OpenFailed.text(self.lang).to_owned(),
-            message: format!(
-                "{}\n\n{}\n\n{}",
-                path.display(),
-                i18n::load_error(e, self.lang),
-                Msg::KeptOpen.text(self.lang)
-            ),
+            message,
         }
     }
 
@@ -412,7 +416,7 @@ impl App {
                 let name = self.display_name();
                 self.set_notice(ctx, i18n::opened(&name, self.lang));
             }
-            Err(e) => self.modal = Some(self.open_error(path, &e)),
+            Err(e) => self.modal = Some(self.open_error(path, &e, true)),
         }
     }
 

@@ -177,7 +177,7 @@ pub struct CanvasView {
     /// The canvas's screen rectangle in the last frame.
     pub rect: egui::Rect,
     framed_once: bool,
-    visible: Vec<usize>,
+    scene: scene::SceneCache,
 }
 
 impl Default for CanvasView {
@@ -194,7 +194,7 @@ impl Default for CanvasView {
             pointer_world: None,
             rect: egui::Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 720.0)),
             framed_once: false,
-            visible: Vec::new(),
+            scene: scene::SceneCache::default(),
         }
     }
 }
@@ -220,6 +220,11 @@ impl CanvasView {
             ..Default::default()
         };
         self.fit_all(doc);
+    }
+
+    /// How many elements the last frame drew.
+    pub fn visible_count(&self) -> usize {
+        self.scene.visible.len()
     }
 
     pub fn is_editing_text(&self) -> bool {
@@ -557,12 +562,12 @@ impl CanvasView {
             editor.index(),
             &xf,
             &options,
-            &mut self.visible,
+            &mut self.scene,
         );
         self.paint_overlays(&painter, editor, &xf, &response);
         self.describe_cards(ui, editor, &xf, lang);
         self.show_card_editor(ui, editor, &xf, lang);
-        self.show_title_editor(ui, editor, &xf);
+        self.show_title_editor(ui, editor, &xf, lang);
     }
 
     fn handle_camera_input(&mut self, ui: &Ui, response: &egui::Response, rect: egui::Rect) {
@@ -706,9 +711,7 @@ impl CanvasView {
             self.update_gesture(editor, now, ui.input(|i| i.modifiers.shift));
         }
 
-        if response.drag_stopped() && !matches!(self.gesture, Gesture::Pan) {
-            self.gesture = Gesture::Idle;
-        } else if response.drag_stopped() {
+        if response.drag_stopped() {
             self.gesture = Gesture::Idle;
         }
 
@@ -718,7 +721,9 @@ impl CanvasView {
             self.selection.remove(&id);
         }
 
-        if response.double_clicked()
+        // A quick third click after a double-click elsewhere counts as a triple click in
+        // egui; for the canvas it is still a double-click.
+        if (response.double_clicked() || response.triple_clicked())
             && let Some(p) = pointer
         {
             match self.target_at(editor, xf, p) {
@@ -952,8 +957,9 @@ impl CanvasView {
         }
         // Selection outlines, culled to the view.
         let view = xf.rect_to_world(painter.clip_rect());
-        for e in doc.elements.iter() {
-            if !self.selection.contains(&e.id()) || !e.bounds().intersects(&view) {
+        let selected = self.selection.iter().filter_map(|id| doc.elements.get(*id));
+        for e in selected {
+            if !e.bounds().intersects(&view) {
                 continue;
             }
             painter.rect_stroke(
@@ -1004,11 +1010,11 @@ impl CanvasView {
     /// Lists the cards in view for screen readers (and for UI tests), each as a node with its
     /// text. Far out, with hundreds in view, they are not listed one by one.
     fn describe_cards(&self, ui: &mut Ui, editor: &Editor, xf: &Transform, lang: Lang) {
-        if self.visible.len() > MAX_ACCESSIBLE_CARDS {
+        if self.scene.visible.len() > MAX_ACCESSIBLE_CARDS {
             return;
         }
         let els = editor.doc().elements.as_slice();
-        for e in self.visible.iter().filter_map(|&i| els.get(i)) {
+        for e in self.scene.visible.iter().filter_map(|&i| els.get(i)) {
             let Element::Card(card) = e;
             let rect = screen_rect_of(xf, &card.rect).intersect(self.rect);
             if !rect.is_positive() {
@@ -1082,6 +1088,11 @@ impl CanvasView {
             .layouter(&mut layouter);
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(inner));
         child.set_clip_rect(self.rect);
+        // The caret and selection in the card's own ink, readable on dark cards too.
+        let ink = scene::color32(color);
+        child.visuals_mut().text_cursor.stroke.color = ink;
+        child.visuals_mut().selection.bg_fill = ink.gamma_multiply(0.25);
+        child.visuals_mut().selection.stroke.color = ink;
         let out = edit.show(&mut child);
         out.response.widget_info(|| {
             egui::WidgetInfo::text_edit(
@@ -1109,7 +1120,7 @@ impl CanvasView {
         }
     }
 
-    fn show_title_editor(&mut self, ui: &mut Ui, editor: &mut Editor, xf: &Transform) {
+    fn show_title_editor(&mut self, ui: &mut Ui, editor: &mut Editor, xf: &Transform, lang: Lang) {
         let Some(editing) = &mut self.title_editing else {
             return;
         };
@@ -1140,6 +1151,14 @@ impl CanvasView {
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(screen));
         child.set_clip_rect(self.rect);
         let out = edit.show(&mut child);
+        out.response.widget_info(|| {
+            egui::WidgetInfo::text_edit(
+                true,
+                editing.buffer.clone(),
+                editing.buffer.clone(),
+                Msg::PhaseTitle.text(lang),
+            )
+        });
         let has_focus = out.response.has_focus();
         let lost = editing.focused && !has_focus;
         editing.focused |= has_focus;

@@ -247,16 +247,18 @@ fn phase_settings(ui: &mut Ui, editor: &mut Editor, phase: PhaseId, lang: Lang) 
     ui.label(RichText::new(format!("{}: {}", Msg::Phase.text(lang), current.title)).strong());
     ui.add_space(6.0);
     let mut next = current.clone();
-    ui.label(Msg::PhaseTitle.text(lang));
-    ui.add(egui::TextEdit::singleline(&mut next.title).char_limit(200));
+    let label = ui.label(Msg::PhaseTitle.text(lang));
+    ui.add(egui::TextEdit::singleline(&mut next.title).char_limit(200))
+        .labelled_by(label.id);
     ui.add_space(6.0);
-    ui.label(Msg::PhaseWidth.text(lang));
+    let label = ui.label(Msg::PhaseWidth.text(lang));
     ui.add(
         egui::DragValue::new(&mut next.width)
             .range(MIN_PHASE_WIDTH..=100_000.0)
             .speed(2.0)
             .suffix(" pt"),
-    );
+    )
+    .labelled_by(label.id);
     ui.add_space(6.0);
     ui.label(Msg::PhaseTint.text(lang));
     ui.horizontal_wrapped(|ui| {
@@ -299,16 +301,17 @@ fn phase_settings(ui: &mut Ui, editor: &mut Editor, phase: PhaseId, lang: Lang) 
 fn document_settings(ui: &mut Ui, editor: &mut Editor, lang: Lang) {
     ui.label(RichText::new(Msg::Document.text(lang)).strong());
     ui.add_space(4.0);
-    ui.label(Msg::DocumentTitle.text(lang));
+    let label = ui.label(Msg::DocumentTitle.text(lang));
     let mut title = editor.doc().title.clone();
     if ui
         .add(egui::TextEdit::singleline(&mut title).char_limit(200))
+        .labelled_by(label.id)
         .changed()
     {
         let _ = editor.apply(Command::SetTitle(title));
     }
     ui.add_space(6.0);
-    ui.label(Msg::BoardHeight.text(lang));
+    let label = ui.label(Msg::BoardHeight.text(lang));
     let mut h = editor.doc().board.height;
     if ui
         .add(
@@ -317,6 +320,7 @@ fn document_settings(ui: &mut Ui, editor: &mut Editor, lang: Lang) {
                 .speed(2.0)
                 .suffix(" pt"),
         )
+        .labelled_by(label.id)
         .changed()
     {
         let _ = editor.apply(Command::SetBoardHeight(h));

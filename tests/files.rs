@@ -1,0 +1,231 @@
+//! The file format against a corpus of broken files: each gives its own clear message, none
+//! panics. And the files that must always open keep opening.
+
+use malbild::i18n::{self, Lang};
+use malbild::io::{self, LoadError};
+use malbild::model::sample;
+use std::path::{Path, PathBuf};
+
+fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(name)
+}
+
+fn error_of(name: &str) -> LoadError {
+    match io::load(&corpus(name)) {
+        Ok(_) => panic!("{name} opened, but it is broken"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn every_broken_file_says_what_is_wrong_and_where() {
+    // (file, words the English message must hold, words the Swedish one must hold)
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        ("empty.malbild", &["empty"], &["tom"]),
+        ("whitespace.malbild", &["empty"], &["tom"]),
+        (
+            "truncated.malbild",
+            &["ends too early", "line 28"],
+            &["tar slut för tidigt", "rad 28"],
+        ),
+        (
+            "not-json.malbild",
+            &["not valid JSON", "line 1, column 1"],
+            &["inte giltig JSON"],
+        ),
+        (
+            "binary.malbild",
+            &["not valid JSON", "line 1"],
+            &["inte giltig JSON"],
+        ),
+        (
+            "trailing-garbage.malbild",
+            &["not valid JSON", "trailing"],
+            &["inte giltig JSON"],
+        ),
+        (
+            "array.malbild",
+            &["not a Målbild canvas", "JSON object"],
+            &["ingen Målbild-arbetsyta"],
+        ),
+        (
+            "excalidraw.excalidraw",
+            &["not a Målbild canvas", "no `format`"],
+            &["ingen Målbild-arbetsyta"],
+        ),
+        (
+            "other-format.malbild",
+            &["format is \"miro\""],
+            &["ingen Målbild-arbetsyta"],
+        ),
+        (
+            "no-version.malbild",
+            &["invalid version", "missing"],
+            &["ogiltig version"],
+        ),
+        (
+            "version-zero.malbild",
+            &["invalid version", "0"],
+            &["ogiltig version"],
+        ),
+        (
+            "version-text.malbild",
+            &["invalid version", "\"1\""],
+            &["ogiltig version"],
+        ),
+        (
+            "newer-version.malbild",
+            &["version 99", "newer Målbild", "versions 1 to 1"],
+            &["version 99", "nyare Målbild"],
+        ),
+        (
+            "no-document.malbild",
+            &["missing field `document`"],
+            &["stämmer inte"],
+        ),
+        (
+            "wrong-type-title.malbild",
+            &["`document.title`", "invalid type: integer `42`"],
+            &["`document.title`"],
+        ),
+        (
+            "wrong-type-x.malbild",
+            &["`document.elements[0].rect.x`", "string"],
+            &["`document.elements[0].rect.x`"],
+        ),
+        (
+            "missing-phase.malbild",
+            &["`document.phases`", "missing field `overgang`"],
+            &["`document.phases`"],
+        ),
+        (
+            "unknown-element.malbild",
+            &["`document.elements[0]`", "hologram"],
+            &["hologram"],
+        ),
+        (
+            "unknown-colour.malbild",
+            &["`document.elements[0].color`", "ultraviolet"],
+            &["ultraviolet"],
+        ),
+        (
+            "bad-tint.malbild",
+            &["`document.phases.malbild.tint`", "not a colour"],
+            &["not a colour"],
+        ),
+        (
+            "bad-id.malbild",
+            &["`document.elements[0].id`", "not an element id"],
+            &["not an element id"],
+        ),
+        (
+            "duplicate-id.malbild",
+            &["`document.elements`", "used twice"],
+            &["used twice"],
+        ),
+        (
+            "negative-size.malbild",
+            &["`document.elements[0].rect`", "above zero"],
+            &["above zero"],
+        ),
+        (
+            "huge-number.malbild",
+            &["`document.elements[0].rect`", "out of range"],
+            &["out of range"],
+        ),
+        (
+            "narrow-phase.malbild",
+            &["`document.phases.nulage.width`", "out of range"],
+            &["out of range"],
+        ),
+        ("image.png", &["image (PNG)"], &["bild (PNG)"]),
+    ];
+    for (name, en, sv) in cases {
+        let e = error_of(name);
+        let en_msg = i18n::load_error(&e, Lang::En);
+        let sv_msg = i18n::load_error(&e, Lang::Sv);
+        for want in *en {
+            assert!(en_msg.contains(want), "{name}: {en_msg:?} lacks {want:?}");
+        }
+        for want in *sv {
+            assert!(sv_msg.contains(want), "{name}: {sv_msg:?} lacks {want:?}");
+        }
+        assert!(
+            !en_msg.contains('\n') && en_msg.len() < 300,
+            "{name}: one short line"
+        );
+    }
+}
+
+#[test]
+fn missing_files_and_folders_say_so() {
+    let e = io::load(&corpus("no-such-file.malbild")).err();
+    assert_eq!(e, Some(LoadError::Io("the file does not exist".into())));
+    let e = io::load(&corpus(""))
+        .err()
+        .map(|e| i18n::load_error(&e, Lang::Sv));
+    assert_eq!(
+        e.as_deref(),
+        Some("Filen kunde inte läsas: det är en mapp, inte en fil.")
+    );
+}
+
+#[test]
+fn fifty_megabytes_of_garbage_is_refused_quickly_without_panic() {
+    let dir = std::env::temp_dir().join(format!("malbild-garbage-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("garbage.malbild");
+    // Deterministic noise, 50 MB, starting like JSON so the parser has to work at it.
+    let mut bytes = Vec::with_capacity(50_000_000);
+    bytes.extend_from_slice(
+        b"{\"format\": \"malbild\", \"version\": 1, \"document\": {\"elements\": [",
+    );
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    while bytes.len() < 50_000_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        bytes.extend_from_slice(&x.to_le_bytes());
+    }
+    assert!(std::fs::write(&path, &bytes).is_ok());
+    let start = std::time::Instant::now();
+    let e = io::load(&path).err();
+    assert!(
+        matches!(e, Some(LoadError::Syntax { line: 1, .. })),
+        "{e:?}"
+    );
+    assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
+
+    // Plain binary noise too.
+    assert!(std::fs::write(&path, &bytes[70..]).is_ok());
+    assert!(matches!(io::load(&path), Err(LoadError::Syntax { .. })));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn files_that_must_keep_opening() {
+    for name in ["v1-minimal.malbild", "bom.malbild"] {
+        let loaded = io::load(&corpus(name));
+        assert!(loaded.is_ok(), "{name}: {:?}", loaded.err());
+        let doc = loaded.map(|l| l.document).unwrap_or_default();
+        assert_eq!(doc.card_count(), 1);
+        assert_eq!(doc.phases.overgang.title, "Övergång");
+    }
+}
+
+#[test]
+fn the_shipped_sample_file_is_the_sample_canvas() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/nara-vard.malbild");
+    let want = io::to_bytes(&sample::nara_vard());
+    if std::env::var_os("MALBILD_BLESS").is_some() {
+        assert!(std::fs::write(&path, &want).is_ok());
+    }
+    let have = std::fs::read(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "assets/samples/nara-vard.malbild differs from model::sample::nara_vard(); \
+         run `MALBILD_BLESS=1 cargo test --test files` to write it anew"
+    );
+}

@@ -1,0 +1,298 @@
+//! Property tests over random edit sequences: undo all returns the start, redo all returns the
+//! end, save → load returns an equal document, saving twice gives the same bytes, and the
+//! spatial index kept up to date edit by edit equals one built from scratch.
+
+use malbild::edit::{Command, Editor};
+use malbild::io;
+use malbild::model::{
+    Card, CardColor, Document, Element, ElementId, MIN_BOARD_HEIGHT, MIN_PHASE_WIDTH, Phase,
+    PhaseId, Rect, Rgba, sample,
+};
+use malbild::spatial::SpatialIndex;
+use proptest::prelude::*;
+
+/// An edit described without knowing the document; turned into a command against the
+/// document as it is when the edit comes.
+#[derive(Clone, Debug)]
+enum Op {
+    Add {
+        at: usize,
+        rect: Rect,
+        text: String,
+        color: usize,
+    },
+    Remove {
+        pick: Vec<usize>,
+    },
+    Move {
+        pick: Vec<usize>,
+        dx: f32,
+        dy: f32,
+    },
+    Resize {
+        pick: usize,
+        w: f32,
+        h: f32,
+    },
+    Text {
+        pick: usize,
+        text: String,
+    },
+    Recolour {
+        pick: Vec<usize>,
+        color: usize,
+    },
+    Phase {
+        phase: usize,
+        title: String,
+        width: f32,
+        tint: (u8, u8, u8),
+    },
+    Board {
+        height: f32,
+    },
+    Title {
+        title: String,
+    },
+    /// A phase-width drag: phase and cards in one batch.
+    Widen {
+        phase: usize,
+        width: f32,
+        dx: f32,
+    },
+    /// End the gesture here (an undo step boundary).
+    Commit,
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zåäöA-ZÅÄÖ ]{0,30}",
+        "\\PC{0,40}",
+        Just("Rätt vård på rätt nivå – nära\n\"citat\" \\ snedstreck\t😀".to_owned()),
+    ]
+}
+
+fn coord() -> impl Strategy<Value = f32> {
+    // Quarter points, as from real drags at various zooms, plus awkward fractions.
+    prop_oneof![
+        (-20_000i32..20_000).prop_map(|v| v as f32 / 4.0),
+        -5000.0f32..5000.0
+    ]
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let pick = prop::collection::vec(any::<usize>(), 1..5);
+    prop_oneof![
+        3 => (any::<usize>(), coord(), coord(), 60.0f32..600.0, 40.0f32..400.0, text(), 0usize..11)
+            .prop_map(|(at, x, y, w, h, text, color)| Op::Add { at, rect: Rect::new(x, y, w, h), text, color }),
+        1 => pick.clone().prop_map(|pick| Op::Remove { pick }),
+        3 => (pick.clone(), coord(), coord()).prop_map(|(pick, dx, dy)| Op::Move { pick, dx, dy }),
+        1 => (any::<usize>(), 60.0f32..900.0, 40.0f32..700.0).prop_map(|(pick, w, h)| Op::Resize { pick, w, h }),
+        2 => (any::<usize>(), text()).prop_map(|(pick, text)| Op::Text { pick, text }),
+        1 => (pick, 0usize..11).prop_map(|(pick, color)| Op::Recolour { pick, color }),
+        1 => (0usize..3, text(), MIN_PHASE_WIDTH..4000.0, any::<(u8, u8, u8)>())
+            .prop_map(|(phase, title, width, tint)| Op::Phase { phase, title, width, tint }),
+        1 => (MIN_BOARD_HEIGHT..5000.0f32).prop_map(|height| Op::Board { height }),
+        1 => text().prop_map(|title| Op::Title { title }),
+        1 => (0usize..3, MIN_PHASE_WIDTH..3000.0f32, coord()).prop_map(|(phase, width, dx)| Op::Widen { phase, width, dx }),
+        2 => Just(Op::Commit),
+    ]
+}
+
+fn to_command(doc: &Document, op: &Op, serial: &mut u64) -> Option<Command> {
+    let els = doc.elements.as_slice();
+    let pick_one = |i: usize| els.get(i % els.len().max(1)).cloned();
+    let pick_many = |p: &[usize]| {
+        let mut v: Vec<Element> = p.iter().filter_map(|&i| pick_one(i)).collect();
+        v.sort_by_key(Element::id);
+        v.dedup_by_key(|e| e.id());
+        v
+    };
+    Some(match op {
+        Op::Add {
+            at,
+            rect,
+            text,
+            color,
+        } => {
+            *serial += 1;
+            let card = Card::new(
+                ElementId(*serial),
+                *rect,
+                text.clone(),
+                CardColor::ALL[*color],
+            );
+            Command::Insert(vec![(at % (els.len() + 1), Element::Card(card))])
+        }
+        Op::Remove { pick } => {
+            let v = pick_many(pick);
+            if v.is_empty() {
+                return None;
+            }
+            Command::Remove(v.iter().map(Element::id).collect())
+        }
+        Op::Move { pick, dx, dy } => {
+            let v = pick_many(pick);
+            if v.is_empty() {
+                return None;
+            }
+            Command::Update(
+                v.iter()
+                    .map(|e| e.with_bounds(e.bounds().translated(*dx, *dy)))
+                    .collect(),
+            )
+        }
+        Op::Resize { pick, w, h } => {
+            let e = pick_one(*pick)?;
+            let b = e.bounds();
+            Command::Update(vec![e.with_bounds(Rect::new(b.x, b.y, *w, *h))])
+        }
+        Op::Text { pick, text } => match pick_one(*pick)? {
+            Element::Card(c) => Command::Update(vec![Element::Card(Card {
+                text: text.clone(),
+                ..c
+            })]),
+        },
+        Op::Recolour { pick, color } => Command::Update(
+            pick_many(pick)
+                .into_iter()
+                .map(|e| match e {
+                    Element::Card(c) => Element::Card(Card {
+                        color: CardColor::ALL[*color],
+                        ..c
+                    }),
+                })
+                .collect(),
+        ),
+        Op::Phase {
+            phase,
+            title,
+            width,
+            tint,
+        } => Command::SetPhase(
+            PhaseId::ALL[*phase],
+            Phase {
+                title: title.clone(),
+                width: *width,
+                tint: Rgba::rgb(tint.0, tint.1, tint.2),
+            },
+        ),
+        Op::Board { height } => Command::SetBoardHeight(*height),
+        Op::Title { title } => Command::SetTitle(title.clone()),
+        Op::Widen { phase, width, dx } => {
+            let id = PhaseId::ALL[*phase];
+            let p = Phase {
+                width: *width,
+                ..doc.phases.get(id).clone()
+            };
+            let moved = els
+                .iter()
+                .map(|e| e.with_bounds(e.bounds().translated(*dx, 0.0)))
+                .collect();
+            Command::Batch(vec![Command::SetPhase(id, p), Command::Update(moved)])
+        }
+        Op::Commit => return None,
+    })
+}
+
+/// Runs the ops through an editor, as the UI does; returns the editor.
+fn run(start: Document, ops: &[Op]) -> Editor {
+    let mut editor = Editor::new(start);
+    let mut serial = 1 << 40;
+    for op in ops {
+        if matches!(op, Op::Commit) {
+            editor.commit();
+            continue;
+        }
+        if let Some(cmd) = to_command(editor.doc(), op, &mut serial) {
+            let ok = editor.apply(cmd).is_ok();
+            assert!(ok, "a well-formed command applies");
+        }
+    }
+    editor.commit();
+    editor
+}
+
+fn start_doc() -> impl Strategy<Value = Document> {
+    prop_oneof![Just(Document::new()), Just(sample::nara_vard())]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn undo_all_returns_the_start_and_redo_all_the_end(
+        start in start_doc(),
+        ops in prop::collection::vec(op(), 1..40),
+    ) {
+        let mut editor = run(start.clone(), &ops);
+        let end = editor.doc().clone();
+        let steps = editor.history().undo_len();
+        for _ in 0..steps {
+            prop_assert!(editor.undo());
+        }
+        prop_assert!(!editor.undo());
+        prop_assert_eq!(editor.doc(), &start);
+        for _ in 0..steps {
+            prop_assert!(editor.redo());
+        }
+        prop_assert_eq!(editor.doc(), &end);
+    }
+
+    #[test]
+    fn save_then_load_gives_an_equal_document_and_the_same_bytes(
+        start in start_doc(),
+        ops in prop::collection::vec(op(), 0..30),
+    ) {
+        let editor = run(start, &ops);
+        let doc = editor.doc();
+        let bytes = io::to_bytes(doc);
+        prop_assert_eq!(&io::to_bytes(doc), &bytes, "saving twice gives the same bytes");
+        let loaded = io::from_bytes(&bytes).map(|l| l.document);
+        prop_assert!(loaded.is_ok(), "{:?}", loaded.as_ref().err());
+        let loaded = loaded.unwrap_or_default();
+        prop_assert_eq!(&loaded, doc);
+        prop_assert_eq!(io::to_bytes(&loaded), bytes, "and saving the loaded one too");
+    }
+
+    #[test]
+    fn the_spatial_index_follows_every_edit(
+        start in start_doc(),
+        ops in prop::collection::vec(op(), 1..30),
+        undos in 0usize..10,
+    ) {
+        let mut editor = run(start, &ops);
+        for _ in 0..undos {
+            editor.undo();
+        }
+        let doc = editor.doc();
+        let fresh = SpatialIndex::build(doc);
+        let area = doc.bounds();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        editor.index().query(doc, area, &mut a);
+        fresh.query(doc, area, &mut b);
+        prop_assert_eq!(&a, &b);
+        prop_assert_eq!(a.len(), doc.elements.len());
+        prop_assert_eq!(editor.index().len(), doc.elements.len());
+        // And a small window finds exactly what meets it.
+        let win = Rect::new(area.x + area.w / 3.0, area.y + area.h / 3.0, area.w / 4.0, area.h / 4.0);
+        editor.index().query(doc, win, &mut a);
+        let want: Vec<usize> = doc.elements.iter().enumerate()
+            .filter(|(_, e)| e.bounds().intersects(&win)).map(|(i, _)| i).collect();
+        prop_assert_eq!(a, want);
+    }
+}
+
+#[test]
+fn a_saved_file_survives_a_round_trip_through_the_disk() {
+    let dir = std::env::temp_dir().join(format!("malbild-model-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("rund tur å ä ö.malbild");
+    let doc = sample::nara_vard();
+    assert!(io::save(&path, &doc).is_ok());
+    let first = std::fs::read(&path).unwrap_or_default();
+    assert!(io::save(&path, &doc).is_ok());
+    assert_eq!(std::fs::read(&path).unwrap_or_default(), first);
+    assert_eq!(io::load(&path).map(|l| l.document).ok(), Some(doc));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,878 @@
+//! UI tests: the real app driven as a user would, with the pointer and the keyboard, through
+//! egui_kittest (no GPU, no window). Each test asserts the document after the gesture.
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, Vec2, pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use malbild::model::{CardColor, Document, Element, ElementId, PhaseId, Point, Rect, sample};
+use malbild::ui::App;
+use malbild::ui::desktop::{FilePurpose, ScriptedDesktop};
+use std::path::PathBuf;
+
+fn harness_with(app: App) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 860.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(600)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    h.run();
+    h
+}
+
+fn harness(doc: Document) -> (Harness<'static, App>, ScriptedDesktop) {
+    let desktop = ScriptedDesktop::default();
+    let app = App::new(doc, None, Box::new(desktop.clone()));
+    (harness_with(app), desktop)
+}
+
+fn empty() -> (Harness<'static, App>, ScriptedDesktop) {
+    harness(Document::new())
+}
+
+/// Screen position of a world point.
+fn screen(h: &Harness<'_, App>, p: Point) -> Pos2 {
+    let v = &h.state().view;
+    v.camera.transform(v.rect).to_screen(p)
+}
+
+fn card_rect(h: &Harness<'_, App>, id: ElementId) -> Rect {
+    h.state()
+        .doc()
+        .card(id)
+        .map(|c| c.rect)
+        .unwrap_or(Rect::new(f32::NAN, f32::NAN, 0.0, 0.0))
+}
+
+fn card_center(h: &Harness<'_, App>, id: ElementId) -> Pos2 {
+    screen(h, card_rect(h, id).center())
+}
+
+fn ids(h: &Harness<'_, App>) -> Vec<ElementId> {
+    h.state().doc().elements.iter().map(Element::id).collect()
+}
+
+fn press(h: &Harness<'_, App>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
+    h.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers,
+    });
+}
+
+fn click_at(h: &mut Harness<'_, App>, pos: Pos2, modifiers: Modifiers) {
+    h.run_steps(20);
+    h.event(Event::ModifiersChanged(modifiers));
+    h.hover_at(pos);
+    press(h, pos, true, modifiers);
+    press(h, pos, false, modifiers);
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+}
+
+fn double_click_at(h: &mut Harness<'_, App>, pos: Pos2) {
+    // A moment after whatever came before, as for a person.
+    h.run_steps(20);
+    h.hover_at(pos);
+    for _ in 0..2 {
+        press(h, pos, true, Modifiers::NONE);
+        press(h, pos, false, Modifiers::NONE);
+    }
+    h.run();
+}
+
+/// Drags with a button from `from` to `to` in small steps, as a hand would.
+fn drag_with(
+    h: &mut Harness<'_, App>,
+    button: PointerButton,
+    from: Pos2,
+    to: Pos2,
+    modifiers: Modifiers,
+) {
+    h.event(Event::ModifiersChanged(modifiers));
+    h.hover_at(from);
+    h.event(Event::PointerButton {
+        pos: from,
+        button,
+        pressed: true,
+        modifiers,
+    });
+    h.step();
+    for i in 1..=8 {
+        let t = i as f32 / 8.0;
+        h.hover_at(from + (to - from) * t);
+        h.step();
+    }
+    h.event(Event::PointerButton {
+        pos: to,
+        button,
+        pressed: false,
+        modifiers,
+    });
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+}
+
+fn drag(h: &mut Harness<'_, App>, from: Pos2, to: Pos2) {
+    drag_with(h, PointerButton::Primary, from, to, Modifiers::NONE);
+}
+
+fn type_text(h: &mut Harness<'_, App>, text: &str) {
+    h.event(Event::Text(text.to_owned()));
+    h.run();
+}
+
+fn key(h: &mut Harness<'_, App>, k: Key) {
+    h.key_press(k);
+    h.run();
+}
+
+fn key_mod(h: &mut Harness<'_, App>, m: Modifiers, k: Key) {
+    h.key_press_modifiers(m, k);
+    h.run();
+}
+
+fn undo(h: &mut Harness<'_, App>) {
+    key_mod(h, Modifiers::COMMAND, Key::Z);
+}
+
+fn redo(h: &mut Harness<'_, App>) {
+    key_mod(h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+}
+
+/// An empty spot on the board of the given phase, below the header.
+fn empty_spot(h: &Harness<'_, App>, phase: PhaseId) -> Pos2 {
+    let r = h.state().doc().phase_rect(phase);
+    screen(h, Point::new(r.x + r.w / 2.0, r.y + 260.0))
+}
+
+fn temp_dir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("malbild-ui-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    let _ = std::fs::create_dir_all(&d);
+    d
+}
+
+#[test]
+fn double_click_creates_a_card_and_typing_swedish_fills_it() {
+    let (mut h, _) = empty();
+    let spot = empty_spot(&h, PhaseId::Overgang);
+    double_click_at(&mut h, spot);
+    assert_eq!(h.state().doc().card_count(), 1, "a card is made");
+    assert!(
+        h.state().view.editing.is_some(),
+        "and editing starts at once"
+    );
+    type_text(&mut h, "Fast vårdkontakt för äldre – öppet");
+    key(&mut h, Key::Escape);
+    assert!(h.state().view.editing.is_none());
+    let doc = h.state().doc();
+    let card = doc.elements.iter().find_map(Element::as_card);
+    assert_eq!(
+        card.map(|c| c.text.as_str()),
+        Some("Fast vårdkontakt för äldre – öppet")
+    );
+    // Centred where the double-click was.
+    let c = card
+        .map(|c| screen(&h, c.rect.center()))
+        .unwrap_or(Pos2::ZERO);
+    assert!((c - spot).length() < 1.0, "{c:?} vs {spot:?}");
+    // Made and typed in one gesture: one undo step takes it all away.
+    undo(&mut h);
+    assert_eq!(h.state().doc().card_count(), 0);
+    redo(&mut h);
+    assert_eq!(
+        h.state()
+            .doc()
+            .elements
+            .iter()
+            .find_map(Element::as_card)
+            .map(|c| c.text.clone()),
+        Some("Fast vårdkontakt för äldre – öppet".to_owned())
+    );
+    // The card is listed for screen readers with its text.
+    h.get_by_label_contains("Fast vårdkontakt för äldre");
+}
+
+#[test]
+fn multi_line_text_and_ctrl_enter_ends_editing() {
+    let (mut h, _) = empty();
+    let p = empty_spot(&h, PhaseId::Nulage);
+    double_click_at(&mut h, p);
+    type_text(&mut h, "Rad ett");
+    key(&mut h, Key::Enter);
+    type_text(
+        &mut h,
+        "rad två med ett långt ord som bryts över flera rader i kortet",
+    );
+    key_mod(&mut h, Modifiers::COMMAND, Key::Enter);
+    assert!(h.state().view.editing.is_none());
+    let card = h
+        .state()
+        .doc()
+        .elements
+        .iter()
+        .find_map(Element::as_card)
+        .cloned();
+    let card = card.unwrap_or_else(|| panic!("no card"));
+    assert_eq!(
+        card.text,
+        "Rad ett\nrad två med ett långt ord som bryts över flera rader i kortet"
+    );
+    assert!(
+        card.rect.h > 120.0,
+        "the card grew to fit its text: {}",
+        card.rect.h
+    );
+}
+
+#[test]
+fn an_empty_new_card_disappears_and_leaves_no_undo_step() {
+    let (mut h, _) = empty();
+    let p = empty_spot(&h, PhaseId::Malbild);
+    double_click_at(&mut h, p);
+    assert_eq!(h.state().doc().card_count(), 1);
+    key(&mut h, Key::Escape);
+    assert_eq!(h.state().doc().card_count(), 0);
+    assert!(!h.state().editor.history().can_undo());
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn tab_ends_the_card_and_starts_the_next_beside_it() {
+    let (mut h, _) = empty();
+    let p = empty_spot(&h, PhaseId::Nulage);
+    double_click_at(&mut h, p);
+    type_text(&mut h, "Ett");
+    key(&mut h, Key::Tab);
+    type_text(&mut h, "Två");
+    key(&mut h, Key::Tab);
+    type_text(&mut h, "Tre");
+    key(&mut h, Key::Escape);
+    let cards: Vec<_> = h
+        .state()
+        .doc()
+        .elements
+        .iter()
+        .filter_map(Element::as_card)
+        .cloned()
+        .collect();
+    let texts: Vec<&str> = cards.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["Ett", "Två", "Tre"]);
+    assert!(
+        cards[1].rect.x > cards[0].rect.right(),
+        "beside, to the right"
+    );
+    assert_eq!(cards[1].rect.y, cards[0].rect.y);
+    assert!(!cards[1].rect.intersects(&cards[2].rect) && !cards[0].rect.intersects(&cards[1].rect));
+    // One undo step per card.
+    undo(&mut h);
+    assert_eq!(h.state().doc().card_count(), 2);
+}
+
+#[test]
+fn n_makes_a_card_at_the_pointer_and_the_toolbar_button_too() {
+    let (mut h, _) = empty();
+    let spot = empty_spot(&h, PhaseId::Overgang);
+    h.hover_at(spot);
+    h.run();
+    key(&mut h, Key::N);
+    assert!(h.state().view.editing.is_some());
+    type_text(&mut h, "Vid pekaren");
+    key(&mut h, Key::Escape);
+    let card = h
+        .state()
+        .doc()
+        .elements
+        .iter()
+        .find_map(Element::as_card)
+        .cloned();
+    let c = card
+        .map(|c| screen(&h, c.rect.center()))
+        .unwrap_or(Pos2::ZERO);
+    assert!((c - spot).length() < 1.0);
+    assert_eq!(
+        h.state()
+            .doc()
+            .elements
+            .iter()
+            .find_map(Element::as_card)
+            .map(|c| c.text.clone()),
+        Some("Vid pekaren".to_owned()),
+        "the N key itself is not typed into the card"
+    );
+
+    h.get_by_label("+ Nytt kort").click();
+    h.run();
+    type_text(&mut h, "Knapp");
+    key(&mut h, Key::Escape);
+    assert_eq!(h.state().doc().card_count(), 2);
+}
+
+#[test]
+fn dragging_a_card_moves_it_in_one_undo_step() {
+    let (mut h, _) = harness(sample::nara_vard());
+    let id = ids(&h)[0];
+    let before = card_rect(&h, id);
+    let zoom = h.state().view.camera.zoom;
+    let from = card_center(&h, id);
+    drag(&mut h, from, from + vec2(120.0, 60.0));
+    let after = card_rect(&h, id);
+    assert!(
+        (after.x - before.x - 120.0 / zoom).abs() < 0.01,
+        "{before:?} → {after:?}"
+    );
+    assert!((after.y - before.y - 60.0 / zoom).abs() < 0.01);
+    assert_eq!((after.w, after.h), (before.w, before.h));
+    assert_eq!(
+        h.state().editor.history().undo_len(),
+        1,
+        "a whole drag is one step"
+    );
+    undo(&mut h);
+    assert_eq!(card_rect(&h, id), before);
+}
+
+#[test]
+fn resizing_by_the_corner_handle() {
+    let (mut h, _) = harness(sample::nara_vard());
+    let id = ids(&h)[2];
+    let p = card_center(&h, id);
+    click_at(&mut h, p, Modifiers::NONE);
+    assert!(h.state().view.selection.contains(&id));
+    let before = card_rect(&h, id);
+    let zoom = h.state().view.camera.zoom;
+    let corner = screen(&h, Point::new(before.right(), before.bottom()));
+    drag(&mut h, corner, corner + vec2(80.0, 40.0));
+    let after = card_rect(&h, id);
+    assert_eq!(
+        (after.x, after.y),
+        (before.x, before.y),
+        "the opposite corner stays"
+    );
+    assert!(
+        (after.w - before.w - 80.0 / zoom).abs() < 0.01,
+        "{before:?} → {after:?}"
+    );
+    assert!((after.h - before.h - 40.0 / zoom).abs() < 0.01);
+    // The left handle, dragged far right, stops at the smallest card.
+    let left = screen(&h, Point::new(after.x, after.center().y));
+    drag(&mut h, left, left + vec2(2000.0, 0.0));
+    let small = card_rect(&h, id);
+    assert_eq!(small.w, malbild::model::MIN_CARD_SIZE.0);
+    assert!((small.right() - after.right()).abs() < 0.01);
+    undo(&mut h);
+    undo(&mut h);
+    assert_eq!(card_rect(&h, id), before);
+}
+
+#[test]
+fn shift_click_rubber_band_and_delete_many_then_undo() {
+    let (mut h, _) = harness(sample::nara_vard());
+    let all = ids(&h);
+    let p = card_center(&h, all[0]);
+    click_at(&mut h, p, Modifiers::NONE);
+    let p = card_center(&h, all[1]);
+    click_at(&mut h, p, Modifiers::SHIFT);
+    let p = card_center(&h, all[2]);
+    click_at(&mut h, p, Modifiers::SHIFT);
+    assert_eq!(h.state().view.selection.len(), 3);
+    // Shift+click on a selected card deselects it.
+    let p = card_center(&h, all[2]);
+    click_at(&mut h, p, Modifiers::SHIFT);
+    assert_eq!(h.state().view.selection.len(), 2);
+    // Moving many at once.
+    let before: Vec<Rect> = all.iter().map(|&id| card_rect(&h, id)).collect();
+    let from = card_center(&h, all[0]);
+    drag(&mut h, from, from + vec2(0.0, 30.0));
+    let zoom = h.state().view.camera.zoom;
+    for (i, &id) in all.iter().enumerate() {
+        let dy = card_rect(&h, id).y - before[i].y;
+        let want = if i < 2 { 30.0 / zoom } else { 0.0 };
+        assert!((dy - want).abs() < 0.01, "card {i} moved {dy}");
+    }
+    undo(&mut h);
+
+    // A rubber band round the whole of Övergång selects its five cards.
+    let r = h.state().doc().phase_rect(PhaseId::Overgang);
+    let a = screen(&h, Point::new(r.x + 40.0, 110.0));
+    let b = screen(&h, Point::new(r.right() - 40.0, r.bottom() - 10.0));
+    drag(&mut h, a, b);
+    let in_phase: Vec<ElementId> = h
+        .state()
+        .doc()
+        .elements
+        .iter()
+        .filter(|e| r.contains(e.bounds().center()))
+        .map(Element::id)
+        .collect();
+    assert_eq!(in_phase.len(), 5);
+    let mut sel: Vec<ElementId> = h.state().view.selection.iter().copied().collect();
+    sel.sort();
+    let mut want = in_phase.clone();
+    want.sort();
+    assert_eq!(sel, want);
+
+    // Recolour all of them from the palette.
+    let before_recolour = h.state().doc().clone();
+    h.get_by_label("Röd").click();
+    h.run();
+    for id in &in_phase {
+        assert_eq!(
+            h.state().doc().card(*id).map(|c| c.color),
+            Some(CardColor::Red)
+        );
+    }
+
+    key(&mut h, Key::Delete);
+    assert_eq!(h.state().doc().card_count(), 10);
+    undo(&mut h);
+    assert_eq!(h.state().doc().card_count(), 15);
+    assert_eq!(
+        ids(&h),
+        all,
+        "undo puts them back in their places in the paint order"
+    );
+    undo(&mut h);
+    assert_eq!(
+        h.state().doc(),
+        &before_recolour,
+        "one undo step undoes the recolouring"
+    );
+}
+
+#[test]
+fn ctrl_a_arrow_keys_nudge_and_escape_clears() {
+    let (mut h, _) = harness(sample::nara_vard());
+    let before = h.state().doc().clone();
+    key_mod(&mut h, Modifiers::COMMAND, Key::A);
+    assert_eq!(h.state().view.selection.len(), 15);
+    key(&mut h, Key::ArrowRight);
+    key_mod(&mut h, Modifiers::SHIFT, Key::ArrowDown);
+    for (a, b) in before.elements.iter().zip(h.state().doc().elements.iter()) {
+        assert_eq!(b.bounds().x, a.bounds().x + 1.0);
+        assert_eq!(b.bounds().y, a.bounds().y + 10.0);
+    }
+    key(&mut h, Key::Escape);
+    assert!(h.state().view.selection.is_empty());
+    undo(&mut h);
+    undo(&mut h);
+    assert_eq!(h.state().doc(), &before);
+}
+
+#[test]
+fn undo_and_redo_walk_back_and_forth_through_every_state() {
+    let (mut h, _) = harness(sample::nara_vard());
+    let mut states = vec![h.state().doc().clone()];
+    let all = ids(&h);
+    // 1: move a card
+    let from = card_center(&h, all[3]);
+    drag(&mut h, from, from + vec2(-40.0, 25.0));
+    states.push(h.state().doc().clone());
+    // 2: new card with text
+    let p = empty_spot(&h, PhaseId::Malbild) + vec2(0.0, 150.0);
+    double_click_at(&mut h, p);
+    type_text(&mut h, "Ny idé");
+    key(&mut h, Key::Escape);
+    states.push(h.state().doc().clone());
+    // 3: edit an existing card's text
+    let p = card_center(&h, all[0]);
+    double_click_at(&mut h, p);
+    key_mod(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "Omskriven");
+    key(&mut h, Key::Escape);
+    assert_eq!(
+        h.state().doc().card(all[0]).map(|c| c.text.as_str()),
+        Some("Omskriven")
+    );
+    states.push(h.state().doc().clone());
+    // 4: delete one
+    let p = card_center(&h, all[5]);
+    click_at(&mut h, p, Modifiers::NONE);
+    key(&mut h, Key::Delete);
+    states.push(h.state().doc().clone());
+    for w in states.windows(2) {
+        assert_ne!(w[0], w[1], "each step changed something");
+    }
+    for want in states.iter().rev().skip(1) {
+        undo(&mut h);
+        assert_eq!(h.state().doc(), want);
+    }
+    assert!(!h.state().is_dirty(), "back at the start, nothing to save");
+    for want in states.iter().skip(1) {
+        redo(&mut h);
+        assert_eq!(h.state().doc(), want);
+    }
+    // Ctrl+Y redoes too.
+    undo(&mut h);
+    key_mod(&mut h, Modifiers::COMMAND, Key::Y);
+    assert_eq!(h.state().doc(), states.last().unwrap_or(&states[0]));
+}
+
+#[test]
+fn zoom_around_the_pointer_and_pan() {
+    let (mut h, _) = harness(sample::nara_vard());
+    let at = pos2(600.0, 400.0);
+    let world_before = {
+        let v = &h.state().view;
+        v.camera.transform(v.rect).to_world(at)
+    };
+    let zoom_before = h.state().view.camera.zoom;
+    h.hover_at(at);
+    h.event(Event::Zoom(1.5));
+    h.run();
+    let v = &h.state().view;
+    assert!((v.camera.zoom - zoom_before * 1.5).abs() < 1e-4);
+    let world_after = v.camera.transform(v.rect).to_world(at);
+    assert!(
+        (world_after.x - world_before.x).abs() < 0.01
+            && (world_after.y - world_before.y).abs() < 0.01
+    );
+
+    // Ctrl+wheel zooms too.
+    let z = h.state().view.camera.zoom;
+    h.event_modifiers(
+        Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: vec2(0.0, 3.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: Modifiers::COMMAND,
+            source: egui::MouseWheelSource::Wheel,
+        },
+        Modifiers::COMMAND,
+    );
+    h.run();
+    assert!(h.state().view.camera.zoom > z);
+
+    // Zoom is held between 10 % and 800 %.
+    for _ in 0..30 {
+        h.event(Event::Zoom(2.0));
+    }
+    h.run();
+    assert_eq!(h.state().view.camera.zoom, 8.0);
+    for _ in 0..30 {
+        h.event(Event::Zoom(0.5));
+    }
+    h.run();
+    assert_eq!(h.state().view.camera.zoom, 0.1);
+
+    // Middle-drag pans, leaving the document alone.
+    let doc = h.state().doc().clone();
+    let pan = h.state().view.camera.pan;
+    drag_with(
+        &mut h,
+        PointerButton::Middle,
+        at,
+        at + vec2(100.0, -50.0),
+        Modifiers::NONE,
+    );
+    let d = h.state().view.camera.pan - pan;
+    assert!((d - vec2(100.0, -50.0)).length() < 1.0, "{d:?}");
+    assert_eq!(h.state().doc(), &doc);
+
+    // So does Space+drag.
+    let pan = h.state().view.camera.pan;
+    h.key_down(Key::Space);
+    h.run();
+    drag(&mut h, at, at + vec2(-70.0, 20.0));
+    h.key_up(Key::Space);
+    h.run();
+    let d = h.state().view.camera.pan - pan;
+    assert!((d - vec2(-70.0, 20.0)).length() < 1.0, "{d:?}");
+    assert_eq!(h.state().doc(), &doc);
+
+    // The wheel scrolls the view.
+    let pan = h.state().view.camera.pan;
+    h.hover_at(at);
+    h.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: vec2(0.0, -120.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: Modifiers::NONE,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    h.run();
+    assert!(h.state().view.camera.pan.y < pan.y - 50.0);
+}
+
+#[test]
+fn keys_frame_the_phases_and_the_whole() {
+    let (mut h, _) = harness(sample::nara_vard());
+    for (k, phase) in [
+        (Key::Num1, PhaseId::Nulage),
+        (Key::Num2, PhaseId::Overgang),
+        (Key::Num3, PhaseId::Malbild),
+    ] {
+        key(&mut h, k);
+        h.run();
+        let r = h.state().doc().phase_rect(phase);
+        let view = h.state().view.rect;
+        let c = screen(&h, r.center());
+        assert!((c - view.center()).length() < 1.0, "{phase:?} is centred");
+        let s = h.state().view.camera.transform(view).rect_to_screen(&r);
+        assert!(view.contains_rect(s.shrink(1.0)), "{phase:?} fits");
+    }
+    let zoomed = h.state().view.camera.zoom;
+    key_mod(&mut h, Modifiers::SHIFT, Key::Num1);
+    h.run();
+    assert!(
+        h.state().view.camera.zoom < zoomed,
+        "Shift+1 shows everything"
+    );
+    let all = h.state().doc().bounds();
+    let view = h.state().view.rect;
+    let s = h.state().view.camera.transform(view).rect_to_screen(&all);
+    assert!(view.contains_rect(s.shrink(1.0)));
+}
+
+#[test]
+fn phase_title_edits_in_place_and_phase_width_drags() {
+    let (mut h, _) = harness(sample::nara_vard());
+    let header = screen(&h, Point::new(380.0, 48.0));
+    double_click_at(&mut h, header);
+    key_mod(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "Nuläge 2026");
+    key(&mut h, Key::Enter);
+    assert_eq!(h.state().doc().phases.nulage.title, "Nuläge 2026");
+    assert_eq!(
+        h.state().editor.history().undo_len(),
+        1,
+        "a whole title edit is one step"
+    );
+
+    // Widening Nuläge pushes the later phases, and their cards, to the right.
+    let before = h.state().doc().clone();
+    let edge = before.phase_rect(PhaseId::Nulage).right();
+    let from = screen(&h, Point::new(edge, 400.0));
+    drag(&mut h, from, from + vec2(60.0, 0.0));
+    let zoom = h.state().view.camera.zoom;
+    let after = h.state().doc().clone();
+    let grew = after.phases.nulage.width - before.phases.nulage.width;
+    assert!((grew - 60.0 / zoom).abs() < 0.01, "{grew}");
+    for (a, b) in before.elements.iter().zip(after.elements.iter()) {
+        let moved = b.bounds().x - a.bounds().x;
+        let right_of_edge = a.bounds().center().x >= edge;
+        assert_eq!(moved != 0.0, right_of_edge);
+    }
+    undo(&mut h);
+    assert_eq!(h.state().doc(), &before);
+}
+
+#[test]
+fn save_open_and_unsaved_changes_are_asked_about() {
+    let dir = temp_dir("files");
+    let (mut h, desktop) = harness(sample::nara_vard());
+    assert!(!h.state().is_dirty());
+    let from = card_center(&h, ids(&h)[0]);
+    drag(&mut h, from, from + vec2(30.0, 30.0));
+    assert!(h.state().is_dirty());
+    assert!(
+        h.state().window_title().starts_with("● "),
+        "{}",
+        h.state().window_title()
+    );
+
+    // Ctrl+S on a new document asks where, then saves.
+    let path = dir.join("min målbild.malbild");
+    desktop.answer(Some(path.clone()));
+    key_mod(&mut h, Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(desktop.asked(), vec![FilePurpose::Save]);
+    assert!(!h.state().is_dirty());
+    assert_eq!(h.state().window_title(), "min målbild.malbild — Målbild");
+    let saved = std::fs::read(&path).unwrap_or_default();
+    let loaded = malbild::io::from_bytes(&saved).map(|l| l.document);
+    assert_eq!(loaded.as_ref().ok(), Some(h.state().doc()));
+
+    // A change, then New: the app asks first; "Spara inte" throws the change away.
+    key_mod(&mut h, Modifiers::COMMAND, Key::A);
+    key(&mut h, Key::Delete);
+    key_mod(&mut h, Modifiers::COMMAND, Key::N);
+    assert_eq!(
+        h.state().modal_text().as_deref(),
+        Some("Osparade ändringar")
+    );
+    h.get_by_label("Avbryt").click();
+    h.run();
+    assert_eq!(h.state().modal_text(), None);
+    assert_eq!(
+        h.state().doc().card_count(),
+        0,
+        "cancel keeps the document as it was"
+    );
+    key_mod(&mut h, Modifiers::COMMAND, Key::N);
+    h.get_by_label("Spara inte").click();
+    h.run();
+    assert_eq!(h.state().doc(), &Document::new());
+    assert_eq!(h.state().path, None);
+
+    // Open the saved file again through the dialog.
+    desktop.answer(Some(path.clone()));
+    key_mod(&mut h, Modifiers::COMMAND, Key::O);
+    h.run();
+    assert_eq!(loaded.as_ref().ok(), Some(h.state().doc()));
+    assert!(!h.state().is_dirty());
+
+    // A broken file says what is wrong and keeps the open document.
+    let broken = dir.join("trasig.malbild");
+    let _ = std::fs::write(&broken, &saved[..saved.len() / 2]);
+    desktop.answer(Some(broken));
+    key_mod(&mut h, Modifiers::COMMAND, Key::O);
+    h.run();
+    let msg = h.state().modal_text().unwrap_or_default();
+    assert!(
+        msg.contains("Filen kunde inte öppnas") && msg.contains("tar slut för tidigt"),
+        "{msg}"
+    );
+    assert_eq!(loaded.as_ref().ok(), Some(h.state().doc()));
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(h.state().modal_text(), None);
+
+    // A cancelled dialog changes nothing.
+    desktop.answer(None);
+    key_mod(&mut h, Modifiers::COMMAND, Key::O);
+    h.run();
+    assert_eq!(loaded.as_ref().ok(), Some(h.state().doc()));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn save_first_then_new_saves_then_continues() {
+    let dir = temp_dir("save-then-new");
+    let path = dir.join("a.malbild");
+    let (mut h, desktop) = harness(sample::nara_vard());
+    key_mod(&mut h, Modifiers::COMMAND, Key::A);
+    key(&mut h, Key::Delete);
+    key_mod(&mut h, Modifiers::COMMAND, Key::N);
+    desktop.answer(Some(path.clone()));
+    h.get_by_label("Spara").click();
+    h.run();
+    let on_disk = malbild::io::load(&path).map(|l| l.document.card_count());
+    assert_eq!(on_disk.ok(), Some(0), "the change was saved first");
+    assert_eq!(
+        h.state().doc(),
+        &Document::new(),
+        "then the new document came"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn sent(h: &Harness<'_, App>, cmd: &egui::ViewportCommand) -> bool {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(cmd))
+}
+
+fn request_close(h: &mut Harness<'_, App>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let (mut h, _) = harness(sample::nara_vard());
+    // Nothing changed: closing just closes.
+    request_close(&mut h);
+    assert!(!sent(&h, &egui::ViewportCommand::CancelClose));
+    assert_eq!(h.state().modal_text(), None);
+
+    key_mod(&mut h, Modifiers::COMMAND, Key::A);
+    key(&mut h, Key::Delete);
+    request_close(&mut h);
+    assert!(
+        sent(&h, &egui::ViewportCommand::CancelClose),
+        "the close is held back"
+    );
+    h.run();
+    assert_eq!(
+        h.state().modal_text().as_deref(),
+        Some("Osparade ändringar")
+    );
+    assert_eq!(
+        h.state().doc().card_count(),
+        0,
+        "and the document is still there"
+    );
+    h.get_by_label("Spara inte").click();
+    let mut closed = false;
+    for _ in 0..5 {
+        h.step();
+        closed |= sent(&h, &egui::ViewportCommand::Close);
+    }
+    assert!(closed, "then the window closes");
+}
+
+#[test]
+fn english_ui_and_dark_theme_switch() {
+    let (mut h, _) = harness(sample::nara_vard());
+    h.get_by_label("Visa").click();
+    h.run();
+    h.get_by_label("In English").click();
+    h.run();
+    assert_eq!(h.state().lang, malbild::i18n::Lang::En);
+    h.get_by_label("+ New card");
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Light/dark theme").click();
+    h.run();
+    assert!(h.state().dark);
+    assert!(h.ctx.global_style().visuals.dark_mode);
+}
+
+#[test]
+fn right_click_menu_recolours_and_deletes() {
+    let (mut h, _) = harness(sample::nara_vard());
+    let id = ids(&h)[4];
+    let c = card_center(&h, id);
+    click_at(&mut h, c, Modifiers::NONE);
+    h.hover_at(c);
+    h.event(Event::PointerButton {
+        pos: c,
+        button: PointerButton::Secondary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(Event::PointerButton {
+        pos: c,
+        button: PointerButton::Secondary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    // The menu item, not the panel's button of the same name: the one by the pointer.
+    let items = h.get_all_by_label("Duplicera").collect::<Vec<_>>();
+    let nearest = items
+        .iter()
+        .min_by(|a, b| {
+            let da = (a.rect().center() - c).length();
+            let db = (b.rect().center() - c).length();
+            da.total_cmp(&db)
+        })
+        .map(|n| n.rect().center());
+    assert_eq!(items.len(), 2);
+    drop(items);
+    let at = nearest.unwrap_or(c);
+    click_at(&mut h, at, Modifiers::NONE);
+    assert_eq!(h.state().doc().card_count(), 16);
+    let copy = h
+        .state()
+        .doc()
+        .elements
+        .iter()
+        .last()
+        .map(Element::id)
+        .unwrap_or(id);
+    assert_ne!(copy, id);
+    assert_eq!(
+        h.state().doc().card(copy).map(|c| c.text.clone()),
+        h.state().doc().card(id).map(|c| c.text.clone())
+    );
+    let _ = Vec2::ZERO;
+}
