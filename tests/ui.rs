@@ -876,3 +876,65 @@ fn right_click_menu_recolours_and_deletes() {
     );
     let _ = Vec2::ZERO;
 }
+
+#[test]
+fn without_a_file_dialog_the_path_is_typed_in() {
+    let dir = temp_dir("typed-path");
+    let (mut h, desktop) = harness(sample::nara_vard());
+    desktop.answer_with(malbild::ui::desktop::DialogAnswer::Unavailable);
+    key_mod(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    assert_eq!(
+        h.state().modal_text().as_deref(),
+        Some("Ingen fildialog kan visas här. Skriv filens sökväg:")
+    );
+    let path = dir.join("skrivet namn.malbild");
+    let field = h.get_by_label("Ingen fildialog kan visas här. Skriv filens sökväg:");
+    field.focus();
+    h.run();
+    key_mod(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, &path.display().to_string());
+    h.get_by_label("Spara").click();
+    h.run();
+    assert_eq!(h.state().modal_text(), None);
+    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    assert_eq!(
+        malbild::io::load(&path).map(|l| l.document).ok().as_ref(),
+        Some(h.state().doc())
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_broken_file_on_the_command_line_opens_an_empty_canvas_and_says_why() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/newer-version.malbild");
+    let app = App::open_at_start(
+        &path,
+        Box::new(ScriptedDesktop::default()),
+        malbild::i18n::Lang::En,
+    );
+    let h = harness_with(app);
+    let msg = h.state().modal_text().unwrap_or_default();
+    assert!(msg.starts_with("The file could not be opened"), "{msg}");
+    assert!(msg.contains("version 99"), "{msg}");
+    assert_eq!(h.state().doc(), &Document::new());
+    assert_eq!(
+        h.state().path,
+        None,
+        "saving will not overwrite the newer file"
+    );
+    h.get_by_label("OK");
+
+    let good =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/nara-vard.malbild");
+    let app = App::open_at_start(
+        &good,
+        Box::new(ScriptedDesktop::default()),
+        malbild::i18n::Lang::Sv,
+    );
+    let h = harness_with(app);
+    assert_eq!(h.state().modal_text(), None);
+    assert_eq!(h.state().doc(), &sample::nara_vard());
+    assert_eq!(h.state().window_title(), "nara-vard.malbild — Målbild");
+}

@@ -118,7 +118,8 @@ messages! {
     ColourNavy => "Marinblå", "Navy";
     Selected => "markerat", "selected";
     FileFilter => "Målbild-arbetsyta", "Målbild canvas";
-    DropToOpen => "Släpp filen för att öppna den", "Drop the file to open it";
+    OpenButton => "Öppna", "Open";
+    TypePath => "Ingen fildialog kan visas här. Skriv filens sökväg:", "No file dialog can be shown here. Type the file's path:";
 }
 
 /// Colour names for the card palette.

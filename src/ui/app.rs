@@ -6,7 +6,7 @@
 
 use super::actions::Action;
 use super::canvas::CanvasView;
-use super::desktop::{Desktop, FilePurpose};
+use super::desktop::{Desktop, DialogAnswer, FilePurpose};
 use super::panels;
 use crate::edit::Editor;
 use crate::i18n::{self, Lang, Msg};
@@ -29,15 +29,24 @@ enum Then {
 #[derive(Clone, Debug, PartialEq)]
 enum Modal {
     Unsaved(Then),
-    Error { title: String, message: String },
+    Error {
+        title: String,
+        message: String,
+    },
     Shortcuts,
     About,
+    /// Where no file dialog can be shown: the path, typed.
+    PathPrompt {
+        purpose: FilePurpose,
+        path: String,
+        then: Option<Then>,
+    },
 }
 
 /// A file dialog waiting for the user.
 struct PendingDialog {
     purpose: FilePurpose,
-    answer: Receiver<Option<PathBuf>>,
+    answer: Receiver<DialogAnswer>,
     then: Option<Then>,
 }
 
@@ -135,6 +144,7 @@ impl App {
             Some(Modal::Unsaved(_)) => Some(Msg::UnsavedTitle.text(self.lang).to_owned()),
             Some(Modal::Shortcuts) => Some(Msg::Shortcuts.text(self.lang).to_owned()),
             Some(Modal::About) => Some(Msg::About.text(self.lang).to_owned()),
+            Some(Modal::PathPrompt { .. }) => Some(Msg::TypePath.text(self.lang).to_owned()),
             None => None,
         }
     }
@@ -438,10 +448,7 @@ impl App {
         if self.dialog.is_some() {
             return;
         }
-        let suggested = self
-            .path
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(format!("{}.{}", self.display_name(), io::EXTENSION)));
+        let suggested = self.suggested_save_path();
         let answer = self.desktop.pick_file(
             FilePurpose::Save,
             Some(&suggested),
@@ -485,27 +492,78 @@ impl App {
         let answer = match pending.answer.try_recv() {
             Ok(answer) => answer,
             Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => DialogAnswer::Cancelled,
         };
         let Some(pending) = self.dialog.take() else {
             return;
         };
-        let Some(mut path) = answer else {
-            return;
-        };
-        match pending.purpose {
+        match answer {
+            DialogAnswer::Chosen(path) => self.chosen(pending.purpose, path, pending.then, ctx),
+            DialogAnswer::Cancelled => {}
+            DialogAnswer::Unavailable => {
+                let suggested = match pending.purpose {
+                    FilePurpose::Save => self.suggested_save_path(),
+                    FilePurpose::Open => self
+                        .path
+                        .as_deref()
+                        .and_then(Path::parent)
+                        .map(Path::to_path_buf)
+                        .or_else(home_dir)
+                        .map(|d| d.join(""))
+                        .unwrap_or_default(),
+                };
+                self.modal = Some(Modal::PathPrompt {
+                    purpose: pending.purpose,
+                    path: suggested.display().to_string(),
+                    then: pending.then,
+                });
+            }
+        }
+    }
+
+    /// A path picked for opening or saving.
+    fn chosen(
+        &mut self,
+        purpose: FilePurpose,
+        mut path: PathBuf,
+        then: Option<Then>,
+        ctx: &egui::Context,
+    ) {
+        match purpose {
             FilePurpose::Open => self.open_path(&path, ctx),
             FilePurpose::Save => {
                 if path.extension().is_none() {
                     path.set_extension(io::EXTENSION);
                 }
                 if self.save_to(&path, ctx)
-                    && let Some(then) = pending.then
+                    && let Some(then) = then
                 {
                     self.proceed(then, ctx);
                 }
             }
         }
+    }
+
+    /// Where "Save as" proposes to save: beside the current file, or in the home folder.
+    fn suggested_save_path(&self) -> PathBuf {
+        if let Some(p) = &self.path {
+            return p.clone();
+        }
+        let name: String = self
+            .display_name()
+            .chars()
+            .map(|c| {
+                if std::path::is_separator(c) || c == ':' {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let file = format!("{name}.{}", io::EXTENSION);
+        home_dir()
+            .map(|h| h.join(&file))
+            .unwrap_or_else(|| PathBuf::from(file))
     }
 
     // ---------------------------------------------------------------- dialogs
@@ -517,6 +575,8 @@ impl App {
         let lang = self.lang;
         let mut close = false;
         let mut choice: Option<(bool, Then)> = None; // (save first?, then)
+        let mut typed: Option<(FilePurpose, PathBuf, Option<Then>)> = None;
+        let mut prompt_text: Option<String> = None;
         let response = egui::Modal::new(egui::Id::unique("malbild-modal")).show(ctx, |ui| {
             ui.set_max_width(480.0);
             match &modal {
@@ -567,6 +627,39 @@ impl App {
                         close = true;
                     }
                 }
+                Modal::PathPrompt {
+                    purpose,
+                    path,
+                    then,
+                } => {
+                    let (title, go) = match purpose {
+                        FilePurpose::Open => (Msg::Open, Msg::OpenButton),
+                        FilePurpose::Save => (Msg::SaveAs, Msg::Save),
+                    };
+                    ui.heading(title.text(lang));
+                    ui.add_space(6.0);
+                    let label = ui.label(Msg::TypePath.text(lang));
+                    let mut text = path.clone();
+                    let field = ui
+                        .add(egui::TextEdit::singleline(&mut text).desired_width(440.0))
+                        .labelled_by(label.id);
+                    if !field.has_focus() && text == *path && !ui.ctx().egui_wants_keyboard_input()
+                    {
+                        field.request_focus();
+                    }
+                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.add_space(12.0);
+                    ui.horizontal(|ui| {
+                        if (ui.button(go.text(lang)).clicked() || enter) && !text.trim().is_empty()
+                        {
+                            typed = Some((*purpose, PathBuf::from(text.trim()), then.clone()));
+                        }
+                        if ui.button(Msg::Cancel.text(lang)).clicked() {
+                            close = true;
+                        }
+                    });
+                    prompt_text = Some(text);
+                }
                 Modal::About => {
                     ui.heading(format!(
                         "{} {}",
@@ -586,7 +679,13 @@ impl App {
         if response.should_close() {
             close = true;
         }
-        if let Some((save_first, then)) = choice {
+        if let (Some(text), Some(Modal::PathPrompt { path, .. })) = (prompt_text, &mut self.modal) {
+            *path = text;
+        }
+        if let Some((purpose, path, then)) = typed {
+            self.modal = None;
+            self.chosen(purpose, path, then, ctx);
+        } else if let Some((save_first, then)) = choice {
             self.modal = None;
             if save_first {
                 self.save(ctx, Some(then));
@@ -597,6 +696,14 @@ impl App {
             self.modal = None;
         }
     }
+}
+
+/// The user's home folder, if the environment names one.
+fn home_dir() -> Option<PathBuf> {
+    std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .map(PathBuf::from)
+        .filter(|p| p.is_dir())
 }
 
 impl eframe::App for App {

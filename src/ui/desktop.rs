@@ -6,6 +6,16 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 
+/// How a file dialog ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogAnswer {
+    Chosen(PathBuf),
+    Cancelled,
+    /// No dialog could be shown (no desktop portal or helper); the app asks in a window of
+    /// its own instead.
+    Unavailable,
+}
+
 /// What a file dialog is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FilePurpose {
@@ -14,15 +24,15 @@ pub enum FilePurpose {
 }
 
 pub trait Desktop {
-    /// Starts a file dialog without blocking. The chosen path (or `None` if the user cancelled)
-    /// arrives on the returned channel, and the context is asked to repaint when it does.
+    /// Starts a file dialog without blocking. The answer arrives on the returned channel, and
+    /// the context is asked to repaint when it does.
     fn pick_file(
         &mut self,
         purpose: FilePurpose,
         suggested: Option<&Path>,
         filter_name: &str,
         ctx: &egui::Context,
-    ) -> Receiver<Option<PathBuf>>;
+    ) -> Receiver<DialogAnswer>;
 }
 
 /// Native dialogs through rfd, awaited on a thread of their own so the window keeps drawing.
@@ -36,7 +46,7 @@ impl Desktop for NativeDesktop {
         suggested: Option<&Path>,
         filter_name: &str,
         ctx: &egui::Context,
-    ) -> Receiver<Option<PathBuf>> {
+    ) -> Receiver<DialogAnswer> {
         let (tx, rx) = channel();
         let mut dialog =
             rfd::AsyncFileDialog::new().add_filter(filter_name, &[crate::io::EXTENSION]);
@@ -62,7 +72,15 @@ impl Desktop for NativeDesktop {
             };
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let answer = pollster::block_on(future);
+            let start = std::time::Instant::now();
+            let answer = match pollster::block_on(future) {
+                Some(path) => DialogAnswer::Chosen(path),
+                // Nobody cancels a dialog this fast: none was shown.
+                None if start.elapsed() < std::time::Duration::from_millis(250) => {
+                    DialogAnswer::Unavailable
+                }
+                None => DialogAnswer::Cancelled,
+            };
             let _ = tx.send(answer);
             ctx.request_repaint();
         });
@@ -79,15 +97,23 @@ pub struct ScriptedDesktop {
 
 #[derive(Default)]
 struct Scripted {
-    answers: VecDeque<Option<PathBuf>>,
+    answers: VecDeque<DialogAnswer>,
     asked: Vec<FilePurpose>,
 }
 
 impl ScriptedDesktop {
-    /// Queues the answer to the next file dialog.
+    /// Queues the answer to the next file dialog: a path, or `None` for a cancel.
     pub fn answer(&self, path: Option<PathBuf>) {
+        self.answer_with(match path {
+            Some(p) => DialogAnswer::Chosen(p),
+            None => DialogAnswer::Cancelled,
+        });
+    }
+
+    /// Queues any answer, such as [`DialogAnswer::Unavailable`].
+    pub fn answer_with(&self, answer: DialogAnswer) {
         if let Ok(mut s) = self.inner.lock() {
-            s.answers.push_back(path);
+            s.answers.push_back(answer);
         }
     }
 
@@ -107,13 +133,13 @@ impl Desktop for ScriptedDesktop {
         _suggested: Option<&Path>,
         _filter_name: &str,
         _ctx: &egui::Context,
-    ) -> Receiver<Option<PathBuf>> {
+    ) -> Receiver<DialogAnswer> {
         let (tx, rx) = channel();
         let answer = self.inner.lock().ok().and_then(|mut s| {
             s.asked.push(purpose);
             s.answers.pop_front()
         });
-        let _ = tx.send(answer.flatten());
+        let _ = tx.send(answer.unwrap_or(DialogAnswer::Cancelled));
         rx
     }
 }
