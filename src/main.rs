@@ -5,6 +5,12 @@ use malbild::i18n::Lang;
 use malbild::ui::{App, desktop::NativeDesktop};
 use std::process::ExitCode;
 
+/// mimalloc keeps freed memory for reuse, where the system allocator hands the large buffers
+/// of each frame (meshes of thousands of cards) back to the kernel and takes them again,
+/// paying page faults every frame: with 10,000 cards in view that was 3/4 of the frame time.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match cli::parse(std::env::args_os().skip(1)) {
         Ok(cli) => cli,

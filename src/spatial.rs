@@ -32,6 +32,14 @@ fn contains_rect(outer: &Rect, inner: &Rect) -> bool {
         && inner.bottom() <= outer.bottom()
 }
 
+/// How much of `b`'s area `a` covers, 0–1.
+fn overlap_fraction(a: &Rect, b: &Rect) -> f32 {
+    let w = (a.right().min(b.right()) - a.x.max(b.x)).max(0.0);
+    let h = (a.bottom().min(b.bottom()) - a.y.max(b.y)).max(0.0);
+    let area = (b.w * b.h).max(f32::MIN_POSITIVE);
+    (w * h / area).min(1.0)
+}
+
 fn cell_range(r: &Rect) -> (i32, i32, i32, i32) {
     (
         cell_of(r.x),
@@ -115,10 +123,19 @@ impl SpatialIndex {
     /// `rect`, written to `out` (which is cleared first).
     pub fn query(&self, doc: &Document, rect: Rect, out: &mut Vec<usize>) {
         out.clear();
-        if self.extent.is_some_and(|e| contains_rect(&rect, &e)) {
-            // Everything is in view (zoomed out): no need to look anything up.
-            out.extend(0..doc.elements.len());
-            return;
+        if let Some(extent) = self.extent {
+            if contains_rect(&rect, &extent) {
+                // Everything is in view (zoomed out): no need to look anything up.
+                out.extend(0..doc.elements.len());
+                return;
+            }
+            if overlap_fraction(&rect, &extent) > 0.2 {
+                // Much of it is in view: one pass over the list, already in paint order, is
+                // faster than looking each element up.
+                let els = doc.elements.as_slice();
+                out.extend((0..els.len()).filter(|&i| els[i].bounds().intersects(&rect)));
+                return;
+            }
         }
         let (x0, y0, x1, y1) = cell_range(&rect);
         let wanted = (x1 as i64 - x0 as i64 + 1) * (y1 as i64 - y0 as i64 + 1);

@@ -323,7 +323,7 @@ impl Document {
     pub fn new() -> Self {
         let phase = |title: &str, tint: Rgba| Phase {
             title: title.to_owned(),
-            width: 900.0,
+            width: 800.0,
             tint,
         };
         Self {

@@ -8,7 +8,7 @@ pub fn nara_vard() -> Document {
     doc.title = "Nära vård – exempel".to_owned();
     doc.board.height = 720.0;
     for id in PhaseId::ALL {
-        doc.phases.get_mut(id).width = 760.0;
+        doc.phases.get_mut(id).width = 620.0;
     }
 
     let stories: [(PhaseId, [(&str, CardColor); 5]); 3] = [
@@ -57,11 +57,11 @@ pub fn nara_vard() -> Document {
     ];
     // Two columns of two and one card centred below, as a facilitator might place them.
     let slots = [
-        (70.0, 136.0),
-        (440.0, 156.0),
-        (60.0, 322.0),
-        (450.0, 342.0),
-        (255.0, 520.0),
+        (40.0, 136.0),
+        (336.0, 156.0),
+        (30.0, 322.0),
+        (346.0, 342.0),
+        (190.0, 520.0),
     ];
     let mut next_id = 0x5a_0001_u64;
     for (phase, cards) in stories {
