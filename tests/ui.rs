@@ -938,3 +938,49 @@ fn a_broken_file_on_the_command_line_opens_an_empty_canvas_and_says_why() {
     assert_eq!(h.state().doc(), &sample::nara_vard());
     assert_eq!(h.state().window_title(), "nara-vard.malbild — Målbild");
 }
+
+#[test]
+fn an_idle_app_does_not_repaint() {
+    let (mut h, _) = harness(sample::nara_vard());
+    // Settled: one frame, and no more are asked for.
+    assert_eq!(h.run(), 1);
+    let p = card_center(&h, ids(&h)[0]);
+    h.hover_at(p);
+    h.run();
+    assert_eq!(h.run(), 1, "hovering a card does not start a repaint loop");
+}
+
+#[test]
+fn right_click_on_empty_canvas_offers_a_new_card_there() {
+    let (mut h, _) = empty();
+    let spot = empty_spot(&h, PhaseId::Nulage);
+    h.hover_at(spot);
+    h.event(Event::PointerButton {
+        pos: spot,
+        button: PointerButton::Secondary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(Event::PointerButton {
+        pos: spot,
+        button: PointerButton::Secondary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    h.get_by_label("Nytt kort").click();
+    h.run();
+    type_text(&mut h, "Här");
+    key(&mut h, Key::Escape);
+    let c = h
+        .state()
+        .doc()
+        .elements
+        .iter()
+        .find_map(Element::as_card)
+        .map(|c| screen(&h, c.rect.center()));
+    assert!(
+        c.is_some_and(|c| (c - spot).length() < 1.0),
+        "{c:?} vs {spot:?}"
+    );
+}

@@ -174,6 +174,8 @@ pub struct CanvasView {
     deselect_on_click: Option<ElementId>,
     /// The last pointer position over the canvas, in world points.
     pub pointer_world: Option<Point>,
+    /// Where the context menu was opened, in world points.
+    context_at: Option<Point>,
     /// The canvas's screen rectangle in the last frame.
     pub rect: egui::Rect,
     framed_once: bool,
@@ -192,6 +194,7 @@ impl Default for CanvasView {
             gesture: Gesture::Idle,
             deselect_on_click: None,
             pointer_world: None,
+            context_at: None,
             rect: egui::Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 720.0)),
             framed_once: false,
             scene: scene::SceneCache::default(),
@@ -542,6 +545,20 @@ impl CanvasView {
             self.handle_keys(ui, editor);
         }
         self.handle_pointer(ui, &response, editor, &xf);
+        if response.secondary_clicked()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            // A right-click acts on what is under it: select that card first.
+            self.end_text_editing(editor);
+            self.context_at = Some(xf.to_world(p));
+            match self.target_at(editor, &xf, p) {
+                Target::Card(id) | Target::Handle(id, _) if !self.selection.contains(&id) => {
+                    self.select_only(id)
+                }
+                Target::Empty | Target::Header(_) => self.selection.clear(),
+                _ => {}
+            }
+        }
         response.context_menu(|ui| self.context_menu(ui, editor, lang));
         self.prune_selection(editor.doc());
 
@@ -866,7 +883,10 @@ impl CanvasView {
     fn context_menu(&mut self, ui: &mut Ui, editor: &mut Editor, lang: Lang) {
         if self.selection.is_empty() {
             if ui.button(Msg::NewCard.text(lang)).clicked() {
-                self.create_card_at_pointer(editor);
+                match self.context_at {
+                    Some(at) => self.create_card_at(editor, at),
+                    None => self.create_card_at_pointer(editor),
+                }
                 ui.close();
             }
             return;
