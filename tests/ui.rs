@@ -47,6 +47,15 @@ fn card_center(h: &Harness<'_, App>, id: ElementId) -> Pos2 {
     screen(h, card_rect(h, id).center())
 }
 
+fn first_card(h: &Harness<'_, App>) -> Option<malbild::model::Card> {
+    h.state()
+        .doc()
+        .elements
+        .iter()
+        .find_map(Element::as_card)
+        .cloned()
+}
+
 fn ids(h: &Harness<'_, App>) -> Vec<ElementId> {
     h.state().doc().elements.iter().map(Element::id).collect()
 }
@@ -182,12 +191,7 @@ fn double_click_creates_a_card_and_typing_swedish_fills_it() {
     assert_eq!(h.state().doc().card_count(), 0);
     redo(&mut h);
     assert_eq!(
-        h.state()
-            .doc()
-            .elements
-            .iter()
-            .find_map(Element::as_card)
-            .map(|c| c.text.clone()),
+        first_card(&h).map(|c| c.text.clone()),
         Some("Fast vårdkontakt för äldre – öppet".to_owned())
     );
     // The card is listed for screen readers with its text.
@@ -207,13 +211,7 @@ fn multi_line_text_and_ctrl_enter_ends_editing() {
     );
     key_mod(&mut h, Modifiers::COMMAND, Key::Enter);
     assert!(h.state().view.editing.is_none());
-    let card = h
-        .state()
-        .doc()
-        .elements
-        .iter()
-        .find_map(Element::as_card)
-        .cloned();
+    let card = first_card(&h);
     let card = card.unwrap_or_else(|| panic!("no card"));
     assert_eq!(
         card.text,
@@ -280,24 +278,13 @@ fn n_makes_a_card_at_the_pointer_and_the_toolbar_button_too() {
     assert!(h.state().view.editing.is_some());
     type_text(&mut h, "Vid pekaren");
     key(&mut h, Key::Escape);
-    let card = h
-        .state()
-        .doc()
-        .elements
-        .iter()
-        .find_map(Element::as_card)
-        .cloned();
+    let card = first_card(&h);
     let c = card
         .map(|c| screen(&h, c.rect.center()))
         .unwrap_or(Pos2::ZERO);
     assert!((c - spot).length() < 1.0);
     assert_eq!(
-        h.state()
-            .doc()
-            .elements
-            .iter()
-            .find_map(Element::as_card)
-            .map(|c| c.text.clone()),
+        first_card(&h).map(|c| c.text.clone()),
         Some("Vid pekaren".to_owned()),
         "the N key itself is not typed into the card"
     );
@@ -972,13 +959,7 @@ fn right_click_on_empty_canvas_offers_a_new_card_there() {
     h.run();
     type_text(&mut h, "Här");
     key(&mut h, Key::Escape);
-    let c = h
-        .state()
-        .doc()
-        .elements
-        .iter()
-        .find_map(Element::as_card)
-        .map(|c| screen(&h, c.rect.center()));
+    let c = first_card(&h).map(|c| screen(&h, c.rect.center()));
     assert!(
         c.is_some_and(|c| (c - spot).length() < 1.0),
         "{c:?} vs {spot:?}"

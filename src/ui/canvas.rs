@@ -1106,23 +1106,16 @@ impl CanvasView {
             .char_limit(crate::model::MAX_TEXT_CHARS)
             .text_color(scene::color32(color))
             .layouter(&mut layouter);
-        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(inner));
-        child.set_clip_rect(self.rect);
-        // The caret and selection in the card's own ink, readable on dark cards too.
         let ink = scene::color32(color);
-        child.visuals_mut().text_cursor.stroke.color = ink;
-        child.visuals_mut().selection.bg_fill = ink.gamma_multiply(0.25);
-        child.visuals_mut().selection.stroke.color = ink;
-        let out = edit.show(&mut child);
-        out.response.widget_info(|| {
-            egui::WidgetInfo::text_edit(
-                true,
-                editing.buffer.clone(),
-                editing.buffer.clone(),
-                Msg::CardText.text(lang),
-            )
-        });
-        let has_focus = out.response.has_focus();
+        let response = show_in_place(
+            ui,
+            self.rect,
+            inner,
+            edit,
+            Msg::CardText.text(lang),
+            Some(ink),
+        );
+        let has_focus = response.has_focus();
         if editing.focused && !has_focus {
             self.end_text_editing(editor);
             return;
@@ -1168,18 +1161,15 @@ impl CanvasView {
             .align(egui::Align2::CENTER_CENTER)
             .desired_width(screen.width())
             .char_limit(200);
-        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(screen));
-        child.set_clip_rect(self.rect);
-        let out = edit.show(&mut child);
-        out.response.widget_info(|| {
-            egui::WidgetInfo::text_edit(
-                true,
-                editing.buffer.clone(),
-                editing.buffer.clone(),
-                Msg::PhaseTitle.text(lang),
-            )
-        });
-        let has_focus = out.response.has_focus();
+        let response = show_in_place(
+            ui,
+            self.rect,
+            screen,
+            edit,
+            Msg::PhaseTitle.text(lang),
+            None,
+        );
+        let has_focus = response.has_focus();
         let lost = editing.focused && !has_focus;
         editing.focused |= has_focus;
         let phase = editing.phase;
@@ -1193,6 +1183,31 @@ impl CanvasView {
             editor.commit();
         }
     }
+}
+
+/// Shows a text field over the canvas at `rect`, clipped to the canvas, named for screen
+/// readers; with `ink`, the caret and selection take that colour (readable on dark cards).
+fn show_in_place(
+    ui: &mut Ui,
+    canvas: egui::Rect,
+    rect: egui::Rect,
+    edit: egui::TextEdit<'_>,
+    name: &str,
+    ink: Option<Color32>,
+) -> egui::Response {
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+    child.set_clip_rect(canvas);
+    if let Some(ink) = ink {
+        let v = child.visuals_mut();
+        v.text_cursor.stroke.color = ink;
+        v.selection.bg_fill = ink.gamma_multiply(0.25);
+        v.selection.stroke.color = ink;
+    }
+    let out = edit.show(&mut child);
+    let text = out.galley.text().to_owned();
+    let response = out.response.response;
+    response.widget_info(|| egui::WidgetInfo::text_edit(true, text.clone(), text.clone(), name));
+    response
 }
 
 #[cfg(test)]
