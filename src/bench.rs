@@ -298,8 +298,8 @@ mod tests {
         for e in doc.elements.iter() {
             let inside = PhaseId::ALL
                 .iter()
-                .any(|&p| doc.phase_rect(p).contains(e.bounds().center()));
-            assert!(inside, "card outside the phases: {:?}", e.bounds());
+                .any(|&p| doc.phase_rect(p).contains(doc.bounds_of(e).center()));
+            assert!(inside, "card outside the phases: {:?}", doc.bounds_of(e));
         }
         assert_eq!(thousands(10_000), "10,000");
     }

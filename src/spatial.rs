@@ -4,7 +4,7 @@
 //! The index is a cache beside the document: it is never saved, and is updated with the ids
 //! each edit touched (see [`crate::edit::History::take_touched`]).
 
-use crate::model::{Document, ElementId, Point, Rect};
+use crate::model::{Document, Element, ElementId, Point, Rect};
 use std::collections::HashMap;
 
 /// Side of a grid cell in world points: a few cards wide.
@@ -54,7 +54,7 @@ impl SpatialIndex {
     pub fn build(doc: &Document) -> Self {
         let mut index = Self::default();
         for e in doc.elements.iter() {
-            index.add(e.id(), e.bounds());
+            index.add(e.id(), doc.bounds_of(e));
         }
         index
     }
@@ -108,7 +108,7 @@ impl SpatialIndex {
     /// Brings the entries for `ids` in line with `doc` (added, moved or removed).
     pub fn update(&mut self, doc: &Document, ids: &[ElementId]) {
         for &id in ids {
-            let now = doc.elements.get(id).map(|e| e.bounds());
+            let now = doc.elements.get(id).map(|e| doc.bounds_of(e));
             if self.bounds.get(&id).copied() == now {
                 continue;
             }
@@ -133,7 +133,11 @@ impl SpatialIndex {
                 // Much of it is in view: one pass over the list, already in paint order, is
                 // faster than looking each element up.
                 let els = doc.elements.as_slice();
-                out.extend((0..els.len()).filter(|&i| els[i].bounds().intersects(&rect)));
+                out.extend((0..els.len()).filter(|&i| {
+                    self.bounds
+                        .get(&els[i].id())
+                        .is_some_and(|b| b.intersects(&rect))
+                }));
                 return;
             }
         }
@@ -167,30 +171,35 @@ impl SpatialIndex {
         out.dedup();
     }
 
-    /// The topmost element whose bounds hold `p`, grown by `slop` on every side.
+    /// The topmost element at `p` (within `slop` world points), if any.
     pub fn hit(&self, doc: &Document, p: Point, slop: f32) -> Option<ElementId> {
+        self.hit_where(doc, p, slop, |_| true)
+    }
+
+    /// The topmost element at `p` (within `slop`) for which `keep` holds.
+    pub fn hit_where(
+        &self,
+        doc: &Document,
+        p: Point,
+        slop: f32,
+        keep: impl Fn(&Element) -> bool,
+    ) -> Option<ElementId> {
         let mut found = Vec::new();
-        self.query(
-            doc,
-            Rect::new(p.x - slop, p.y - slop, 2.0 * slop, 2.0 * slop),
-            &mut found,
-        );
+        let probe = Rect::new(p.x - slop, p.y - slop, 2.0 * slop, 2.0 * slop);
+        self.query(doc, probe, &mut found);
         found
             .iter()
             .rev()
             .filter_map(|&pos| doc.elements.as_slice().get(pos))
-            .find(|e| {
-                let b = e.bounds();
-                Rect::new(b.x - slop, b.y - slop, b.w + 2.0 * slop, b.h + 2.0 * slop).contains(p)
-            })
-            .map(|e| e.id())
+            .find(|e| keep(e) && doc.hits(e, p, slop))
+            .map(Element::id)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::{Command, History};
+    use crate::edit::{Command, Editor};
     use crate::model::{Card, CardColor, Element, sample};
 
     fn card(id: u64, r: Rect) -> Element {
@@ -208,7 +217,7 @@ mod tests {
             .elements
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.bounds().intersects(&view))
+            .filter(|(_, e)| doc.bounds_of(e).intersects(&view))
             .map(|(i, _)| i)
             .collect();
         assert!(!want.is_empty());
@@ -246,31 +255,42 @@ mod tests {
 
     #[test]
     fn updates_follow_edits_undo_and_redo() {
-        let mut doc = sample::nara_vard();
-        let mut index = SpatialIndex::build(&doc);
-        let mut h = History::new();
+        let doc = sample::nara_vard();
         let first = doc
             .elements
             .iter()
             .next()
-            .map(|e| e.id())
+            .map(Element::id)
             .unwrap_or(ElementId(0));
+        let mut editor = Editor::new(doc);
+        let arrow = Element::Arrow(crate::model::Arrow::new(
+            ElementId(77),
+            crate::model::ArrowEnd::free(Point::new(0.0, 0.0)),
+            crate::model::ArrowEnd::bound(Point::default(), first, Point::new(0.5, 0.5)),
+        ));
         let cmds = vec![
             Command::Insert(vec![(0, card(99, Rect::new(5000.0, 5000.0, 10.0, 10.0)))]),
+            Command::Insert(vec![(3, arrow)]),
+            // Moving the card moves the arrow bound to it, in the index too.
             Command::Update(vec![card(first.0, Rect::new(-900.0, 40.0, 80.0, 50.0))]),
             Command::Remove(vec![ElementId(99)]),
         ];
         for cmd in cmds {
-            assert!(h.apply_step(&mut doc, cmd).is_ok());
-            index.update(&doc, &h.take_touched());
-            assert_eq!(index.bounds, SpatialIndex::build(&doc).bounds);
+            assert!(editor.apply_step(cmd).is_ok());
+            assert_eq!(
+                editor.index().bounds,
+                SpatialIndex::build(editor.doc()).bounds
+            );
         }
-        while h.undo(&mut doc) {
-            index.update(&doc, &h.take_touched());
-            assert_eq!(index.bounds, SpatialIndex::build(&doc).bounds);
+        while editor.undo() {
+            assert_eq!(
+                editor.index().bounds,
+                SpatialIndex::build(editor.doc()).bounds
+            );
         }
         let mut got = Vec::new();
-        index.query(&doc, doc.bounds(), &mut got);
+        let doc = editor.doc();
+        editor.index().query(doc, doc.bounds(), &mut got);
         assert_eq!(got.len(), doc.elements.len());
     }
 }

@@ -77,7 +77,7 @@ fn every_broken_file_says_what_is_wrong_and_where() {
         ),
         (
             "newer-version.malbild",
-            &["version 99", "newer Målbild", "versions 1 to 1"],
+            &["version 99", "newer Målbild", "versions 1 to 2"],
             &["version 99", "nyare Målbild"],
         ),
         (
@@ -141,6 +141,26 @@ fn every_broken_file_says_what_is_wrong_and_where() {
             &["out of range"],
         ),
         ("image.png", &["image (PNG)"], &["bild (PNG)"]),
+        (
+            "arrow-in-v1.malbild",
+            &["cannot upgrade from version 1", "elements[1] is an arrow"],
+            &["elements[1]"],
+        ),
+        (
+            "arrow-bad-at.malbild",
+            &["`document.elements[1].end.bind.at`", "between 0 and 1"],
+            &["between 0 and 1"],
+        ),
+        (
+            "arrow-bad-route.malbild",
+            &["`document.elements[1].route`", "zigzag"],
+            &["zigzag"],
+        ),
+        (
+            "arrow-no-end.malbild",
+            &["`document.elements[1]`", "missing field `end`"],
+            &["missing field `end`"],
+        ),
     ];
     for (name, en, sv) in cases {
         let e = error_of(name);
@@ -206,13 +226,47 @@ fn fifty_megabytes_of_garbage_is_refused_quickly_without_panic() {
 
 #[test]
 fn files_that_must_keep_opening() {
-    for name in ["v1-minimal.malbild", "bom.malbild"] {
+    for (name, version) in [
+        ("v1-minimal.malbild", 1),
+        ("bom.malbild", 1),
+        ("v2-arrows.malbild", 2),
+    ] {
         let loaded = io::load(&corpus(name));
         assert!(loaded.is_ok(), "{name}: {:?}", loaded.err());
+        let loaded = loaded.ok();
+        assert_eq!(loaded.as_ref().map(|l| l.version), Some(version), "{name}");
         let doc = loaded.map(|l| l.document).unwrap_or_default();
-        assert_eq!(doc.card_count(), 1);
+        assert_eq!(doc.card_count(), version as usize, "{name}");
         assert_eq!(doc.phases.overgang.title, "Övergång");
     }
+}
+
+#[test]
+fn arrows_are_saved_and_reopened_exactly() {
+    let loaded = io::load(&corpus("v2-arrows.malbild")).map(|l| l.document);
+    let doc = loaded.unwrap_or_default();
+    let arrow = doc.elements.iter().find_map(|e| e.as_arrow()).cloned();
+    let arrow = arrow.unwrap_or_else(|| panic!("the file has an arrow"));
+    let bind = arrow.start.bind.map(|b| (b.element, b.at));
+    assert_eq!(
+        bind,
+        Some((
+            malbild::model::ElementId(1),
+            malbild::model::Point::new(1.0, 0.5)
+        ))
+    );
+    assert_eq!(
+        arrow.end.bind.map(|b| b.element),
+        Some(malbild::model::ElementId(2))
+    );
+    assert_eq!(arrow.route, malbild::model::Route::Curved);
+    assert_eq!(arrow.label, "en väg in");
+    // Bytes out are bytes in: the corpus file was written as `to_bytes` writes.
+    let bytes = std::fs::read(corpus("v2-arrows.malbild")).unwrap_or_default();
+    assert_eq!(
+        String::from_utf8_lossy(&io::to_bytes(&doc)),
+        String::from_utf8_lossy(&bytes)
+    );
 }
 
 #[test]

@@ -1,15 +1,19 @@
-//! Property tests over random edit sequences: undo all returns the start, redo all returns the
-//! end, save → load returns an equal document, saving twice gives the same bytes, and the
-//! spatial index kept up to date edit by edit equals one built from scratch.
+//! Property tests over random edit sequences of cards and arrows: undo all returns the start,
+//! redo all returns the end, save → load returns an equal document, saving twice gives the
+//! same bytes, and the spatial index kept up to date edit by edit equals one built from
+//! scratch (arrows bound to moved cards included).
 
 use malbild::edit::{Command, Editor};
 use malbild::io;
 use malbild::model::{
-    Card, CardColor, Document, Element, ElementId, MIN_BOARD_HEIGHT, MIN_PHASE_WIDTH, Phase,
-    PhaseId, Rect, Rgba, sample,
+    Arrow, ArrowEnd, Card, CardColor, Document, Element, ElementId, Head, LineStyle, LineWidth,
+    MIN_BOARD_HEIGHT, MIN_PHASE_WIDTH, Phase, PhaseId, Point, Rect, Rgba, Route, sample,
 };
 use malbild::spatial::SpatialIndex;
 use proptest::prelude::*;
+
+/// How an arrow looks: route, start head, end head, line style, width (indices).
+type Look = (usize, usize, usize, usize, usize);
 
 /// An edit described without knowing the document; turned into a command against the
 /// document as it is when the edit comes.
@@ -20,6 +24,23 @@ enum Op {
         rect: Rect,
         text: String,
         color: usize,
+    },
+    /// An arrow between elements picked by index (`None`: a free end at the point).
+    AddArrow {
+        from: Option<usize>,
+        to: Option<usize>,
+        p: Point,
+        q: Point,
+        look: Look,
+        bend: f32,
+        label: String,
+    },
+    /// Binds an arrow's end elsewhere, or frees it.
+    Rebind {
+        pick: usize,
+        start: bool,
+        to: Option<usize>,
+        at: Point,
     },
     Remove {
         pick: Vec<usize>,
@@ -54,7 +75,7 @@ enum Op {
     Title {
         title: String,
     },
-    /// A phase-width drag: phase and cards in one batch.
+    /// A phase-width drag: phase and elements in one batch.
     Widen {
         phase: usize,
         width: f32,
@@ -80,11 +101,21 @@ fn coord() -> impl Strategy<Value = f32> {
     ]
 }
 
+fn point() -> impl Strategy<Value = Point> {
+    (coord(), coord()).prop_map(|(x, y)| Point::new(x, y))
+}
+
 fn op() -> impl Strategy<Value = Op> {
     let pick = prop::collection::vec(any::<usize>(), 1..5);
+    let look = (0usize..3, 0usize..4, 0usize..4, 0usize..3, 0usize..3);
+    let unit = (0.0f32..=1.0, 0.0f32..=1.0).prop_map(|(x, y)| Point::new(x, y));
     prop_oneof![
         3 => (any::<usize>(), coord(), coord(), 60.0f32..600.0, 40.0f32..400.0, text(), 0usize..11)
             .prop_map(|(at, x, y, w, h, text, color)| Op::Add { at, rect: Rect::new(x, y, w, h), text, color }),
+        3 => (prop::option::of(any::<usize>()), prop::option::of(any::<usize>()), point(), point(), look, -300.0f32..300.0, text())
+            .prop_map(|(from, to, p, q, look, bend, label)| Op::AddArrow { from, to, p, q, look, bend, label }),
+        1 => (any::<usize>(), any::<bool>(), prop::option::of(any::<usize>()), unit)
+            .prop_map(|(pick, start, to, at)| Op::Rebind { pick, start, to, at }),
         1 => pick.clone().prop_map(|pick| Op::Remove { pick }),
         3 => (pick.clone(), coord(), coord()).prop_map(|(pick, dx, dy)| Op::Move { pick, dx, dy }),
         1 => (any::<usize>(), 60.0f32..900.0, 40.0f32..700.0).prop_map(|(pick, w, h)| Op::Resize { pick, w, h }),
@@ -101,12 +132,21 @@ fn op() -> impl Strategy<Value = Op> {
 
 fn to_command(doc: &Document, op: &Op, serial: &mut u64) -> Option<Command> {
     let els = doc.elements.as_slice();
+    let cards: Vec<ElementId> = els
+        .iter()
+        .filter_map(Element::as_card)
+        .map(|c| c.id)
+        .collect();
     let pick_one = |i: usize| els.get(i % els.len().max(1)).cloned();
     let pick_many = |p: &[usize]| {
         let mut v: Vec<Element> = p.iter().filter_map(|&i| pick_one(i)).collect();
         v.sort_by_key(Element::id);
         v.dedup_by_key(|e| e.id());
         v
+    };
+    let end = |pick: &Option<usize>, pt: Point, at: Point| match pick {
+        Some(i) if !cards.is_empty() => ArrowEnd::bound(pt, cards[i % cards.len()], at),
+        _ => ArrowEnd::free(pt),
     };
     Some(match op {
         Op::Add {
@@ -124,6 +164,43 @@ fn to_command(doc: &Document, op: &Op, serial: &mut u64) -> Option<Command> {
             );
             Command::Insert(vec![(at % (els.len() + 1), Element::Card(card))])
         }
+        Op::AddArrow {
+            from,
+            to,
+            p,
+            q,
+            look,
+            bend,
+            label,
+        } => {
+            *serial += 1;
+            let centre = Point::new(0.5, 0.5);
+            let mut a = Arrow::new(
+                ElementId(*serial),
+                end(from, *p, centre),
+                end(to, *q, centre),
+            );
+            a.route = Route::ALL[look.0];
+            a.start_head = Head::ALL[look.1];
+            a.end_head = Head::ALL[look.2];
+            a.style = LineStyle::ALL[look.3];
+            a.width = LineWidth::ALL[look.4];
+            a.bend = *bend;
+            a.label = label.clone();
+            Command::Insert(vec![(els.len(), Element::Arrow(a))])
+        }
+        Op::Rebind {
+            pick,
+            start,
+            to,
+            at,
+        } => {
+            let arrows: Vec<&Arrow> = els.iter().filter_map(Element::as_arrow).collect();
+            let mut a = (*arrows.get(pick % arrows.len().max(1))?).clone();
+            let e = if *start { &mut a.start } else { &mut a.end };
+            *e = end(to, Point::new(at.x * 1000.0, at.y * 1000.0), *at);
+            Command::Update(vec![Element::Arrow(a)])
+        }
         Op::Remove { pick } => {
             let v = pick_many(pick);
             if v.is_empty() {
@@ -136,34 +213,37 @@ fn to_command(doc: &Document, op: &Op, serial: &mut u64) -> Option<Command> {
             if v.is_empty() {
                 return None;
             }
-            Command::Update(
-                v.iter()
-                    .map(|e| e.with_bounds(e.bounds().translated(*dx, *dy)))
-                    .collect(),
-            )
+            Command::Update(v.iter().map(|e| e.translated(*dx, *dy)).collect())
         }
-        Op::Resize { pick, w, h } => {
-            let e = pick_one(*pick)?;
-            let b = e.bounds();
-            Command::Update(vec![e.with_bounds(Rect::new(b.x, b.y, *w, *h))])
-        }
+        Op::Resize { pick, w, h } => match pick_one(*pick)? {
+            Element::Card(c) => {
+                let rect = Rect::new(c.rect.x, c.rect.y, *w, *h);
+                Command::Update(vec![Element::Card(Card { rect, ..c })])
+            }
+            Element::Arrow(_) => return None,
+        },
         Op::Text { pick, text } => match pick_one(*pick)? {
             Element::Card(c) => Command::Update(vec![Element::Card(Card {
                 text: text.clone(),
                 ..c
             })]),
+            Element::Arrow(a) => Command::Update(vec![Element::Arrow(Arrow {
+                label: text.clone(),
+                ..a
+            })]),
         },
-        Op::Recolour { pick, color } => Command::Update(
-            pick_many(pick)
-                .into_iter()
-                .map(|e| match e {
-                    Element::Card(c) => Element::Card(Card {
-                        color: CardColor::ALL[*color],
-                        ..c
-                    }),
-                })
-                .collect(),
-        ),
+        Op::Recolour { pick, color } => {
+            let color = CardColor::ALL[*color];
+            Command::Update(
+                pick_many(pick)
+                    .into_iter()
+                    .map(|e| match e {
+                        Element::Card(c) => Element::Card(Card { color, ..c }),
+                        Element::Arrow(a) => Element::Arrow(Arrow { color, ..a }),
+                    })
+                    .collect(),
+            )
+        }
         Op::Phase {
             phase,
             title,
@@ -185,10 +265,7 @@ fn to_command(doc: &Document, op: &Op, serial: &mut u64) -> Option<Command> {
                 width: *width,
                 ..doc.phases.get(id).clone()
             };
-            let moved = els
-                .iter()
-                .map(|e| e.with_bounds(e.bounds().translated(*dx, 0.0)))
-                .collect();
+            let moved = els.iter().map(|e| e.translated(*dx, 0.0)).collect();
             Command::Batch(vec![Command::SetPhase(id, p), Command::Update(moved)])
         }
         Op::Commit => return None,
@@ -278,7 +355,7 @@ proptest! {
         let win = Rect::new(area.x + area.w / 3.0, area.y + area.h / 3.0, area.w / 4.0, area.h / 4.0);
         editor.index().query(doc, win, &mut a);
         let want: Vec<usize> = doc.elements.iter().enumerate()
-            .filter(|(_, e)| e.bounds().intersects(&win)).map(|(i, _)| i).collect();
+            .filter(|(_, e)| doc.bounds_of(e).intersects(&win)).map(|(i, _)| i).collect();
         prop_assert_eq!(a, want);
     }
 }

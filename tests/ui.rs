@@ -356,7 +356,11 @@ fn resizing_by_the_corner_handle() {
 #[test]
 fn shift_click_rubber_band_and_delete_many_then_undo() {
     let (mut h, _) = harness(sample::nara_vard());
-    let all = ids(&h);
+    let every = ids(&h);
+    let all: Vec<ElementId> = ids(&h)
+        .into_iter()
+        .filter(|id| h.state().doc().card(*id).is_some())
+        .collect();
     let p = card_center(&h, all[0]);
     click_at(&mut h, p, Modifiers::NONE);
     let p = card_center(&h, all[1]);
@@ -390,11 +394,19 @@ fn shift_click_rubber_band_and_delete_many_then_undo() {
         .doc()
         .elements
         .iter()
-        .filter(|e| r.contains(e.bounds().center()))
-        .map(Element::id)
+        .filter_map(Element::as_card)
+        .filter(|c| r.contains(c.rect.center()))
+        .map(|c| c.id)
         .collect();
     assert_eq!(in_phase.len(), 5);
-    let mut sel: Vec<ElementId> = h.state().view.selection.iter().copied().collect();
+    let mut sel: Vec<ElementId> = h
+        .state()
+        .view
+        .selection
+        .iter()
+        .copied()
+        .filter(|id| h.state().doc().card(*id).is_some())
+        .collect();
     sel.sort();
     let mut want = in_phase.clone();
     want.sort();
@@ -417,7 +429,7 @@ fn shift_click_rubber_band_and_delete_many_then_undo() {
     assert_eq!(h.state().doc().card_count(), 15);
     assert_eq!(
         ids(&h),
-        all,
+        every,
         "undo puts them back in their places in the paint order"
     );
     undo(&mut h);
@@ -433,12 +445,15 @@ fn ctrl_a_arrow_keys_nudge_and_escape_clears() {
     let (mut h, _) = harness(sample::nara_vard());
     let before = h.state().doc().clone();
     key_mod(&mut h, Modifiers::COMMAND, Key::A);
-    assert_eq!(h.state().view.selection.len(), 15);
+    assert_eq!(h.state().view.selection.len(), before.elements.len());
     key(&mut h, Key::ArrowRight);
     key_mod(&mut h, Modifiers::SHIFT, Key::ArrowDown);
-    for (a, b) in before.elements.iter().zip(h.state().doc().elements.iter()) {
-        assert_eq!(b.bounds().x, a.bounds().x + 1.0);
-        assert_eq!(b.bounds().y, a.bounds().y + 10.0);
+    let after = h.state().doc().clone();
+    for (a, b) in before.elements.iter().zip(after.elements.iter()) {
+        if let (Some(a), Some(b)) = (a.as_card(), b.as_card()) {
+            assert_eq!(b.rect.x, a.rect.x + 1.0);
+            assert_eq!(b.rect.y, a.rect.y + 10.0);
+        }
     }
     key(&mut h, Key::Escape);
     assert!(h.state().view.selection.is_empty());
@@ -630,16 +645,18 @@ fn phase_title_edits_in_place_and_phase_width_drags() {
     // Widening Nuläge pushes the later phases, and their cards, to the right.
     let before = h.state().doc().clone();
     let edge = before.phase_rect(PhaseId::Nulage).right();
-    let from = screen(&h, Point::new(edge, 400.0));
+    let from = screen(&h, Point::new(edge, 690.0));
     drag(&mut h, from, from + vec2(60.0, 0.0));
     let zoom = h.state().view.camera.zoom;
     let after = h.state().doc().clone();
     let grew = after.phases.nulage.width - before.phases.nulage.width;
     assert!((grew - 60.0 / zoom).abs() < 0.01, "{grew}");
     for (a, b) in before.elements.iter().zip(after.elements.iter()) {
-        let moved = b.bounds().x - a.bounds().x;
-        let right_of_edge = a.bounds().center().x >= edge;
-        assert_eq!(moved != 0.0, right_of_edge);
+        if let (Some(a), Some(b)) = (a.as_card(), b.as_card()) {
+            let moved = b.rect.x - a.rect.x;
+            let right_of_edge = a.rect.center().x >= edge;
+            assert_eq!(moved != 0.0, right_of_edge);
+        }
     }
     undo(&mut h);
     assert_eq!(h.state().doc(), &before);
@@ -964,4 +981,308 @@ fn right_click_on_empty_canvas_offers_a_new_card_there() {
         c.is_some_and(|c| (c - spot).length() < 1.0),
         "{c:?} vs {spot:?}"
     );
+}
+
+// ------------------------------------------------------------------ arrows
+
+fn arrows_of(h: &Harness<'_, App>) -> Vec<malbild::model::Arrow> {
+    h.state()
+        .doc()
+        .elements
+        .iter()
+        .filter_map(Element::as_arrow)
+        .cloned()
+        .collect()
+}
+
+fn arrow_path(h: &Harness<'_, App>, id: ElementId) -> malbild::model::arrow::ArrowPath {
+    let doc = h.state().doc();
+    let a = doc.elements.get(id).and_then(Element::as_arrow).cloned();
+    let a = a.unwrap_or_else(|| panic!("no arrow {id:?}"));
+    malbild::model::arrow::resolve(doc, &a)
+}
+
+/// Three cards in a row on an empty canvas, zoomed to 100 %.
+fn three_cards() -> (Harness<'static, App>, [ElementId; 3]) {
+    let mut doc = Document::new();
+    let ids = [ElementId(1), ElementId(2), ElementId(3)];
+    for (i, id) in ids.iter().enumerate() {
+        let rect = Rect::new(120.0 + i as f32 * 420.0, 300.0, 200.0, 120.0);
+        doc.elements.push(Element::Card(malbild::model::Card::new(
+            *id,
+            rect,
+            format!("Kort {}", i + 1),
+            CardColor::Yellow,
+        )));
+    }
+    let (mut h, _) = harness(doc);
+    key_mod(&mut h, Modifiers::COMMAND, Key::Num0);
+    h.state_mut().view.camera.pan = vec2(20.0, -150.0);
+    h.run();
+    (h, ids)
+}
+
+#[test]
+fn drawing_an_arrow_between_two_cards_binds_both_ends() {
+    let (mut h, [a, b, _]) = three_cards();
+    let start = h.state().doc().clone();
+    key(&mut h, Key::A);
+    assert_eq!(h.state().view.tool, malbild::ui::canvas::Tool::Arrow);
+    let (p, q) = (card_center(&h, a), card_center(&h, b));
+    drag(&mut h, p, q);
+    let arrows = arrows_of(&h);
+    assert_eq!(arrows.len(), 1);
+    let arrow = &arrows[0];
+    assert_eq!(arrow.start.bind.map(|x| x.element), Some(a));
+    assert_eq!(arrow.end.bind.map(|x| x.element), Some(b));
+    assert_eq!(
+        h.state().view.tool,
+        malbild::ui::canvas::Tool::Select,
+        "back to selecting"
+    );
+    assert!(
+        h.state().view.selection.contains(&arrow.id),
+        "the new arrow is selected"
+    );
+    // The line stops at both outlines: it never draws through its own cards.
+    let path = arrow_path(&h, arrow.id);
+    assert!(
+        (path.start().x - card_rect(&h, a).right()).abs() < 0.01,
+        "{:?}",
+        path.start()
+    );
+    assert!(
+        (path.end().x - card_rect(&h, b).x).abs() < 0.01,
+        "{:?}",
+        path.end()
+    );
+    assert_eq!(h.state().editor.history().undo_len(), 1, "one undo step");
+    undo(&mut h);
+    assert_eq!(h.state().doc(), &start);
+}
+
+#[test]
+fn bound_ends_follow_their_card_and_deleting_the_card_takes_its_arrows() {
+    let (mut h, [a, b, c]) = three_cards();
+    let start = h.state().doc().clone();
+    key(&mut h, Key::A);
+    let (p, q) = (card_center(&h, a), card_center(&h, b));
+    drag(&mut h, p, q);
+    key(&mut h, Key::A);
+    let (p, q) = (card_center(&h, b), card_center(&h, c));
+    drag(&mut h, p, q);
+    let ids: Vec<ElementId> = arrows_of(&h).iter().map(|x| x.id).collect();
+    assert_eq!(ids.len(), 2);
+
+    // Move card b down: both arrows' ends at b move with it.
+    let before = (arrow_path(&h, ids[0]).end(), arrow_path(&h, ids[1]).start());
+    let from = card_center(&h, b);
+    drag(&mut h, from, from + vec2(0.0, 150.0));
+    let after = (arrow_path(&h, ids[0]).end(), arrow_path(&h, ids[1]).start());
+    assert!(
+        after.0.y > before.0.y + 100.0 && after.1.y > before.1.y + 100.0,
+        "{before:?} → {after:?}"
+    );
+    let br = card_rect(&h, b);
+    for p in [after.0, after.1] {
+        let on_outline = (p.x - br.x).abs() < 0.5
+            || (p.x - br.right()).abs() < 0.5
+            || (p.y - br.y).abs() < 0.5
+            || (p.y - br.bottom()).abs() < 0.5;
+        assert!(on_outline, "{p:?} is on the outline of {br:?}");
+    }
+
+    // Deleting card b removes both arrows in the same step.
+    let with_arrows = h.state().doc().clone();
+    let p = card_center(&h, b);
+    click_at(&mut h, p, Modifiers::NONE);
+    key(&mut h, Key::Delete);
+    assert!(arrows_of(&h).is_empty());
+    assert_eq!(h.state().doc().card_count(), 2);
+    undo(&mut h);
+    assert_eq!(h.state().doc(), &with_arrows);
+    // And everything undoes back to the start.
+    while h.state().editor.history().can_undo() {
+        undo(&mut h);
+    }
+    assert_eq!(h.state().doc(), &start);
+}
+
+#[test]
+fn an_arrow_end_can_be_rebound_or_freed_and_labelled() {
+    let (mut h, [a, b, c]) = three_cards();
+    key(&mut h, Key::A);
+    let (p, q) = (card_center(&h, a), card_center(&h, b));
+    drag(&mut h, p, q);
+    let id = arrows_of(&h)[0].id;
+    // Click off, then pick the arrow by clicking near its line (a few pixels off).
+    let empty = screen(&h, Point::new(400.0, 700.0));
+    click_at(&mut h, empty, Modifiers::NONE);
+    assert!(h.state().view.selection.is_empty());
+    let mid = screen(&h, arrow_path(&h, id).midpoint());
+    click_at(&mut h, mid + vec2(0.0, 4.0), Modifiers::NONE);
+    assert!(
+        h.state().view.selection.contains(&id),
+        "picked within tolerance"
+    );
+
+    // Drag its end handle onto card c: bound to c now.
+    let end = screen(&h, arrow_path(&h, id).end());
+    let target = card_center(&h, c);
+    drag(&mut h, end, target);
+    assert_eq!(arrows_of(&h)[0].end.bind.map(|x| x.element), Some(c));
+    assert!((arrow_path(&h, id).end().x - card_rect(&h, c).x).abs() < 0.01);
+
+    // Drag it to empty canvas: free there.
+    let end = screen(&h, arrow_path(&h, id).end());
+    let spot = screen(&h, Point::new(700.0, 650.0));
+    drag(&mut h, end, spot);
+    let arrow = arrows_of(&h)[0].clone();
+    assert_eq!(arrow.end.bind, None);
+    assert!(
+        (arrow.end.point.x - 700.0).abs() < 0.5 && (arrow.end.point.y - 650.0).abs() < 0.5,
+        "{:?}",
+        arrow.end.point
+    );
+
+    // Double-click the line to write a label.
+    let mid = screen(&h, arrow_path(&h, id).midpoint());
+    double_click_at(&mut h, mid);
+    assert!(h.state().view.label_editing.is_some());
+    type_text(&mut h, "digitala vårdmöten");
+    key(&mut h, Key::Enter);
+    assert_eq!(arrows_of(&h)[0].label, "digitala vårdmöten");
+    h.get_by_label_contains("digitala vårdmöten");
+    // The label moves with the line: its box holds the line's middle wherever that goes.
+    let from = card_center(&h, a);
+    drag(&mut h, from, from + vec2(0.0, -80.0));
+    let doc = h.state().doc().clone();
+    let m = arrow_path(&h, id).midpoint();
+    let arrow = doc.elements.get(id).cloned();
+    assert!(arrow.is_some_and(|e| doc.hits(&e, m, 0.0)));
+    // Each of those was one step: undo them all.
+    for _ in 0..4 {
+        undo(&mut h);
+    }
+    let arrow = arrows_of(&h)[0].clone();
+    assert_eq!(arrow.end.bind.map(|x| x.element), Some(b));
+    assert_eq!(arrow.label, "");
+}
+
+#[test]
+fn pulling_an_arrow_out_of_a_cards_connector() {
+    let (mut h, [a, b, _]) = three_cards();
+    let p = card_center(&h, a);
+    h.hover_at(p);
+    h.run();
+    let r = h
+        .state()
+        .view
+        .camera
+        .transform(h.state().view.rect)
+        .rect_to_screen(&card_rect(&h, a));
+    let connector = malbild::ui::canvas::Side::Right.connector(r);
+    let q = card_center(&h, b);
+    h.hover_at(connector);
+    h.run();
+    drag(&mut h, connector, q);
+    let arrows = arrows_of(&h);
+    assert_eq!(arrows.len(), 1);
+    let start = arrows[0].start.bind.map(|x| (x.element, x.at));
+    assert_eq!(
+        start,
+        Some((a, Point::new(1.0, 0.5))),
+        "from the middle of the right side"
+    );
+    assert_eq!(arrows[0].end.bind.map(|x| x.element), Some(b));
+}
+
+#[test]
+fn free_arrows_and_a_click_with_the_arrow_tool_makes_none() {
+    let (mut h, _) = three_cards();
+    key(&mut h, Key::A);
+    let spot = screen(&h, Point::new(300.0, 600.0));
+    click_at(&mut h, spot, Modifiers::NONE);
+    assert!(arrows_of(&h).is_empty());
+    assert!(
+        !h.state().editor.history().can_undo(),
+        "no step for nothing"
+    );
+    assert_eq!(
+        h.state().view.tool,
+        malbild::ui::canvas::Tool::Arrow,
+        "still drawing"
+    );
+    let (p, q) = (
+        screen(&h, Point::new(300.0, 600.0)),
+        screen(&h, Point::new(800.0, 650.0)),
+    );
+    drag(&mut h, p, q);
+    let arrows = arrows_of(&h);
+    assert_eq!(arrows.len(), 1);
+    assert_eq!((arrows[0].start.bind, arrows[0].end.bind), (None, None));
+    // Escape leaves the arrow tool.
+    key(&mut h, Key::A);
+    key(&mut h, Key::Escape);
+    assert_eq!(h.state().view.tool, malbild::ui::canvas::Tool::Select);
+}
+
+#[test]
+fn bending_and_restyling_an_arrow() {
+    let (mut h, [a, b, _]) = three_cards();
+    key(&mut h, Key::A);
+    let (p, q) = (card_center(&h, a), card_center(&h, b));
+    drag(&mut h, p, q);
+    let id = arrows_of(&h)[0].id;
+    // Pull the middle handle up: the straight arrow becomes a curve through that point.
+    let mid = screen(&h, arrow_path(&h, id).midpoint());
+    drag(&mut h, mid, mid + vec2(0.0, -60.0));
+    let arrow = arrows_of(&h)[0].clone();
+    assert_eq!(arrow.route, malbild::model::Route::Curved);
+    assert!((arrow.bend.abs() - 60.0).abs() < 0.5, "{}", arrow.bend);
+    let new_mid = screen(&h, arrow_path(&h, id).midpoint());
+    assert!(
+        (new_mid - (mid + vec2(0.0, -60.0))).length() < 2.0,
+        "{new_mid:?}"
+    );
+    // The panel restyles it, one step each.
+    h.get_by_label("Vinklad").click();
+    h.run();
+    h.get_by_label("Streckad").click();
+    h.run();
+    h.get_by_label("Tjock").click();
+    h.run();
+    // "Punkt" is offered for both ends; the first row is the start.
+    if let Some(n) = h.get_all_by_label("Punkt").next() {
+        n.click();
+    }
+    h.run();
+    let arrow = arrows_of(&h)[0].clone();
+    assert_eq!(arrow.route, malbild::model::Route::Elbow);
+    assert_eq!(arrow.style, malbild::model::LineStyle::Dashed);
+    assert_eq!(arrow.width, malbild::model::LineWidth::Bold);
+    assert_eq!(arrow.start_head, malbild::model::Head::Dot);
+    let pts = arrow_path(&h, id).points(4);
+    for w in pts.windows(2) {
+        assert!(
+            w[0].x == w[1].x || w[0].y == w[1].y,
+            "elbow segments are straight across or down"
+        );
+    }
+    // The next arrow drawn looks the same.
+    key(&mut h, Key::A);
+    let (p, q) = (
+        screen(&h, Point::new(300.0, 600.0)),
+        screen(&h, Point::new(800.0, 650.0)),
+    );
+    drag(&mut h, p, q);
+    let second = arrows_of(&h)[1].clone();
+    assert_eq!(
+        (second.route, second.style, second.width),
+        (arrow.route, arrow.style, arrow.width)
+    );
+    for _ in 0..6 {
+        undo(&mut h);
+    }
+    assert_eq!(arrows_of(&h)[0].route, malbild::model::Route::Straight);
 }

@@ -80,7 +80,10 @@ impl Editor {
     }
 
     fn sync(&mut self) {
-        let touched = self.history.take_touched();
+        let mut touched = self.history.take_touched();
+        // Arrows bound to what changed have moved too.
+        let changed: std::collections::HashSet<_> = touched.iter().copied().collect();
+        touched.extend(self.doc.arrows_bound_to(&changed));
         self.index.update(&self.doc, &touched);
         self.revision += 1;
     }

@@ -119,6 +119,31 @@ messages! {
     Selected => "markerat", "selected";
     FileFilter => "Målbild-arbetsyta", "Målbild canvas";
     OpenButton => "Öppna", "Open";
+    Arrow => "Pil", "Arrow";
+    ArrowTool => "Pil", "Arrow";
+    ArrowLabel => "Pilens etikett", "Arrow label";
+    EditLabel => "Skriv etikett", "Write label";
+    Reverse => "Vänd riktning", "Reverse";
+    RouteLabel => "Form", "Shape";
+    RouteStraight => "Rak", "Straight";
+    RouteCurved => "Böjd", "Curved";
+    RouteElbow => "Vinklad", "Elbow";
+    StartHead => "Början", "Start";
+    EndHead => "Slut", "End";
+    HeadNone => "Ingen", "None";
+    HeadTriangle => "Triangel", "Triangle";
+    HeadOpen => "Öppen", "Open";
+    HeadDot => "Punkt", "Dot";
+    LineLabel => "Linje", "Line";
+    LineSolid => "Heldragen", "Solid";
+    LineDashed => "Streckad", "Dashed";
+    LineDotted => "Prickad", "Dotted";
+    WidthLabel => "Tjocklek", "Width";
+    WidthThin => "Tunn", "Thin";
+    WidthMedium => "Medel", "Medium";
+    WidthBold => "Tjock", "Bold";
+    TipArrow => "A: rita en pil. Dra från en punkt vid ett korts kant för att dra en pil därifrån.", "A: draw an arrow. Drag from a dot at a card's edge to pull an arrow from it.";
+    TipArrowTool => "Dra från ett kort till ett annat. Esc: avbryt.", "Drag from one card to another. Esc: cancel.";
     TypePath => "Ingen fildialog kan visas här. Skriv filens sökväg:", "No file dialog can be shown here. Type the file's path:";
 }
 
@@ -150,6 +175,16 @@ pub fn cards(n: usize, lang: Lang) -> String {
     }
 }
 
+/// "3 pilar" / "3 arrows".
+pub fn arrows(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Sv, 1) => "1 pil".to_owned(),
+        (Lang::Sv, _) => format!("{n} pilar"),
+        (Lang::En, 1) => "1 arrow".to_owned(),
+        (Lang::En, _) => format!("{n} arrows"),
+    }
+}
+
 /// "3 kort markerade" / "3 cards selected".
 pub fn cards_selected(n: usize, lang: Lang) -> String {
     match (lang, n) {
@@ -158,6 +193,72 @@ pub fn cards_selected(n: usize, lang: Lang) -> String {
         (Lang::En, 1) => "1 card selected".to_owned(),
         (Lang::En, _) => format!("{n} cards selected"),
     }
+}
+
+/// "3 markerade" / "3 selected", for a mix of cards and arrows.
+pub fn selected(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("{n} markerade"),
+        Lang::En => format!("{n} selected"),
+    }
+}
+
+/// "Pil från «a» till «b»", with either end possibly free.
+pub fn arrow_description(from: Option<&str>, to: Option<&str>, lang: Lang) -> String {
+    let (arrow, from_w, to_w) = match lang {
+        Lang::Sv => ("Pil", "från", "till"),
+        Lang::En => ("Arrow", "from", "to"),
+    };
+    let mut s = arrow.to_owned();
+    if let Some(f) = from {
+        s.push_str(&format!(" {from_w} «{f}»"));
+    }
+    if let Some(t) = to {
+        s.push_str(&format!(" {to_w} «{t}»"));
+    }
+    s
+}
+
+/// The name of an arrow's route, head, line style or width.
+pub fn route_name(r: crate::model::Route, lang: Lang) -> &'static str {
+    use crate::model::Route::*;
+    match r {
+        Straight => Msg::RouteStraight,
+        Curved => Msg::RouteCurved,
+        Elbow => Msg::RouteElbow,
+    }
+    .text(lang)
+}
+
+pub fn head_name(h: crate::model::Head, lang: Lang) -> &'static str {
+    use crate::model::Head::*;
+    match h {
+        None => Msg::HeadNone,
+        Triangle => Msg::HeadTriangle,
+        Open => Msg::HeadOpen,
+        Dot => Msg::HeadDot,
+    }
+    .text(lang)
+}
+
+pub fn line_style_name(s: crate::model::LineStyle, lang: Lang) -> &'static str {
+    use crate::model::LineStyle::*;
+    match s {
+        Solid => Msg::LineSolid,
+        Dashed => Msg::LineDashed,
+        Dotted => Msg::LineDotted,
+    }
+    .text(lang)
+}
+
+pub fn width_name(w: crate::model::LineWidth, lang: Lang) -> &'static str {
+    use crate::model::LineWidth::*;
+    match w {
+        Thin => Msg::WidthThin,
+        Medium => Msg::WidthMedium,
+        Bold => Msg::WidthBold,
+    }
+    .text(lang)
 }
 
 /// "Sparat i fil.malbild".

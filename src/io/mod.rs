@@ -15,7 +15,10 @@ use std::path::Path;
 /// The `format` name every Målbild file carries.
 pub const FORMAT: &str = "malbild";
 /// The version this build writes. It reads this one and every earlier one.
-pub const VERSION: u32 = 1;
+///
+/// 1. Cards on three phases.
+/// 2. Arrows (elements of `type` `"arrow"`).
+pub const VERSION: u32 = 2;
 /// The file name extension.
 pub const EXTENSION: &str = "malbild";
 /// Files larger than this are refused before they are read (a canvas of 50,000 cards is
@@ -23,10 +26,26 @@ pub const EXTENSION: &str = "malbild";
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Upgrade steps: `UPGRADES[n - 1]` turns a version-`n` document (the `document` object) into
-/// a version-`n + 1` one. Version 1 is the first, so there are none yet; the next format
-/// change adds its step here and bumps [`VERSION`].
+/// a version-`n + 1` one. A format change adds its step here and bumps [`VERSION`].
 type Upgrade = fn(&mut Value) -> Result<(), String>;
-const UPGRADES: [Upgrade; VERSION as usize - 1] = [];
+const UPGRADES: [Upgrade; VERSION as usize - 1] = [v1_to_v2];
+
+/// Version 2 added arrows and changed nothing else: a version-1 document is a version-2
+/// document with no arrows. An arrow in a file that says version 1 is a contradiction.
+/// (What is not well-formed is left for the typed reading to report, with its place.)
+fn v1_to_v2(doc: &mut Value) -> Result<(), String> {
+    let Some(elements) = doc.get("elements").and_then(Value::as_array) else {
+        return Ok(());
+    };
+    for (i, e) in elements.iter().enumerate() {
+        if e.get("type").and_then(Value::as_str) == Some("arrow") {
+            return Err(format!(
+                "elements[{i}] is an arrow, which version 1 did not have"
+            ));
+        }
+    }
+    Ok(())
+}
 
 /// Why a file could not be opened. Every variant says what is wrong and, where it can, where.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -225,11 +244,19 @@ fn syntax_error(e: &serde_json::Error) -> LoadError {
 }
 
 fn invalid<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> LoadError {
-    let path = e.path().to_string();
-    LoadError::Invalid {
-        path,
-        detail: strip_position(&e.inner().to_string()),
+    let mut path = e.path().to_string();
+    let mut detail = strip_position(&e.inner().to_string());
+    // An error inside an element read by the slow path carries its inner place, marked.
+    let mark = crate::model::INNER_PATH;
+    if let Some(rest) = detail.strip_prefix(mark)
+        && let Some((inner, msg)) = rest.split_once(mark)
+    {
+        if inner != "." {
+            path = format!("{path}.{inner}");
+        }
+        detail = msg.to_owned();
     }
+    LoadError::Invalid { path, detail }
 }
 
 /// serde_json appends " at line L column C"; we say where ourselves.
@@ -286,7 +313,7 @@ mod tests {
     fn file_starts_with_format_and_version() {
         let text = String::from_utf8(to_bytes(&Document::new())).unwrap_or_default();
         assert!(
-            text.starts_with("{\n  \"format\": \"malbild\",\n  \"version\": 1,\n"),
+            text.starts_with("{\n  \"format\": \"malbild\",\n  \"version\": 2,\n"),
             "{text}"
         );
     }

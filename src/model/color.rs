@@ -196,6 +196,24 @@ impl CardColor {
         }
     }
 
+    /// The colour as a line (arrows): a strong shade of the same hue, visible on the light
+    /// phase tints.
+    pub fn line(self) -> Rgba {
+        match self {
+            CardColor::Yellow => Rgba::rgb(0xa6, 0x7c, 0x00),
+            CardColor::Orange => Rgba::rgb(0xe0, 0x70, 0x00),
+            CardColor::Pink => Rgba::rgb(0xd6, 0x33, 0x6c),
+            CardColor::Red => Rgba::rgb(0xd9, 0x2b, 0x2b),
+            CardColor::Purple => Rgba::rgb(0x6f, 0x42, 0xc1),
+            CardColor::Blue => Rgba::rgb(0x1c, 0x6e, 0xd6),
+            CardColor::Teal => Rgba::rgb(0x0b, 0x83, 0x8f),
+            CardColor::Green => Rgba::rgb(0x2b, 0x8a, 0x3e),
+            CardColor::Grey => Rgba::rgb(0x6b, 0x72, 0x80),
+            CardColor::White => Rgba::rgb(0xff, 0xff, 0xff),
+            CardColor::Navy => Rgba::rgb(0x1f, 0x3a, 0x5f),
+        }
+    }
+
     /// A thin outline, a little darker than the fill, so light cards stand out on light phases.
     pub fn outline(self) -> Rgba {
         match self {
@@ -236,6 +254,17 @@ mod tests {
         for c in CardColor::ALL {
             let ratio = c.text().contrast(&c.fill());
             assert!(ratio >= 4.5, "{c:?}: contrast {ratio:.2} < 4.5");
+        }
+    }
+
+    #[test]
+    fn line_colours_stand_out_on_a_light_phase() {
+        let tint = Rgba::rgb(0xec, 0xef, 0xf4);
+        for c in CardColor::ALL {
+            if c != CardColor::White {
+                let ratio = c.line().contrast(&tint);
+                assert!(ratio >= 2.5, "{c:?}: {ratio:.2}");
+            }
         }
     }
 

@@ -5,11 +5,13 @@
 //! explicit `serde(rename)`, so renaming Rust code never changes a saved file. Elements keep
 //! their order (the paint order, bottom to top) and stable ids.
 
+pub mod arrow;
 mod color;
 mod elements;
 mod geom;
 pub mod sample;
 
+pub use arrow::{Arrow, ArrowEnd, Binding, End, Head, LineStyle, LineWidth, Route};
 pub use color::{CardColor, INK, Rgba};
 pub use elements::Elements;
 pub use geom::{Point, Rect};
@@ -216,10 +218,15 @@ impl Card {
 pub enum Element {
     #[serde(rename = "card")]
     Card(Card),
+    #[serde(rename = "arrow")]
+    Arrow(Arrow),
 }
 
+/// Marks the place of an error inside an element, in an error message (see `io`).
+pub const INNER_PATH: char = '\u{1}';
+
 /// The `type` names of elements.
-const ELEMENT_TYPES: &[&str] = &["card"];
+const ELEMENT_TYPES: &[&str] = &["card", "arrow"];
 
 impl<'de> Deserialize<'de> for Element {
     /// Reads the `type` field, then the element's own fields straight from the same stream,
@@ -239,10 +246,10 @@ impl<'de> Deserialize<'de> for Element {
                 };
                 if first == "type" {
                     let kind: String = map.next_value()?;
+                    let rest = MapAccessDeserializer::new(map);
                     return match kind.as_str() {
-                        "card" => {
-                            Card::deserialize(MapAccessDeserializer::new(map)).map(Element::Card)
-                        }
+                        "card" => Card::deserialize(rest).map(Element::Card),
+                        "arrow" => Arrow::deserialize(rest).map(Element::Arrow),
                         other => Err(A::Error::unknown_variant(other, ELEMENT_TYPES)),
                     };
                 }
@@ -256,12 +263,18 @@ impl<'de> Deserialize<'de> for Element {
                     Some(_) => return Err(A::Error::custom("`type` is not text")),
                     None => return Err(A::Error::missing_field("type")),
                 };
+                // The inner place travels in the message, marked, for the reader of the
+                // file to join to the outer one (`io::invalid`).
                 let inner = |e: serde_path_to_error::Error<serde_json::Error>| {
-                    A::Error::custom(format!("{}: {}", e.path(), e.inner()))
+                    A::Error::custom(format!("{INNER_PATH}{}{INNER_PATH}{}", e.path(), e.inner()))
                 };
+                let obj = serde_json::Value::Object(obj);
                 match kind.as_str() {
-                    "card" => serde_path_to_error::deserialize(serde_json::Value::Object(obj))
+                    "card" => serde_path_to_error::deserialize(obj)
                         .map(Element::Card)
+                        .map_err(inner),
+                    "arrow" => serde_path_to_error::deserialize(obj)
+                        .map(Element::Arrow)
                         .map_err(inner),
                     other => Err(A::Error::unknown_variant(other, ELEMENT_TYPES)),
                 }
@@ -275,27 +288,47 @@ impl Element {
     pub fn id(&self) -> ElementId {
         match self {
             Element::Card(c) => c.id,
+            Element::Arrow(a) => a.id,
         }
     }
 
-    /// The box the element occupies, used for hit testing, the spatial index and selection.
-    pub fn bounds(&self) -> Rect {
+    /// The same element moved by (dx, dy). An arrow's free ends move; its bound ends stay
+    /// with what they are bound to.
+    pub fn translated(&self, dx: f32, dy: f32) -> Element {
         match self {
-            Element::Card(c) => c.rect,
-        }
-    }
-
-    /// The same element moved or resized to `rect`.
-    pub fn with_bounds(&self, rect: Rect) -> Element {
-        match self {
-            Element::Card(c) => Element::Card(Card { rect, ..c.clone() }),
+            Element::Card(c) => Element::Card(Card {
+                rect: c.rect.translated(dx, dy),
+                ..c.clone()
+            }),
+            Element::Arrow(a) => {
+                let mut a = a.clone();
+                for end in [&mut a.start, &mut a.end] {
+                    if end.bind.is_none() {
+                        end.point = Point::new(end.point.x + dx, end.point.y + dy);
+                    }
+                }
+                Element::Arrow(a)
+            }
         }
     }
 
     pub fn as_card(&self) -> Option<&Card> {
         match self {
             Element::Card(c) => Some(c),
+            Element::Arrow(_) => None,
         }
+    }
+
+    pub fn as_arrow(&self) -> Option<&Arrow> {
+        match self {
+            Element::Arrow(a) => Some(a),
+            Element::Card(_) => None,
+        }
+    }
+
+    /// Whether arrows may bind to this element.
+    pub fn is_bindable(&self) -> bool {
+        matches!(self, Element::Card(_))
     }
 }
 
@@ -375,7 +408,82 @@ impl Document {
     pub fn bounds(&self) -> Rect {
         self.elements
             .iter()
-            .fold(self.board_rect(), |acc, e| acc.union(&e.bounds()))
+            .fold(self.board_rect(), |acc, e| acc.union(&self.bounds_of(e)))
+    }
+
+    /// The box an element's drawing occupies, for the spatial index, hit testing and
+    /// framing. An arrow's depends on where the elements it is bound to are.
+    pub fn bounds_of(&self, e: &Element) -> Rect {
+        match e {
+            Element::Card(c) => c.rect,
+            Element::Arrow(a) => {
+                let path = arrow::resolve(self, a);
+                let r = path.bounds();
+                let pad = arrow::reach(a);
+                let mut b = Rect::new(r.x - pad, r.y - pad, r.w + 2.0 * pad, r.h + 2.0 * pad);
+                if !a.label.is_empty() {
+                    // Room for the label around the middle: an estimate, as text is not laid
+                    // out here.
+                    let m = path.midpoint();
+                    let lines = a.label.lines().count().max(1) as f32;
+                    let longest = a
+                        .label
+                        .lines()
+                        .map(|l| l.chars().count())
+                        .max()
+                        .unwrap_or(1);
+                    let (w, h) = (longest as f32 * 9.0 + 24.0, lines * 20.0 + 12.0);
+                    b = b.union(&Rect::centered(m, w.min(4000.0), h.min(4000.0)));
+                }
+                b
+            }
+        }
+    }
+
+    /// Whether `p` touches element `e`, within `slop` world points: a card anywhere on it, an
+    /// arrow near its line or on its label.
+    pub fn hits(&self, e: &Element, p: Point, slop: f32) -> bool {
+        match e {
+            Element::Card(c) => {
+                let r = c.rect;
+                Rect::new(r.x - slop, r.y - slop, r.w + 2.0 * slop, r.h + 2.0 * slop).contains(p)
+            }
+            Element::Arrow(a) => {
+                let path = arrow::resolve(self, a);
+                if path.distance_to(p) <= slop + a.width.points() / 2.0 {
+                    return true;
+                }
+                !a.label.is_empty() && {
+                    let m = path.midpoint();
+                    let longest = a
+                        .label
+                        .lines()
+                        .map(|l| l.chars().count())
+                        .max()
+                        .unwrap_or(1);
+                    let lines = a.label.lines().count().max(1) as f32;
+                    Rect::centered(m, longest as f32 * 8.0 + 16.0, lines * 18.0 + 8.0).contains(p)
+                }
+            }
+        }
+    }
+
+    /// The arrows bound to any of `ids`.
+    pub fn arrows_bound_to(&self, ids: &std::collections::HashSet<ElementId>) -> Vec<ElementId> {
+        if ids.is_empty() {
+            return Vec::new();
+        }
+        self.elements
+            .iter()
+            .filter_map(Element::as_arrow)
+            .filter(|a| {
+                [a.start.bind, a.end.bind]
+                    .iter()
+                    .flatten()
+                    .any(|b| ids.contains(&b.element))
+            })
+            .map(|a| a.id)
+            .collect()
     }
 
     pub fn card(&self, id: ElementId) -> Option<&Card> {
@@ -386,6 +494,13 @@ impl Document {
         self.elements
             .iter()
             .filter(|e| e.as_card().is_some())
+            .count()
+    }
+
+    pub fn arrow_count(&self) -> usize {
+        self.elements
+            .iter()
+            .filter(|e| e.as_arrow().is_some())
             .count()
     }
 
@@ -409,25 +524,52 @@ impl Document {
             }
         }
         for (i, e) in self.elements.iter().enumerate() {
-            let r = e.bounds();
-            if ![r.x, r.y, r.w, r.h].into_iter().all(sane) {
-                return Err(format!(
-                    "elements[{i}].rect: a coordinate is out of range (at most {MAX_COORD:e})"
-                ));
-            }
-            if r.w <= 0.0 || r.h <= 0.0 {
-                return Err(format!(
-                    "elements[{i}].rect: width and height must be above zero (found {} × {})",
-                    r.w, r.h
-                ));
-            }
             match e {
-                Element::Card(c) if c.text.chars().count() > MAX_TEXT_CHARS => {
-                    return Err(format!(
-                        "elements[{i}].text: longer than {MAX_TEXT_CHARS} characters"
-                    ));
+                Element::Card(c) => {
+                    let r = c.rect;
+                    if ![r.x, r.y, r.w, r.h].into_iter().all(sane) {
+                        return Err(format!(
+                            "elements[{i}].rect: a coordinate is out of range (at most {MAX_COORD:e})"
+                        ));
+                    }
+                    if r.w <= 0.0 || r.h <= 0.0 {
+                        return Err(format!(
+                            "elements[{i}].rect: width and height must be above zero (found {} × {})",
+                            r.w, r.h
+                        ));
+                    }
+                    if c.text.chars().count() > MAX_TEXT_CHARS {
+                        return Err(format!(
+                            "elements[{i}].text: longer than {MAX_TEXT_CHARS} characters"
+                        ));
+                    }
                 }
-                Element::Card(_) => {}
+                Element::Arrow(a) => {
+                    for (name, end) in [("start", &a.start), ("end", &a.end)] {
+                        if !sane(end.point.x) || !sane(end.point.y) {
+                            return Err(format!(
+                                "elements[{i}].{name}.point: a coordinate is out of range (at most {MAX_COORD:e})"
+                            ));
+                        }
+                        if let Some(b) = end.bind {
+                            let unit = |v: f32| (0.0..=1.0).contains(&v);
+                            if !unit(b.at.x) || !unit(b.at.y) {
+                                return Err(format!(
+                                    "elements[{i}].{name}.bind.at: must be between 0 and 1 (found {}, {})",
+                                    b.at.x, b.at.y
+                                ));
+                            }
+                        }
+                    }
+                    if !sane(a.bend) {
+                        return Err(format!("elements[{i}].bend: {} is out of range", a.bend));
+                    }
+                    if a.label.chars().count() > MAX_TEXT_CHARS {
+                        return Err(format!(
+                            "elements[{i}].label: longer than {MAX_TEXT_CHARS} characters"
+                        ));
+                    }
+                }
             }
         }
         Ok(())

@@ -1,6 +1,9 @@
 //! The ready sample canvas a newcomer sees first: a short Nära vård story in Swedish.
 
-use super::{Card, CardColor, Document, Element, ElementId, PhaseId, Rect};
+use super::{
+    Arrow, ArrowEnd, Card, CardColor, Document, Element, ElementId, LineStyle, PhaseId, Point,
+    Rect, Route,
+};
 
 /// A short Nära vård story: a few cards in each phase.
 pub fn nara_vard() -> Document {
@@ -77,6 +80,38 @@ pub fn nara_vard() -> Document {
             next_id += 1;
         }
     }
+    // The story's lines: what leads to what, across the phases.
+    let card = |n: u64| ElementId(0x5a_0000 + n);
+    let centre = Point::new(0.5, 0.5);
+    // Each from a card to one beside it in the next phase, so that no line crosses a card.
+    let arrows: [(u64, u64, Route, f32, LineStyle, &str); 6] = [
+        (2, 6, Route::Straight, 0.0, LineStyle::Solid, ""),
+        (4, 8, Route::Straight, 0.0, LineStyle::Dashed, ""),
+        (7, 11, Route::Curved, 30.0, LineStyle::Solid, ""),
+        (9, 13, Route::Straight, 0.0, LineStyle::Solid, ""),
+        (
+            5,
+            10,
+            Route::Straight,
+            0.0,
+            LineStyle::Solid,
+            "rätt kompetens",
+        ),
+        (10, 15, Route::Straight, 0.0, LineStyle::Dashed, "samverkan"),
+    ];
+    for (i, (from, to, route, bend, style, label)) in arrows.into_iter().enumerate() {
+        let at = |id: ElementId| doc.card(id).map(|c| c.rect.center()).unwrap_or_default();
+        let mut a = Arrow::new(
+            ElementId(0x5a_0100 + i as u64),
+            ArrowEnd::bound(at(card(from)), card(from), centre),
+            ArrowEnd::bound(at(card(to)), card(to), centre),
+        );
+        a.route = route;
+        a.bend = bend;
+        a.style = style;
+        a.label = label.to_owned();
+        doc.elements.push(Element::Arrow(a));
+    }
     doc
 }
 
@@ -93,7 +128,7 @@ mod tests {
             let n = doc
                 .elements
                 .iter()
-                .filter(|e| r.contains(e.bounds().center()))
+                .filter(|e| e.as_card().is_some() && r.contains(doc.bounds_of(e).center()))
                 .count();
             assert!(n >= 3, "{id:?} has {n} cards");
         }

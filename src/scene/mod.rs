@@ -10,7 +10,11 @@
 
 pub mod fonts;
 
-use crate::model::{Card, Document, Element, ElementId, HEADER_HEIGHT, INK, Point, Rect, Rgba};
+use crate::model::arrow::{self, ArrowPath};
+use crate::model::{
+    Arrow, Card, Document, Element, ElementId, End, HEADER_HEIGHT, Head, INK, LineStyle, Point,
+    Rect, Rgba,
+};
 use crate::spatial::SpatialIndex;
 use egui::epaint::{Mesh, PathShape, PathStroke, RectShape};
 use egui::text::{LayoutJob, TextWrapping};
@@ -22,7 +26,9 @@ pub const CARD_FONT_SIZE: f32 = 18.0;
 /// Space between a card's edge and its text, in world points.
 pub const CARD_PADDING: f32 = 12.0;
 /// Corner radius of cards, in world points.
-pub const CARD_RADIUS: f32 = 6.0;
+pub const CARD_RADIUS: f32 = arrow::CARD_RADIUS;
+/// Arrow label size in world points.
+pub const LABEL_FONT_SIZE: f32 = 15.0;
 /// Phase title size in world points.
 pub const TITLE_FONT_SIZE: f32 = 30.0;
 /// Below this size on screen (points) text is drawn as lines: smaller is not readable.
@@ -74,7 +80,7 @@ impl Transform {
 /// What to leave out or add when painting.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PaintOptions {
-    /// A card whose text is drawn by the text editor on top.
+    /// A card or arrow whose text (or label) is drawn by the text editor on top.
     pub hidden_text: Option<ElementId>,
 }
 
@@ -185,6 +191,7 @@ pub fn paint(
         for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
             match e {
                 Element::Card(card) => paint_card(painter, card, xf, options),
+                Element::Arrow(a) => paint_arrow(painter, doc, a, xf, options),
             }
         }
     } else {
@@ -199,11 +206,174 @@ pub fn paint(
         mesh.reserve_triangles(cache.visible.len() * 6);
         mesh.reserve_vertices(cache.visible.len() * 12);
         for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
-            match e {
-                Element::Card(card) => card_quads(mesh, card, xf),
+            if let Element::Card(card) = e {
+                card_quads(mesh, card, xf);
             }
         }
         painter.add(Shape::Mesh(cache.far.clone()));
+        // Arrows over the cards: at this distance their order among cards does not show.
+        for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
+            if let Element::Arrow(a) = e {
+                paint_arrow(painter, doc, a, xf, options);
+            }
+        }
+    }
+}
+
+/// The layout of an arrow's label at `zoom`.
+pub fn label_job(text: &str, color: Rgba, zoom: f32) -> LayoutJob {
+    let size = font_step(LABEL_FONT_SIZE * zoom);
+    let mut job = LayoutJob::simple(
+        text.to_owned(),
+        fonts::card(size),
+        color32(color),
+        f32::INFINITY,
+    );
+    job.halign = Align::Center;
+    job
+}
+
+/// The arrow's line in screen points, with curves cut finely enough to look smooth at this
+/// size.
+pub fn arrow_screen_points(path: &ArrowPath, xf: &Transform) -> Vec<Pos2> {
+    let segments = match path {
+        ArrowPath::Poly(_) => 1,
+        ArrowPath::Quad { .. } => ((path.length() * xf.zoom / 4.0) as usize).clamp(8, 512),
+    };
+    path.points(segments)
+        .into_iter()
+        .map(|p| xf.to_screen(p))
+        .collect()
+}
+
+/// Cuts `d0` off the start and `d1` off the end of a line.
+fn shorten(mut pts: Vec<Pos2>, d0: f32, d1: f32) -> Vec<Pos2> {
+    fn cut_front(pts: &mut Vec<Pos2>, mut d: f32) {
+        while pts.len() >= 2 && d > 0.0 {
+            let seg = pts[1] - pts[0];
+            let len = seg.length();
+            if len > d {
+                pts[0] += seg * (d / len);
+                return;
+            }
+            d -= len;
+            pts.remove(0);
+        }
+    }
+    cut_front(&mut pts, d0);
+    pts.reverse();
+    cut_front(&mut pts, d1);
+    pts.reverse();
+    pts
+}
+
+fn paint_arrow(
+    painter: &Painter,
+    doc: &Document,
+    a: &Arrow,
+    xf: &Transform,
+    options: &PaintOptions,
+) {
+    let path = arrow::resolve(doc, a);
+    let pts = arrow_screen_points(&path, xf);
+    if pts.len() < 2 {
+        return;
+    }
+    let z = xf.zoom;
+    let w = (a.width.points() * z).max(1.0);
+    let color = color32(a.color.line());
+    let head_len = (arrow::head_size(a.width) * z).max(6.0);
+    // Pull the line back from heads so its end does not poke through their tips.
+    let back = |h: Head| match h {
+        Head::None => 0.0,
+        Head::Triangle => head_len * 0.8,
+        Head::Open => w * 0.6,
+        Head::Dot => dot_radius(w),
+    };
+    let total: f32 = pts.windows(2).map(|p| (p[1] - p[0]).length()).sum();
+    let (b0, b1) = (back(a.start_head), back(a.end_head));
+    let line = if b0 + b1 < total * 0.9 {
+        shorten(pts.clone(), b0, b1)
+    } else {
+        pts.clone()
+    };
+    match a.style {
+        LineStyle::Solid => {
+            painter.add(PathShape::line(line, PathStroke::new(w, color)));
+        }
+        LineStyle::Dashed => {
+            painter.extend(Shape::dashed_line(
+                &line,
+                Stroke::new(w, color),
+                w * 3.5 + 4.0,
+                w * 2.0 + 3.0,
+            ));
+        }
+        LineStyle::Dotted => {
+            painter.extend(Shape::dotted_line(&line, color, w * 2.2 + 2.0, w * 0.6));
+        }
+    }
+    for (head, which) in [(a.start_head, End::Start), (a.end_head, End::End)] {
+        let tip = match which {
+            End::Start => pts[0],
+            End::End => pts[pts.len() - 1],
+        };
+        let d = path.direction_at(which);
+        paint_head(painter, head, tip, vec2(d.x, d.y), head_len, w, color);
+    }
+    if !a.label.is_empty() && options.hidden_text != Some(a.id) {
+        let m = xf.to_screen(path.midpoint());
+        if font_step(LABEL_FONT_SIZE * z) >= GREEK_BELOW {
+            let galley = painter.layout_job(label_job(&a.label, INK, z));
+            let rect = egui::Rect::from_center_size(m, galley.rect.size());
+            painter.rect_filled(
+                rect.expand2(vec2(6.0, 3.0) * z.clamp(0.5, 2.0)),
+                4.0 * z.min(2.0),
+                Color32::from_rgba_unmultiplied(255, 255, 255, 235),
+            );
+            painter.galley(rect.min - galley.rect.min.to_vec2(), galley, color32(INK));
+        } else {
+            let chars = a.label.chars().count() as f32;
+            let size = vec2(chars * 8.0 * z, 16.0 * z);
+            painter.rect_filled(
+                egui::Rect::from_center_size(m, size),
+                0.0,
+                Color32::from_white_alpha(220),
+            );
+        }
+    }
+}
+
+fn dot_radius(w: f32) -> f32 {
+    (w * 1.6).max(3.0)
+}
+
+/// An arrowhead with its tip at `tip`, pointing along `dir`.
+fn paint_head(
+    painter: &Painter,
+    head: Head,
+    tip: Pos2,
+    dir: egui::Vec2,
+    len: f32,
+    w: f32,
+    color: Color32,
+) {
+    let perp = vec2(-dir.y, dir.x);
+    match head {
+        Head::None => {}
+        Head::Triangle => {
+            let base = tip - dir * len;
+            let pts = vec![tip, base + perp * len * 0.45, base - perp * len * 0.45];
+            painter.add(PathShape::convex_polygon(pts, color, Stroke::NONE));
+        }
+        Head::Open => {
+            let base = tip - dir * len;
+            let pts = vec![base + perp * len * 0.5, tip, base - perp * len * 0.5];
+            painter.add(PathShape::line(pts, PathStroke::new(w, color)));
+        }
+        Head::Dot => {
+            painter.circle_filled(tip, dot_radius(w), color);
+        }
     }
 }
 

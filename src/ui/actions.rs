@@ -19,6 +19,7 @@ pub enum Action {
     Delete,
     Duplicate,
     NewCard,
+    ArrowTool,
     EditCard,
     FitAll,
     ZoomPhase(PhaseId),
@@ -110,7 +111,7 @@ impl Shortcut {
 
 impl Action {
     /// Actions in menu and shortcut-list order.
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 24] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -122,6 +123,7 @@ impl Action {
         Action::Delete,
         Action::Duplicate,
         Action::NewCard,
+        Action::ArrowTool,
         Action::EditCard,
         Action::FitAll,
         Action::ZoomPhase(PhaseId::Nulage),
@@ -150,6 +152,7 @@ impl Action {
             Action::Delete => Msg::Delete,
             Action::Duplicate => Msg::Duplicate,
             Action::NewCard => Msg::NewCard,
+            Action::ArrowTool => Msg::ArrowTool,
             Action::EditCard => Msg::EditCard,
             Action::FitAll => Msg::FitAll,
             Action::ZoomPhase(PhaseId::Nulage) => Msg::ZoomNulage,
@@ -187,6 +190,7 @@ impl Action {
             }
             Action::Duplicate => const { &[Shortcut::cmd(Key::D)] },
             Action::NewCard => const { &[Shortcut::plain(Key::N)] },
+            Action::ArrowTool => const { &[Shortcut::plain(Key::A)] },
             Action::EditCard => const { &[Shortcut::plain(Key::Enter), Shortcut::plain(Key::F2)] },
             Action::FitAll => {
                 const {

@@ -336,6 +336,13 @@ impl App {
             Action::Delete => view.delete_selection(editor),
             Action::Duplicate => view.duplicate_selection(editor),
             Action::NewCard => view.create_card_at_pointer(editor),
+            Action::ArrowTool => {
+                let tool = match view.tool {
+                    super::canvas::Tool::Arrow => super::canvas::Tool::Select,
+                    super::canvas::Tool::Select => super::canvas::Tool::Arrow,
+                };
+                view.set_tool(editor, tool);
+            }
             Action::EditCard => {
                 if view.selection.len() == 1
                     && let Some(id) = view.selection.iter().next().copied()

@@ -1,10 +1,13 @@
 //! The panels around the canvas: menu bar and toolbar, properties, status bar.
 
 use super::actions::Action;
-use super::canvas::{ACCENT, CanvasView};
+use super::canvas::{ACCENT, CanvasView, Tool};
 use crate::edit::{Command, Editor};
 use crate::i18n::{self, Lang, Msg};
-use crate::model::{CardColor, MIN_BOARD_HEIGHT, MIN_PHASE_WIDTH, Phase, PhaseId, Rgba};
+use crate::model::{
+    Arrow, CardColor, Element, Head, LineStyle, LineWidth, MIN_BOARD_HEIGHT, MIN_PHASE_WIDTH,
+    Phase, PhaseId, Rgba, Route,
+};
 use crate::scene::color32;
 use egui::{Button, Color32, RichText, Sense, Stroke, StrokeKind, Ui, vec2};
 
@@ -50,6 +53,7 @@ pub fn top_bar(
             action_button(ui, Action::Redo, lang, can_redo, queue);
             ui.separator();
             action_button(ui, Action::NewCard, lang, true, queue);
+            action_button(ui, Action::ArrowTool, lang, true, queue);
             action_button(ui, Action::EditCard, lang, view.selection.len() == 1, queue);
             action_button(ui, Action::Duplicate, lang, has_selection, queue);
             action_button(ui, Action::Delete, lang, has_selection, queue);
@@ -97,6 +101,18 @@ pub fn top_bar(
             true,
         ) {
             queue.push(Action::NewCard);
+        }
+        let arrow_on = view.tool == Tool::Arrow;
+        let arrow_button =
+            Button::new(RichText::new(format!("↗ {}", Msg::ArrowTool.text(lang))).size(15.0))
+                .min_size(vec2(0.0, 30.0))
+                .selected(arrow_on);
+        if ui
+            .add(arrow_button)
+            .on_hover_text(tip(Action::ArrowTool))
+            .clicked()
+        {
+            queue.push(Action::ArrowTool);
         }
         ui.separator();
         if tool(
@@ -205,11 +221,27 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
     ui.heading(Msg::Properties.text(lang));
     ui.add_space(6.0);
     if !view.selection.is_empty() {
-        ui.label(i18n::cards_selected(view.selection.len(), lang));
+        let selected = view.selected_in_order(editor.doc());
+        let cards = selected.iter().filter(|e| e.as_card().is_some()).count();
+        let arrows: Vec<Arrow> = selected
+            .iter()
+            .filter_map(|e| e.as_arrow())
+            .cloned()
+            .collect();
+        let summary = if arrows.is_empty() {
+            i18n::cards_selected(cards, lang)
+        } else {
+            i18n::selected(view.selection.len(), lang)
+        };
+        ui.label(summary);
         ui.add_space(8.0);
         ui.label(RichText::new(Msg::Colour.text(lang)).strong());
         if let Some(c) = palette(ui, view.current_color(editor.doc()), lang) {
             view.recolor_selection(editor, c);
+        }
+        if !arrows.is_empty() {
+            ui.add_space(10.0);
+            arrow_settings(ui, editor, view, &arrows, lang);
         }
         ui.add_space(10.0);
         ui.horizontal(|ui| {
@@ -233,12 +265,103 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
         for tip in [
             Msg::TipDoubleClick,
             Msg::TipTab,
+            Msg::TipArrow,
             Msg::TipPhaseKeys,
             Msg::TipPan,
         ] {
             ui.label(RichText::new(tip.text(lang)).weak());
             ui.add_space(4.0);
         }
+    }
+}
+
+/// A row of choices; returns the one clicked. `current` is shown selected when all selected
+/// arrows share it.
+fn choice_row<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    options: &[T],
+    current: Option<T>,
+    name: impl Fn(T) -> &'static str,
+) -> Option<T> {
+    let mut picked = None;
+    ui.label(label);
+    ui.horizontal_wrapped(|ui| {
+        for &o in options {
+            if ui.selectable_label(current == Some(o), name(o)).clicked() {
+                picked = Some(o);
+            }
+        }
+    });
+    picked
+}
+
+/// The value all of `items` share, if they share one.
+fn shared<T: Copy + PartialEq>(items: &[Arrow], f: impl Fn(&Arrow) -> T) -> Option<T> {
+    let first = f(items.first()?);
+    items.iter().all(|a| f(a) == first).then_some(first)
+}
+
+/// Route, heads, line and width of the selected arrows, and the label of one.
+fn arrow_settings(
+    ui: &mut Ui,
+    editor: &mut Editor,
+    view: &mut CanvasView,
+    arrows: &[Arrow],
+    lang: Lang,
+) {
+    ui.label(RichText::new(Msg::Arrow.text(lang)).strong());
+    let route = shared(arrows, |a| a.route);
+    if let Some(r) = choice_row(ui, Msg::RouteLabel.text(lang), &Route::ALL, route, |r| {
+        i18n::route_name(r, lang)
+    }) {
+        view.update_arrows(editor, |a| a.route = r);
+    }
+    let start = shared(arrows, |a| a.start_head);
+    if let Some(h) = choice_row(ui, Msg::StartHead.text(lang), &Head::ALL, start, |h| {
+        i18n::head_name(h, lang)
+    }) {
+        view.update_arrows(editor, |a| a.start_head = h);
+    }
+    let end = shared(arrows, |a| a.end_head);
+    if let Some(h) = choice_row(ui, Msg::EndHead.text(lang), &Head::ALL, end, |h| {
+        i18n::head_name(h, lang)
+    }) {
+        view.update_arrows(editor, |a| a.end_head = h);
+    }
+    let style = shared(arrows, |a| a.style);
+    if let Some(s) = choice_row(ui, Msg::LineLabel.text(lang), &LineStyle::ALL, style, |s| {
+        i18n::line_style_name(s, lang)
+    }) {
+        view.update_arrows(editor, |a| a.style = s);
+    }
+    let width = shared(arrows, |a| a.width);
+    if let Some(w) = choice_row(
+        ui,
+        Msg::WidthLabel.text(lang),
+        &LineWidth::ALL,
+        width,
+        |w| i18n::width_name(w, lang),
+    ) {
+        view.update_arrows(editor, |a| a.width = w);
+    }
+    ui.add_space(6.0);
+    if let [one] = arrows {
+        let label = ui.label(Msg::ArrowLabel.text(lang));
+        let mut text = one.label.clone();
+        if ui
+            .add(egui::TextEdit::singleline(&mut text).char_limit(500))
+            .labelled_by(label.id)
+            .changed()
+        {
+            let _ = editor.apply(crate::edit::Command::Update(vec![Element::Arrow(Arrow {
+                label: text,
+                ..one.clone()
+            })]));
+        }
+    }
+    if ui.button(Msg::Reverse.text(lang)).clicked() {
+        view.reverse_arrows(editor);
     }
 }
 
@@ -338,6 +461,8 @@ pub fn status_bar(
     ui.horizontal(|ui| {
         let hint = if view.editing.is_some() {
             Some(Msg::TipEditing.text(lang))
+        } else if view.tool == Tool::Arrow {
+            Some(Msg::TipArrowTool.text(lang))
         } else {
             None
         };

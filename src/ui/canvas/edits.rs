@@ -1,0 +1,301 @@
+//! The document changes the canvas makes, each one command through the editor.
+
+use super::CanvasView;
+use super::text::CardEditing;
+use crate::edit::{Command, Editor};
+use crate::model::{
+    Arrow, Card, CardColor, DEFAULT_CARD_SIZE, Element, ElementId, Head, LineStyle, LineWidth,
+    Point, Rect, Route,
+};
+use egui::Vec2;
+use std::collections::{HashMap, HashSet};
+
+/// Gap between a card and the next one made with Tab, in world points.
+const NEXT_CARD_GAP: f32 = 24.0;
+/// How far a duplicate lands from its original, in world points.
+const DUPLICATE_OFFSET: f32 = 24.0;
+
+/// How an arrow looks, apart from where it goes and what it says: carried over from the last
+/// arrow changed to the next one drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ArrowStyle {
+    pub route: Route,
+    pub start_head: Head,
+    pub end_head: Head,
+    pub style: LineStyle,
+    pub width: LineWidth,
+    pub color: CardColor,
+}
+
+impl ArrowStyle {
+    pub fn of(a: &Arrow) -> Self {
+        Self {
+            route: a.route,
+            start_head: a.start_head,
+            end_head: a.end_head,
+            style: a.style,
+            width: a.width,
+            color: a.color,
+        }
+    }
+
+    pub fn apply_to(&self, a: &mut Arrow) {
+        a.route = self.route;
+        a.start_head = self.start_head;
+        a.end_head = self.end_head;
+        a.style = self.style;
+        a.width = self.width;
+        a.color = self.color;
+    }
+}
+
+impl CanvasView {
+    /// A new card centred at `at`, selected and open for typing.
+    pub fn create_card_at(&mut self, editor: &mut Editor, at: Point) {
+        self.end_text_editing(editor);
+        editor.commit();
+        let (w, h) = DEFAULT_CARD_SIZE;
+        self.insert_card_and_edit(editor, Rect::centered(at, w, h));
+    }
+
+    fn insert_card_and_edit(&mut self, editor: &mut Editor, rect: Rect) {
+        let card = Card::new(ElementId::random(), rect, "", self.new_card_color);
+        let id = card.id;
+        let pos = editor.doc().elements.len();
+        if editor
+            .apply(Command::Insert(vec![(pos, Element::Card(card))]))
+            .is_ok()
+        {
+            self.select_only(id);
+            self.editing = Some(CardEditing::new(id, String::new(), true, rect.h));
+        }
+    }
+
+    /// A new card where the pointer is, or in the middle of the view.
+    pub fn create_card_at_pointer(&mut self, editor: &mut Editor) {
+        let at = self.pointer_world.unwrap_or_else(|| {
+            self.camera
+                .transform(self.rect)
+                .to_world(self.rect.center())
+        });
+        self.create_card_at(editor, at);
+    }
+
+    /// Starts editing the text of a card.
+    pub fn edit_card(&mut self, editor: &mut Editor, id: ElementId) {
+        self.end_text_editing(editor);
+        editor.commit();
+        if let Some(card) = editor.doc().card(id) {
+            let editing = CardEditing::new(id, card.text.clone(), false, card.rect.h);
+            self.select_only(id);
+            self.editing = Some(editing);
+        }
+    }
+
+    /// Ends editing and opens a new card beside the one edited (below it with `below`).
+    pub(super) fn next_card(&mut self, editor: &mut Editor, below: bool) {
+        let Some(id) = self.editing.as_ref().map(|e| e.id) else {
+            return;
+        };
+        self.end_text_editing(editor);
+        let Some(card) = editor.doc().card(id).cloned() else {
+            return;
+        };
+        let r = card.rect;
+        let (dx, dy) = if below {
+            (0.0, r.h + NEXT_CARD_GAP)
+        } else {
+            (r.w + NEXT_CARD_GAP, 0.0)
+        };
+        let mut rect = r.translated(dx, dy);
+        // Step past cards already there, so that nothing is covered.
+        for _ in 0..100 {
+            let mut hits = Vec::new();
+            editor.index().query(editor.doc(), rect, &mut hits);
+            let els = editor.doc().elements.as_slice();
+            if !hits
+                .iter()
+                .any(|&i| els.get(i).is_some_and(|e| e.as_card().is_some()))
+            {
+                break;
+            }
+            rect = if below {
+                rect.translated(r.w + NEXT_CARD_GAP, 0.0)
+            } else {
+                rect.translated(0.0, r.h + NEXT_CARD_GAP)
+            };
+        }
+        self.new_card_color = card.color;
+        self.insert_card_and_edit(editor, Rect::new(rect.x, rect.y, r.w, r.h));
+        self.camera_follow(rect);
+    }
+
+    /// Pans just enough that `r` is in view.
+    fn camera_follow(&mut self, r: Rect) {
+        let xf = self.camera.transform(self.rect);
+        let s = xf.rect_to_screen(&r).expand(16.0);
+        let view = self.rect;
+        let mut d = Vec2::ZERO;
+        if s.right() > view.right() {
+            d.x = view.right() - s.right();
+        }
+        if s.left() + d.x < view.left() {
+            d.x = view.left() - s.left();
+        }
+        if s.bottom() > view.bottom() {
+            d.y = view.bottom() - s.bottom();
+        }
+        if s.top() + d.y < view.top() {
+            d.y = view.top() - s.top();
+        }
+        self.camera.pan += d;
+    }
+
+    /// Deletes the selection, with the arrows bound to it, in one undo step.
+    pub fn delete_selection(&mut self, editor: &mut Editor) {
+        let doc = editor.doc();
+        let selected: HashSet<ElementId> = self.selection.iter().copied().collect();
+        let mut gone: HashSet<ElementId> = selected.clone();
+        gone.extend(doc.arrows_bound_to(&selected));
+        let ids: Vec<ElementId> = doc
+            .elements
+            .iter()
+            .map(Element::id)
+            .filter(|id| gone.contains(id))
+            .collect();
+        if ids.is_empty() {
+            return;
+        }
+        self.editing = None;
+        self.label_editing = None;
+        if editor.apply_step(Command::Remove(ids)).is_ok() {
+            self.selection.clear();
+        }
+    }
+
+    /// Copies the selection a little down and to the right. Arrows between copied elements
+    /// are bound to the copies.
+    pub fn duplicate_selection(&mut self, editor: &mut Editor) {
+        let originals = self.selected_in_order(editor.doc());
+        if originals.is_empty() {
+            return;
+        }
+        let new_ids: HashMap<ElementId, ElementId> = originals
+            .iter()
+            .map(|e| (e.id(), ElementId::random()))
+            .collect();
+        let d = DUPLICATE_OFFSET;
+        let copies: Vec<Element> = originals
+            .iter()
+            .map(|e| match e {
+                Element::Card(c) => Element::Card(Card {
+                    id: new_ids[&c.id],
+                    rect: c.rect.translated(d, d),
+                    ..c.clone()
+                }),
+                Element::Arrow(a) => {
+                    let mut a = a.clone();
+                    a.id = new_ids[&a.id];
+                    for end in [&mut a.start, &mut a.end] {
+                        end.point = Point::new(end.point.x + d, end.point.y + d);
+                        if let Some(b) = &mut end.bind
+                            && let Some(copy) = new_ids.get(&b.element)
+                        {
+                            b.element = *copy;
+                        }
+                    }
+                    Element::Arrow(a)
+                }
+            })
+            .collect();
+        let top = editor.doc().elements.len();
+        let ids: HashSet<ElementId> = copies.iter().map(Element::id).collect();
+        let items = copies
+            .into_iter()
+            .enumerate()
+            .map(|(i, e)| (top + i, e))
+            .collect();
+        if editor.apply_step(Command::Insert(items)).is_ok() {
+            self.selection = ids;
+        }
+    }
+
+    /// Gives every selected card and arrow `color`.
+    pub fn recolor_selection(&mut self, editor: &mut Editor, color: CardColor) {
+        let changed: Vec<Element> = self
+            .selected_in_order(editor.doc())
+            .into_iter()
+            .filter_map(|e| match e {
+                Element::Card(c) if c.color != color => {
+                    Some(Element::Card(Card { color, ..c.clone() }))
+                }
+                Element::Arrow(a) if a.color != color => {
+                    Some(Element::Arrow(Arrow { color, ..a.clone() }))
+                }
+                _ => None,
+            })
+            .collect();
+        let has_cards = self
+            .selected_in_order(editor.doc())
+            .iter()
+            .any(|e| e.as_card().is_some());
+        if has_cards || self.selection.is_empty() {
+            self.new_card_color = color;
+        }
+        if !changed.is_empty() {
+            let _ = editor.apply_step(Command::Update(changed));
+        }
+        self.remember_arrow_style(editor);
+    }
+
+    /// Changes every selected arrow with `f`, as one undo step.
+    pub fn update_arrows(&mut self, editor: &mut Editor, f: impl Fn(&mut Arrow)) {
+        let changed: Vec<Element> = self
+            .selected_in_order(editor.doc())
+            .into_iter()
+            .filter_map(Element::as_arrow)
+            .filter_map(|a| {
+                let mut b = a.clone();
+                f(&mut b);
+                (b != *a).then_some(Element::Arrow(b))
+            })
+            .collect();
+        if !changed.is_empty() {
+            let _ = editor.apply_step(Command::Update(changed));
+        }
+        self.remember_arrow_style(editor);
+    }
+
+    /// Turns the selected arrows round: start becomes end, and heads swap with them.
+    pub fn reverse_arrows(&mut self, editor: &mut Editor) {
+        self.update_arrows(editor, |a| {
+            std::mem::swap(&mut a.start, &mut a.end);
+            std::mem::swap(&mut a.start_head, &mut a.end_head);
+            a.bend = -a.bend;
+        });
+    }
+
+    /// The last selected arrow's look becomes the look of the next new arrow.
+    fn remember_arrow_style(&mut self, editor: &Editor) {
+        if let Some(a) = self
+            .selected_in_order(editor.doc())
+            .into_iter()
+            .filter_map(Element::as_arrow)
+            .next_back()
+        {
+            self.last_arrow_style = Some(ArrowStyle::of(a));
+        }
+    }
+
+    pub(super) fn nudge_selection(&mut self, editor: &mut Editor, dx: f32, dy: f32) {
+        let moved: Vec<Element> = self
+            .selected_in_order(editor.doc())
+            .into_iter()
+            .map(|e| e.translated(dx, dy))
+            .collect();
+        if !moved.is_empty() {
+            // Part of the open step: holding an arrow key is one gesture.
+            let _ = editor.apply(Command::Update(moved));
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! What is under the pointer: handles, connectors, elements, phase edges, headers.
+
+use super::{CanvasView, Tool};
+use crate::edit::Editor;
+use crate::model::arrow;
+use crate::model::{Element, ElementId, End, HEADER_HEIGHT, MIN_CARD_SIZE, PhaseId, Point, Rect};
+use crate::scene::Transform;
+use egui::{CursorIcon, Pos2, pos2, vec2};
+
+/// Side of a resize handle, in screen points.
+pub const HANDLE: f32 = 10.0;
+/// Radius of an arrow's end and bend handles, in screen points.
+pub const ARROW_HANDLE: f32 = 6.0;
+/// Radius of a connector dot, in screen points.
+pub const CONNECTOR: f32 = 5.5;
+/// How far outside its card a connector sits, in screen points.
+pub const CONNECTOR_OFFSET: f32 = 14.0;
+/// How near (screen points) the pointer must be to grab a phase border or the board's edge.
+const EDGE_GRAB: f32 = 6.0;
+/// How near (screen points) the pointer must be to an arrow's line to hit it.
+pub const ARROW_TOLERANCE: f32 = 6.0;
+
+/// The eight resize handles of a card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Handle {
+    N,
+    S,
+    E,
+    W,
+    NE,
+    NW,
+    SE,
+    SW,
+}
+
+impl Handle {
+    pub const ALL: [Handle; 8] = [
+        Handle::NW,
+        Handle::N,
+        Handle::NE,
+        Handle::E,
+        Handle::SE,
+        Handle::S,
+        Handle::SW,
+        Handle::W,
+    ];
+
+    /// Where the handle sits on a rectangle, as fractions of its width and height.
+    pub fn anchor(self) -> (f32, f32) {
+        match self {
+            Handle::NW => (0.0, 0.0),
+            Handle::N => (0.5, 0.0),
+            Handle::NE => (1.0, 0.0),
+            Handle::E => (1.0, 0.5),
+            Handle::SE => (1.0, 1.0),
+            Handle::S => (0.5, 1.0),
+            Handle::SW => (0.0, 1.0),
+            Handle::W => (0.0, 0.5),
+        }
+    }
+
+    fn cursor(self) -> CursorIcon {
+        match self {
+            Handle::N | Handle::S => CursorIcon::ResizeVertical,
+            Handle::E | Handle::W => CursorIcon::ResizeHorizontal,
+            Handle::NE | Handle::SW => CursorIcon::ResizeNeSw,
+            Handle::NW | Handle::SE => CursorIcon::ResizeNwSe,
+        }
+    }
+
+    /// `start` resized by dragging this handle by (dx, dy), never smaller than a card may be.
+    pub fn resize(self, start: Rect, dx: f32, dy: f32) -> Rect {
+        let (ax, ay) = self.anchor();
+        let (min_w, min_h) = MIN_CARD_SIZE;
+        let (mut x0, mut x1) = (start.x, start.right());
+        let (mut y0, mut y1) = (start.y, start.bottom());
+        if ax == 0.0 {
+            x0 = (x0 + dx).min(x1 - min_w);
+        } else if ax == 1.0 {
+            x1 = (x1 + dx).max(x0 + min_w);
+        }
+        if ay == 0.0 {
+            y0 = (y0 + dy).min(y1 - min_h);
+        } else if ay == 1.0 {
+            y1 = (y1 + dy).max(y0 + min_h);
+        }
+        Rect::new(x0, y0, x1 - x0, y1 - y0)
+    }
+}
+
+/// The middle of each side of a card, where arrows can be pulled out of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Top,
+    Right,
+    Bottom,
+    Left,
+}
+
+impl Side {
+    pub const ALL: [Side; 4] = [Side::Top, Side::Right, Side::Bottom, Side::Left];
+
+    /// The point on the card's box, as fractions of its width and height.
+    pub fn at(self) -> Point {
+        match self {
+            Side::Top => Point::new(0.5, 0.0),
+            Side::Right => Point::new(1.0, 0.5),
+            Side::Bottom => Point::new(0.5, 1.0),
+            Side::Left => Point::new(0.0, 0.5),
+        }
+    }
+
+    /// Where its connector dot is drawn, in screen points.
+    pub fn connector(self, r: egui::Rect) -> Pos2 {
+        let a = self.at();
+        let p = pos2(r.left() + a.x * r.width(), r.top() + a.y * r.height());
+        let out = vec2((a.x - 0.5) * 2.0, (a.y - 0.5) * 2.0);
+        p + out * CONNECTOR_OFFSET
+    }
+}
+
+/// What is under the pointer, in order of precedence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Target {
+    Handle(ElementId, Handle),
+    ArrowEnd(ElementId, End),
+    Bend(ElementId),
+    Connector(ElementId, Side),
+    Element(ElementId),
+    /// The right edge of a phase.
+    PhaseEdge(PhaseId),
+    BoardBottom,
+    Header(PhaseId),
+    Empty,
+}
+
+impl CanvasView {
+    /// The one selected element, if exactly one is selected.
+    pub fn single_selected<'a>(&self, editor: &'a Editor) -> Option<&'a Element> {
+        if self.selection.len() != 1 {
+            return None;
+        }
+        self.selection
+            .iter()
+            .next()
+            .and_then(|id| editor.doc().elements.get(*id))
+    }
+
+    /// The card whose connectors show: the one hovered, or the one selected alone.
+    pub(super) fn connector_card(&self, editor: &Editor) -> Option<ElementId> {
+        if self.editing.is_some() || self.label_editing.is_some() {
+            return None;
+        }
+        let doc = editor.doc();
+        self.hovered_card
+            .filter(|id| doc.card(*id).is_some())
+            .or_else(|| {
+                self.single_selected(editor)
+                    .and_then(Element::as_card)
+                    .map(|c| c.id)
+            })
+    }
+
+    pub(super) fn target_at(&self, editor: &Editor, xf: &Transform, pos: Pos2) -> Target {
+        let doc = editor.doc();
+        let w = xf.to_world(pos);
+        if self.tool == Tool::Select
+            && let Some(e) = self.single_selected(editor)
+        {
+            match e {
+                Element::Card(c) => {
+                    let r = xf.rect_to_screen(&c.rect);
+                    for h in Handle::ALL {
+                        let (ax, ay) = h.anchor();
+                        let at = pos2(r.left() + ax * r.width(), r.top() + ay * r.height());
+                        if (pos - at).abs().max_elem() <= HANDLE / 2.0 + 3.0 {
+                            return Target::Handle(c.id, h);
+                        }
+                    }
+                }
+                Element::Arrow(a) => {
+                    let path = arrow::resolve(doc, a);
+                    for (which, p) in [(End::Start, path.start()), (End::End, path.end())] {
+                        if (xf.to_screen(p) - pos).length() <= ARROW_HANDLE + 3.0 {
+                            return Target::ArrowEnd(a.id, which);
+                        }
+                    }
+                    if (xf.to_screen(path.midpoint()) - pos).length() <= ARROW_HANDLE + 3.0 {
+                        return Target::Bend(a.id);
+                    }
+                }
+            }
+        }
+        if self.tool == Tool::Select
+            && let Some(id) = self.connector_card(editor)
+            && let Some(c) = doc.card(id)
+        {
+            let r = xf.rect_to_screen(&c.rect);
+            for side in Side::ALL {
+                if (side.connector(r) - pos).length() <= CONNECTOR + 4.0 {
+                    return Target::Connector(id, side);
+                }
+            }
+        }
+        if let Some(id) = editor.index().hit(doc, w, ARROW_TOLERANCE / xf.zoom) {
+            return Target::Element(id);
+        }
+        let board = doc.board_rect();
+        let grab = EDGE_GRAB / xf.zoom;
+        if w.y >= board.y - grab && w.y <= board.bottom() + grab {
+            for id in PhaseId::ALL {
+                if (doc.phase_rect(id).right() - w.x).abs() <= grab {
+                    return Target::PhaseEdge(id);
+                }
+            }
+        }
+        if (w.y - board.bottom()).abs() <= grab && w.x >= board.x && w.x <= board.right() {
+            return Target::BoardBottom;
+        }
+        if w.y >= 0.0
+            && w.y <= HEADER_HEIGHT
+            && let Some(p) = doc.phase_at_x(w.x)
+        {
+            return Target::Header(p);
+        }
+        Target::Empty
+    }
+
+    /// The element an arrow end dropped at `w` would bind to, if any (never `except`).
+    pub(super) fn bind_target(
+        &self,
+        editor: &Editor,
+        w: Point,
+        except: Option<ElementId>,
+    ) -> Option<ElementId> {
+        editor.index().hit_where(editor.doc(), w, 0.0, |e| {
+            e.is_bindable() && Some(e.id()) != except
+        })
+    }
+
+    pub(super) fn cursor_for(&self, target: Target) -> CursorIcon {
+        if self.tool == Tool::Arrow {
+            return CursorIcon::Crosshair;
+        }
+        match target {
+            Target::Handle(_, h) => h.cursor(),
+            Target::ArrowEnd(..) | Target::Bend(_) => CursorIcon::Move,
+            Target::Connector(..) => CursorIcon::Crosshair,
+            Target::Element(_) => CursorIcon::Grab,
+            Target::PhaseEdge(_) => CursorIcon::ResizeColumn,
+            Target::BoardBottom => CursorIcon::ResizeRow,
+            Target::Header(_) | Target::Empty => CursorIcon::Default,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resize_never_goes_below_the_minimum() {
+        let start = Rect::new(0.0, 0.0, 200.0, 120.0);
+        let r = Handle::SE.resize(start, 50.0, 30.0);
+        assert_eq!(r, Rect::new(0.0, 0.0, 250.0, 150.0));
+        let r = Handle::NW.resize(start, 500.0, 500.0);
+        assert_eq!((r.w, r.h), MIN_CARD_SIZE);
+        assert_eq!((r.right(), r.bottom()), (200.0, 120.0));
+        let r = Handle::W.resize(start, -20.0, 99.0);
+        assert_eq!(r, Rect::new(-20.0, 0.0, 220.0, 120.0));
+    }
+
+    #[test]
+    fn connectors_sit_outside_the_middle_of_each_side() {
+        let r = egui::Rect::from_min_size(pos2(100.0, 100.0), vec2(200.0, 100.0));
+        assert_eq!(
+            Side::Right.connector(r),
+            pos2(300.0 + CONNECTOR_OFFSET, 150.0)
+        );
+        assert_eq!(
+            Side::Top.connector(r),
+            pos2(200.0, 100.0 - CONNECTOR_OFFSET)
+        );
+    }
+}

@@ -1,0 +1,306 @@
+//! The canvas: camera, selection, tools, pointer gestures, in-place text editing, and the
+//! overlays drawn over the scene (selection, handles, connectors, rubber band). It changes
+//! the document only by applying commands through the [`Editor`].
+//!
+//! - `hit`: what is under the pointer;
+//! - `gesture`: presses, drags and clicks;
+//! - `edits`: the document changes the canvas makes (new card, delete, recolour, …);
+//! - `text`: editing card text, phase titles and arrow labels in place;
+//! - `overlay`: selection and handles, and the elements listed for screen readers.
+
+mod edits;
+mod gesture;
+mod hit;
+mod overlay;
+mod text;
+
+pub use edits::ArrowStyle;
+pub use hit::{Handle, Side, Target};
+pub use text::{CardEditing, LabelEditing, TitleEditing};
+
+use super::camera::{Camera, Framing};
+use crate::edit::Editor;
+use crate::i18n::{Lang, Msg};
+use crate::model::{CardColor, Document, Element, ElementId, PhaseId, Point};
+use crate::scene::{self, PaintOptions};
+use egui::{Color32, CursorIcon, Key, Modifiers, PointerButton, Pos2, Sense, Ui, Vec2, vec2};
+use gesture::Gesture;
+use std::collections::HashSet;
+
+/// Accent colour of selection and handles.
+pub const ACCENT: Color32 = Color32::from_rgb(0x25, 0x63, 0xeb);
+
+/// What a drag on the canvas does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tool {
+    /// Select, move and resize; pull arrows out of a card's connectors.
+    #[default]
+    Select,
+    /// Drag from one element to another to draw an arrow.
+    Arrow,
+}
+
+/// All view state of the canvas. Nothing here is saved in the document.
+#[derive(Debug)]
+pub struct CanvasView {
+    pub camera: Camera,
+    pub tool: Tool,
+    pub selection: HashSet<ElementId>,
+    pub selected_phase: Option<PhaseId>,
+    pub editing: Option<CardEditing>,
+    pub title_editing: Option<TitleEditing>,
+    pub label_editing: Option<LabelEditing>,
+    /// The colour of the next new card (the last one picked).
+    pub new_card_color: CardColor,
+    /// How the next new arrow looks (as the last one set).
+    pub last_arrow_style: Option<edits::ArrowStyle>,
+    gesture: Gesture,
+    /// A card pressed with Shift that was already selected: a click (no drag) deselects it.
+    deselect_on_click: Option<ElementId>,
+    /// The card under the pointer (its connectors show), kept while the pointer is on them.
+    hovered_card: Option<ElementId>,
+    /// The last pointer position over the canvas, in world points.
+    pub pointer_world: Option<Point>,
+    /// Where the context menu was opened, in world points.
+    context_at: Option<Point>,
+    /// The canvas's screen rectangle in the last frame.
+    pub rect: egui::Rect,
+    framed_once: bool,
+    scene: scene::SceneCache,
+}
+
+impl Default for CanvasView {
+    fn default() -> Self {
+        Self {
+            camera: Camera::default(),
+            tool: Tool::Select,
+            selection: HashSet::new(),
+            selected_phase: None,
+            editing: None,
+            title_editing: None,
+            label_editing: None,
+            new_card_color: CardColor::default(),
+            last_arrow_style: None,
+            gesture: Gesture::Idle,
+            deselect_on_click: None,
+            hovered_card: None,
+            pointer_world: None,
+            context_at: None,
+            rect: egui::Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 720.0)),
+            framed_once: false,
+            scene: scene::SceneCache::default(),
+        }
+    }
+}
+
+impl CanvasView {
+    /// Frames the whole document on the next frame.
+    pub fn fit_all(&mut self, doc: &Document) {
+        self.camera.pending = Some(Framing::Fit(doc.bounds()));
+    }
+
+    pub fn zoom_to_phase(&mut self, doc: &Document, phase: PhaseId) {
+        self.camera.pending = Some(Framing::Fit(doc.phase_rect(phase)));
+    }
+
+    /// Forgets everything tied to the previous document.
+    pub fn reset_for(&mut self, doc: &Document) {
+        *self = CanvasView {
+            new_card_color: self.new_card_color,
+            last_arrow_style: self.last_arrow_style,
+            ..Default::default()
+        };
+        self.fit_all(doc);
+    }
+
+    /// How many elements the last frame drew.
+    pub fn visible_count(&self) -> usize {
+        self.scene.visible.len()
+    }
+
+    pub fn is_editing_text(&self) -> bool {
+        self.editing.is_some() || self.title_editing.is_some() || self.label_editing.is_some()
+    }
+
+    /// Whether a pointer gesture is under way.
+    pub fn is_gesturing(&self) -> bool {
+        !matches!(self.gesture, Gesture::Idle)
+    }
+
+    /// The selected elements in paint order.
+    pub fn selected_in_order<'a>(&self, doc: &'a Document) -> Vec<&'a Element> {
+        if self.selection.is_empty() {
+            return Vec::new();
+        }
+        doc.elements
+            .iter()
+            .filter(|e| self.selection.contains(&e.id()))
+            .collect()
+    }
+
+    pub fn select_only(&mut self, id: ElementId) {
+        self.selection.clear();
+        self.selection.insert(id);
+        self.selected_phase = None;
+    }
+
+    pub fn select_all(&mut self, doc: &Document) {
+        self.selection = doc.elements.iter().map(Element::id).collect();
+        self.selected_phase = None;
+    }
+
+    /// Drops ids that no longer exist (after undo, redo or delete).
+    pub fn prune_selection(&mut self, doc: &Document) {
+        self.selection.retain(|id| doc.elements.contains(*id));
+        if self
+            .editing
+            .as_ref()
+            .is_some_and(|e| !doc.elements.contains(e.id))
+        {
+            self.editing = None;
+        }
+        if self
+            .label_editing
+            .as_ref()
+            .is_some_and(|e| !doc.elements.contains(e.id))
+        {
+            self.label_editing = None;
+        }
+    }
+
+    /// The colour shared by all selected elements, if they share one.
+    pub fn current_color(&self, doc: &Document) -> Option<CardColor> {
+        let mut colors = self.selected_in_order(doc).into_iter().map(|e| match e {
+            Element::Card(c) => c.color,
+            Element::Arrow(a) => a.color,
+        });
+        let first = colors.next()?;
+        colors.all(|c| c == first).then_some(first)
+    }
+
+    /// Switches tools, ending what the other tool was doing.
+    pub fn set_tool(&mut self, editor: &mut Editor, tool: Tool) {
+        self.end_text_editing(editor);
+        self.tool = tool;
+    }
+
+    // ---------------------------------------------------------------- the frame
+
+    /// Shows the canvas in the whole of `ui`'s remaining space.
+    pub fn show(&mut self, ui: &mut Ui, editor: &mut Editor, lang: Lang) {
+        let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Canvas, true, Msg::Canvas.text(lang))
+        });
+        self.rect = rect;
+        if !self.framed_once {
+            self.framed_once = true;
+            if self.camera.pending.is_none() {
+                self.fit_all(editor.doc());
+            }
+        }
+        self.camera.apply_pending(rect);
+
+        self.handle_camera_input(ui, &response, rect);
+        let xf = self.camera.transform(rect);
+        self.pointer_world = response.hover_pos().map(|p| xf.to_world(p));
+
+        if !self.is_editing_text() && !ui.ctx().text_edit_focused() {
+            self.handle_keys(ui, editor);
+        }
+        self.handle_pointer(ui, &response, editor, &xf);
+        self.handle_context_menu(&response, editor, &xf, lang);
+        self.prune_selection(editor.doc());
+
+        // Paint: desk, scene, overlays, then the text editors on top.
+        let painter = ui.painter_at(rect);
+        let desk = if ui.visuals().dark_mode {
+            Color32::from_rgb(0x1b, 0x1d, 0x21)
+        } else {
+            Color32::from_rgb(0xdf, 0xe3, 0xe8)
+        };
+        painter.rect_filled(rect, 0.0, desk);
+        let options = PaintOptions {
+            hidden_text: self
+                .editing
+                .as_ref()
+                .map(|e| e.id)
+                .or(self.label_editing.as_ref().map(|e| e.id)),
+        };
+        scene::paint(
+            &painter,
+            editor.doc(),
+            editor.index(),
+            &xf,
+            &options,
+            &mut self.scene,
+        );
+        self.paint_overlays(&painter, editor, &xf, &response);
+        self.describe_elements(ui, editor, &xf, lang);
+        self.show_card_editor(ui, editor, &xf, lang);
+        self.show_title_editor(ui, editor, &xf, lang);
+        self.show_label_editor(ui, editor, &xf, lang);
+    }
+
+    fn handle_camera_input(&mut self, ui: &Ui, response: &egui::Response, rect: egui::Rect) {
+        if let Some(hover) = response.hover_pos() {
+            let (zoom, scroll) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta));
+            if zoom != 1.0 {
+                self.camera.zoom_at(rect, hover, zoom);
+            }
+            if scroll != Vec2::ZERO {
+                self.camera.pan += scroll;
+            }
+        }
+        let space = ui.input(|i| i.key_down(Key::Space)) && !ui.ctx().text_edit_focused();
+        if response.dragged_by(PointerButton::Middle)
+            || (space && response.dragged_by(PointerButton::Primary))
+            || matches!(self.gesture, Gesture::Pan)
+        {
+            self.camera.pan += response.drag_delta();
+        }
+        if response.drag_started_by(PointerButton::Middle)
+            || (space && response.drag_started_by(PointerButton::Primary))
+        {
+            self.gesture = Gesture::Pan;
+        }
+        if matches!(self.gesture, Gesture::Pan) {
+            ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
+        } else if space && response.hovered() {
+            ui.ctx().set_cursor_icon(CursorIcon::Grab);
+        }
+    }
+
+    fn handle_keys(&mut self, ui: &mut Ui, editor: &mut Editor) {
+        let (step, arrows, escape) = ui.input_mut(|i| {
+            let step = if i.modifiers.shift { 10.0 } else { 1.0 };
+            let mut d = Vec2::ZERO;
+            for (key, v) in [
+                (Key::ArrowLeft, vec2(-1.0, 0.0)),
+                (Key::ArrowRight, vec2(1.0, 0.0)),
+                (Key::ArrowUp, vec2(0.0, -1.0)),
+                (Key::ArrowDown, vec2(0.0, 1.0)),
+            ] {
+                let n = i.count_and_consume_key(Modifiers::NONE, key)
+                    + i.count_and_consume_key(Modifiers::SHIFT, key);
+                d += v * n as f32;
+            }
+            (step, d, i.consume_key(Modifiers::NONE, Key::Escape))
+        });
+        if arrows != Vec2::ZERO && !self.selection.is_empty() {
+            self.nudge_selection(editor, arrows.x * step, arrows.y * step);
+        }
+        if escape {
+            if self.is_gesturing() {
+                // Escape mid-gesture puts everything back.
+                self.gesture = Gesture::Idle;
+                editor.rollback();
+            } else if self.tool != Tool::Select {
+                self.tool = Tool::Select;
+            } else {
+                self.selection.clear();
+                self.selected_phase = None;
+            }
+        }
+    }
+}
