@@ -197,9 +197,10 @@ pub fn cards_selected(n: usize, lang: Lang) -> String {
 
 /// "3 markerade" / "3 selected", for a mix of cards and arrows.
 pub fn selected(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => format!("{n} markerade"),
-        Lang::En => format!("{n} selected"),
+    match (lang, n) {
+        (Lang::Sv, 1) => "1 markerad".to_owned(),
+        (Lang::Sv, _) => format!("{n} markerade"),
+        (Lang::En, _) => format!("{n} selected"),
     }
 }
 

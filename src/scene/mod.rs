@@ -187,11 +187,12 @@ pub fn paint(
     index.query(doc, view, &mut cache.visible);
     let elements = doc.elements.as_slice();
     let readable = font_step(CARD_FONT_SIZE * xf.zoom) >= GREEK_BELOW;
+    let mut labels = Vec::new();
     if readable {
         for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
             match e {
                 Element::Card(card) => paint_card(painter, card, xf, options),
-                Element::Arrow(a) => paint_arrow(painter, doc, a, xf, options),
+                Element::Arrow(a) => paint_arrow(painter, doc, a, xf, options, &mut labels),
             }
         }
     } else {
@@ -214,10 +215,11 @@ pub fn paint(
         // Arrows over the cards: at this distance their order among cards does not show.
         for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
             if let Element::Arrow(a) = e {
-                paint_arrow(painter, doc, a, xf, options);
+                paint_arrow(painter, doc, a, xf, options, &mut labels);
             }
         }
     }
+    paint_labels(painter, &labels, xf.zoom);
 }
 
 /// The layout of an arrow's label at `zoom`.
@@ -267,12 +269,15 @@ fn shorten(mut pts: Vec<Pos2>, d0: f32, d1: f32) -> Vec<Pos2> {
     pts
 }
 
-fn paint_arrow(
+/// Paints an arrow's line and heads; its label, if any, is added to `labels` to be painted
+/// after all lines.
+fn paint_arrow<'a>(
     painter: &Painter,
     doc: &Document,
-    a: &Arrow,
+    a: &'a Arrow,
     xf: &Transform,
     options: &PaintOptions,
+    labels: &mut Vec<(&'a str, Pos2)>,
 ) {
     let path = arrow::resolve(doc, a);
     let pts = arrow_screen_points(&path, xf);
@@ -322,9 +327,15 @@ fn paint_arrow(
         paint_head(painter, head, tip, vec2(d.x, d.y), head_len, w, color);
     }
     if !a.label.is_empty() && options.hidden_text != Some(a.id) {
-        let m = xf.to_screen(path.midpoint());
+        labels.push((a.label.as_str(), xf.to_screen(path.midpoint())));
+    }
+}
+
+/// Arrow labels go on top of every line, so that no line crosses a label.
+fn paint_labels(painter: &Painter, labels: &[(&str, Pos2)], z: f32) {
+    for &(label, m) in labels {
         if font_step(LABEL_FONT_SIZE * z) >= GREEK_BELOW {
-            let galley = painter.layout_job(label_job(&a.label, INK, z));
+            let galley = painter.layout_job(label_job(label, INK, z));
             let rect = egui::Rect::from_center_size(m, galley.rect.size());
             painter.rect_filled(
                 rect.expand2(vec2(6.0, 3.0) * z.clamp(0.5, 2.0)),
@@ -333,7 +344,7 @@ fn paint_arrow(
             );
             painter.galley(rect.min - galley.rect.min.to_vec2(), galley, color32(INK));
         } else {
-            let chars = a.label.chars().count() as f32;
+            let chars = label.chars().count() as f32;
             let size = vec2(chars * 8.0 * z, 16.0 * z);
             painter.rect_filled(
                 egui::Rect::from_center_size(m, size),

@@ -222,18 +222,12 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
     ui.add_space(6.0);
     if !view.selection.is_empty() {
         let selected = view.selected_in_order(editor.doc());
-        let cards = selected.iter().filter(|e| e.as_card().is_some()).count();
         let arrows: Vec<Arrow> = selected
             .iter()
             .filter_map(|e| e.as_arrow())
             .cloned()
             .collect();
-        let summary = if arrows.is_empty() {
-            i18n::cards_selected(cards, lang)
-        } else {
-            i18n::selected(view.selection.len(), lang)
-        };
-        ui.label(summary);
+        ui.label(selection_summary(editor, view, lang));
         ui.add_space(8.0);
         ui.label(RichText::new(Msg::Colour.text(lang)).strong());
         if let Some(c) = palette(ui, view.current_color(editor.doc()), lang) {
@@ -272,6 +266,16 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
             ui.label(RichText::new(tip.text(lang)).weak());
             ui.add_space(4.0);
         }
+    }
+}
+
+/// "3 kort markerade" for cards alone, "3 markerade" for a mix with arrows.
+fn selection_summary(editor: &Editor, view: &CanvasView, lang: Lang) -> String {
+    let selected = view.selected_in_order(editor.doc());
+    if selected.iter().all(|e| e.as_card().is_some()) {
+        i18n::cards_selected(selected.len(), lang)
+    } else {
+        i18n::selected(selected.len(), lang)
     }
 }
 
@@ -472,10 +476,15 @@ pub fn status_bar(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(format!("{:.0} %", view.camera.zoom * 100.0));
             ui.separator();
+            let arrows = editor.doc().arrow_count();
+            if arrows > 0 {
+                ui.label(i18n::arrows(arrows, lang));
+                ui.separator();
+            }
             ui.label(i18n::cards(editor.doc().card_count(), lang));
             if !view.selection.is_empty() {
                 ui.separator();
-                ui.label(i18n::cards_selected(view.selection.len(), lang));
+                ui.label(selection_summary(editor, view, lang));
             }
         });
     });
