@@ -36,22 +36,28 @@ const PHRASES: [&str; 16] = [
 /// The whole board fits the benchmark window at the lowest zoom (10 %), so that "all in view"
 /// really shows every card: up to 2,000 cards are full size (200 × 120), more are half size.
 pub fn document(n: usize) -> Document {
+    let per_phase = n.div_ceil(3).max(1);
+    if n <= 2_000 {
+        // Wide phases, but no wider than a third of what the window shows at 10 % zoom.
+        let cols = ((per_phase as f32 * 1.2).sqrt().ceil() as usize).clamp(1, 17);
+        grid(n, cols, (200.0, 120.0), (240.0, 160.0))
+    } else {
+        let cols = ((per_phase as f32 * 1.2).sqrt().ceil() as usize).clamp(1, 35);
+        grid(n, cols, (100.0, 60.0), (118.0, 76.0))
+    }
+}
+
+/// `n` cards of `card` size in cells of `cell` size, `cols` to a row, in each phase.
+pub fn grid(n: usize, cols: usize, card: (f32, f32), cell: (f32, f32)) -> Document {
     let mut doc = Document::new();
     doc.title = format!("Benchmark, {n} kort");
     let per_phase = n.div_ceil(3).max(1);
-    let (card_w, card_h, cell_w, cell_h) = if n <= 2_000 {
-        (200.0, 120.0, 240.0, 160.0)
-    } else {
-        (100.0, 60.0, 118.0, 76.0)
-    };
-    // Wide phases, but no wider than a third of what the window shows at 10 % zoom.
-    let max_cols = ((4_300.0 - 80.0) / cell_w) as usize;
-    let cols = ((per_phase as f32 * 1.2).sqrt().ceil() as usize).clamp(1, max_cols);
+    let cols = cols.max(1);
     let rows = per_phase.div_ceil(cols);
     for id in PhaseId::ALL {
-        doc.phases.get_mut(id).width = cols as f32 * cell_w + 80.0;
+        doc.phases.get_mut(id).width = cols as f32 * cell.0 + 80.0;
     }
-    doc.board.height = HEADER_HEIGHT + rows as f32 * cell_h + 80.0;
+    doc.board.height = HEADER_HEIGHT + rows as f32 * cell.1 + 80.0;
     let mut made = 0;
     for phase in PhaseId::ALL {
         let x0 = doc.phase_x(phase) + 50.0;
@@ -61,10 +67,10 @@ pub fn document(n: usize) -> Document {
             }
             let (c, r) = (i % cols, i / cols);
             let rect = Rect::new(
-                x0 + c as f32 * cell_w,
-                HEADER_HEIGHT + 40.0 + r as f32 * cell_h,
-                card_w,
-                card_h,
+                x0 + c as f32 * cell.0,
+                HEADER_HEIGHT + 40.0 + r as f32 * cell.1,
+                card.0,
+                card.1,
             );
             let text = format!("{} {}", PHRASES[made % PHRASES.len()], made + 1);
             let color = CardColor::ALL[made % CardColor::ALL.len()];
@@ -222,6 +228,77 @@ pub fn file_times(doc: &Document, runs: usize) -> (Stats, Stats, usize) {
     (Stats::of(opens), Stats::of(saves), size)
 }
 
+/// The export benchmark's canvas: 200 cards with text and 150 arrows between neighbours,
+/// like the 553-element scene Excalidraw was measured with.
+pub fn export_document() -> Document {
+    // Five columns of cards in each phase: a board about 16:9, like a slide.
+    let mut doc = grid(200, 5, (200.0, 120.0), (240.0, 140.0));
+    let cards: Vec<(ElementId, crate::model::Rect)> = doc
+        .elements
+        .iter()
+        .filter_map(Element::as_card)
+        .map(|c| (c.id, c.rect))
+        .collect();
+    let centre = crate::model::Point::new(0.5, 0.5);
+    for (i, w) in cards.windows(2).take(150).enumerate() {
+        let (a, b) = (w[0], w[1]);
+        let mut arrow = crate::model::Arrow::new(
+            ElementId(1_000_000 + i as u64),
+            crate::model::ArrowEnd::bound(a.1.center(), a.0, centre),
+            crate::model::ArrowEnd::bound(b.1.center(), b.0, centre),
+        );
+        arrow.route = crate::model::Route::ALL[i % 3];
+        arrow.bend = if i % 3 == 1 { 30.0 } else { 0.0 };
+        if i % 5 == 0 {
+            arrow.label = format!("steg {i}");
+        }
+        doc.elements.push(Element::Arrow(arrow));
+    }
+    doc
+}
+
+/// The process's peak resident memory so far, in MB (Linux only).
+pub fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// Times exporting `doc` to PNG bytes with `settings`, `runs` times: the median of each stage.
+pub fn export_times(
+    doc: &Document,
+    settings: &crate::model::ExportSettings,
+    runs: usize,
+) -> (crate::export::Timings, Stats, usize) {
+    let mut stages: Vec<crate::export::Timings> = Vec::new();
+    let mut totals = Vec::new();
+    let mut size = 0;
+    for _ in 0..runs.max(1) {
+        let progress = crate::export::raster::Progress::default();
+        let start = Instant::now();
+        let out = crate::export::png(doc, settings, &[], &progress);
+        totals.push(start.elapsed());
+        if let Ok((bytes, t)) = out {
+            size = bytes.len();
+            stages.push(t);
+        }
+    }
+    let median = |f: fn(&crate::export::Timings) -> Duration| {
+        let mut v: Vec<Duration> = stages.iter().map(f).collect();
+        v.sort();
+        v.get(v.len() / 2).copied().unwrap_or_default()
+    };
+    let t = crate::export::Timings {
+        scene: median(|t| t.scene),
+        tessellate: median(|t| t.tessellate),
+        raster: median(|t| t.raster),
+        encode: median(|t| t.encode),
+        wall: median(|t| t.wall),
+    };
+    (t, Stats::of(totals), size)
+}
+
 /// Runs the benchmark and prints a table in Markdown.
 pub fn run(quick: bool) {
     let frames = if quick { 20 } else { 120 };
@@ -265,6 +342,64 @@ pub fn run(quick: bool) {
             "| {label} | save (atomic, fsync) | {:.1} ms | {:.1} ms | {:.1} ms |",
             save.median, save.p95, save.min
         );
+    }
+    run_export(quick);
+}
+
+/// The export part: document to PNG bytes, per stage.
+pub fn run_export(quick: bool) {
+    use crate::model::{ExportSettings, Paper, Size};
+    let runs = if quick { 3 } else { 9 };
+    let doc = export_document();
+    println!();
+    println!(
+        "Export to PNG bytes: {} cards, {} arrows; median of {runs} (embedding the document)",
+        doc.card_count(),
+        doc.arrow_count()
+    );
+    println!();
+    println!("Raster and encode run at once, on all cores; their columns are CPU time summed over");
+    println!("threads, the totals are the time from document to PNG bytes.");
+    println!();
+    println!(
+        "| size | scene | tessellate | raster | encode | total (median) | total (min) | PNG |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (label, size) in [
+        ("4000 px wide", Size::Width { pixels: 4000 }),
+        (
+            "A2 landscape, 300 dpi",
+            Size::Paper {
+                paper: Paper::A2,
+                landscape: true,
+                dpi: 300,
+            },
+        ),
+    ] {
+        let settings = ExportSettings {
+            size,
+            ..ExportSettings::default()
+        };
+        let plan = crate::export::plan(&doc, &settings, &[]);
+        let dims = plan
+            .map(|p| format!("{} × {}", p.width, p.height))
+            .unwrap_or_default();
+        let (t, total, bytes) = export_times(&doc, &settings, runs);
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        println!(
+            "| {label} ({dims}) | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | **{:.0} ms** | {:.0} ms | {:.1} MB |",
+            ms(t.scene),
+            ms(t.tessellate),
+            ms(t.raster),
+            ms(t.encode),
+            total.median,
+            total.min,
+            bytes as f64 / 1e6
+        );
+    }
+    if let Some(mb) = peak_memory_mb() {
+        println!();
+        println!("Peak memory of the whole benchmark process: {mb:.0} MB");
     }
 }
 

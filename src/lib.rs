@@ -7,6 +7,7 @@
 pub mod bench;
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod i18n;
 pub mod io;
 pub mod model;

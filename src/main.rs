@@ -37,6 +37,15 @@ fn main() -> ExitCode {
             }
             ExitCode::from(code as u8)
         }
+        Cli::Export(args) => {
+            let (line, code) = cli::export(&args, Lang::from_env());
+            if code == 0 {
+                println!("{line}");
+            } else {
+                eprintln!("{line}");
+            }
+            ExitCode::from(code as u8)
+        }
         Cli::Bench { quick } => {
             malbild::bench::run(quick);
             ExitCode::SUCCESS

@@ -7,7 +7,7 @@ mod history;
 pub use editor::Editor;
 pub use history::History;
 
-use crate::model::{Document, Element, ElementId, Phase, PhaseId};
+use crate::model::{Document, Element, ElementId, ExportSettings, Phase, PhaseId};
 
 /// One change to a document.
 ///
@@ -28,6 +28,8 @@ pub enum Command {
     SetBoardHeight(f32),
     /// Set the document's title.
     SetTitle(String),
+    /// Set how the document is exported.
+    SetExport(Option<ExportSettings>),
     /// Several commands as one: all apply, or none.
     Batch(Vec<Command>),
 }
@@ -48,7 +50,10 @@ impl Command {
             Command::Insert(items) => out.extend(items.iter().map(|(_, e)| e.id())),
             Command::Remove(ids) => out.extend(ids.iter().copied()),
             Command::Update(els) => out.extend(els.iter().map(Element::id)),
-            Command::SetPhase(..) | Command::SetBoardHeight(_) | Command::SetTitle(_) => {}
+            Command::SetPhase(..)
+            | Command::SetBoardHeight(_)
+            | Command::SetTitle(_)
+            | Command::SetExport(_) => {}
             Command::Batch(cmds) => cmds.iter().for_each(|c| c.touched(out)),
         }
     }
@@ -62,7 +67,8 @@ impl Command {
             }
             (Command::SetPhase(a, _), Command::SetPhase(b, _)) => a == b,
             (Command::SetBoardHeight(_), Command::SetBoardHeight(_))
-            | (Command::SetTitle(_), Command::SetTitle(_)) => true,
+            | (Command::SetTitle(_), Command::SetTitle(_))
+            | (Command::SetExport(_), Command::SetExport(_)) => true,
             (Command::Batch(a), Command::Batch(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.absorbs(y))
             }
@@ -134,6 +140,10 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<Command, EditError> {
         Command::SetTitle(t) => {
             let old = std::mem::replace(&mut doc.title, t);
             Ok(Command::SetTitle(old))
+        }
+        Command::SetExport(e) => {
+            let old = std::mem::replace(&mut doc.export, e);
+            Ok(Command::SetExport(old))
         }
         Command::Batch(cmds) => {
             let mut inverses = Vec::with_capacity(cmds.len());

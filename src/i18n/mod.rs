@@ -334,6 +334,29 @@ fn io_sv(m: &str) -> String {
     }
 }
 
+/// An export error in plain words.
+pub fn export_error(e: &crate::export::ExportError, lang: Lang) -> String {
+    use crate::export::{ExportError, MAX_PIXEL_BYTES};
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        ExportError::EmptySelection => "inget är markerat att exportera".to_owned(),
+        ExportError::TooLarge {
+            width,
+            height,
+            bytes,
+        } => format!(
+            "bilden skulle bli {width} × {height} bildpunkter ({} MB), mer än gränsen {} MB",
+            bytes / 1_000_000,
+            MAX_PIXEL_BYTES / 1_000_000
+        ),
+        ExportError::BadSize(m) => format!("storleken går inte att använda: {m}"),
+        ExportError::Cancelled => "exporten avbröts".to_owned(),
+        ExportError::Encode(m) => format!("bilden kunde inte kodas: {m}"),
+    }
+}
+
 /// A save error in plain words.
 pub fn save_error(e: &std::io::Error, lang: Lang) -> String {
     let m = crate::io::io_message(e);

@@ -8,12 +8,14 @@
 pub mod arrow;
 mod color;
 mod elements;
+pub mod export;
 mod geom;
 pub mod sample;
 
 pub use arrow::{Arrow, ArrowEnd, Binding, End, Head, LineStyle, LineWidth, Route};
 pub use color::{CardColor, INK, Rgba};
 pub use elements::Elements;
+pub use export::{Background, ExportSettings, Paper, Scope, Size};
 pub use geom::{Point, Rect};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -343,6 +345,9 @@ pub struct Document {
     pub phases: Phases,
     #[serde(rename = "elements")]
     pub elements: Elements,
+    /// How the canvas was last exported (absent until it is).
+    #[serde(rename = "export", default, skip_serializing_if = "Option::is_none")]
+    pub export: Option<ExportSettings>,
 }
 
 impl Default for Document {
@@ -368,6 +373,7 @@ impl Document {
                 malbild: phase("Målbild", Rgba::rgb(0xe4, 0xf3, 0xe8)),
             },
             elements: Elements::default(),
+            export: None,
         }
     }
 

@@ -78,10 +78,21 @@ impl Transform {
 }
 
 /// What to leave out or add when painting.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct PaintOptions {
     /// A card or arrow whose text (or label) is drawn by the text editor on top.
     pub hidden_text: Option<ElementId>,
+    /// Fill the phase columns with their tints (off for a white or transparent export).
+    pub phase_tints: bool,
+}
+
+impl Default for PaintOptions {
+    fn default() -> Self {
+        Self {
+            hidden_text: None,
+            phase_tints: true,
+        }
+    }
 }
 
 pub fn color32(c: Rgba) -> Color32 {
@@ -183,7 +194,7 @@ pub fn paint(
     cache: &mut SceneCache,
 ) {
     let view = xf.rect_to_world(painter.clip_rect());
-    paint_phases(painter, doc, xf, view);
+    paint_phases(painter, doc, xf, view, options.phase_tints);
     index.query(doc, view, &mut cache.visible);
     let elements = doc.elements.as_slice();
     let readable = font_step(CARD_FONT_SIZE * xf.zoom) >= GREEK_BELOW;
@@ -388,15 +399,17 @@ fn paint_head(
     }
 }
 
-fn paint_phases(painter: &Painter, doc: &Document, xf: &Transform, view: Rect) {
+fn paint_phases(painter: &Painter, doc: &Document, xf: &Transform, view: Rect, tints: bool) {
     let board = doc.board_rect();
     if !board.intersects(&view) {
         return;
     }
     let z = xf.zoom;
-    for (id, phase) in doc.phases.iter() {
-        let r = doc.phase_rect(id);
-        painter.rect_filled(xf.rect_to_screen(&r), 0.0, color32(phase.tint));
+    if tints {
+        for (id, phase) in doc.phases.iter() {
+            let r = doc.phase_rect(id);
+            painter.rect_filled(xf.rect_to_screen(&r), 0.0, color32(phase.tint));
+        }
     }
     // Thin separators between phases.
     for id in &crate::model::PhaseId::ALL[1..] {

@@ -221,6 +221,7 @@ impl CanvasView {
         };
         painter.rect_filled(rect, 0.0, desk);
         let options = PaintOptions {
+            phase_tints: true,
             hidden_text: self
                 .editing
                 .as_ref()

@@ -1,0 +1,116 @@
+//! Draws a document with the scene painter into a headless egui context — no window, no GPU —
+//! and hands back the shapes, their triangle meshes and the textures they use.
+
+use super::raster::Texture;
+use crate::model::Document;
+use crate::scene::{self, PaintOptions, SceneCache, Transform};
+use crate::spatial::SpatialIndex;
+use egui::epaint::{ClippedPrimitive, ClippedShape, ImageData, TextureId};
+use egui::{Pos2, RawInput, Vec2, pos2};
+use std::collections::HashMap;
+
+/// One frame of a document, drawn.
+pub struct Frame {
+    pub shapes: Vec<ClippedShape>,
+    pub textures: HashMap<TextureId, Texture>,
+    /// The context that laid it out: tessellating needs its font atlas.
+    ctx: egui::Context,
+    pub pixels_per_point: f32,
+}
+
+impl Frame {
+    /// The frame as triangle meshes (positions in points).
+    pub fn tessellate(&mut self) -> Vec<ClippedPrimitive> {
+        self.ctx
+            .tessellate(std::mem::take(&mut self.shapes), self.pixels_per_point)
+    }
+}
+
+/// What to draw and how: the area of the world, how many pixels per world point, and what
+/// goes behind.
+pub struct View {
+    /// The world rectangle that fills the frame.
+    pub world: crate::model::Rect,
+    pub pixels_per_point: f32,
+    /// Draw the phases' tinted columns.
+    pub phase_tints: bool,
+}
+
+fn apply_deltas(textures: &mut HashMap<TextureId, Texture>, delta: &mut egui::TexturesDelta) {
+    for (id, deltas) in delta.set.drain() {
+        for d in deltas {
+            let ImageData::Color(img) = &d.image;
+            let [w, h] = img.size;
+            let pixels = img.pixels.iter().map(|c| c.to_array()).collect::<Vec<_>>();
+            match d.pos {
+                None => {
+                    textures.insert(
+                        id,
+                        Texture {
+                            width: w,
+                            height: h,
+                            pixels,
+                        },
+                    );
+                }
+                Some([x0, y0]) => {
+                    if let Some(t) = textures.get_mut(&id) {
+                        for y in 0..h {
+                            for x in 0..w {
+                                if x0 + x < t.width && y0 + y < t.height {
+                                    t.pixels[(y0 + y) * t.width + x0 + x] = pixels[y * w + x];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for id in delta.free.drain() {
+        textures.remove(&id);
+    }
+}
+
+/// Draws `doc` as seen through `view` and returns the frame.
+pub fn draw(doc: &Document, view: &View) -> Frame {
+    let ctx = egui::Context::default();
+    scene::fonts::install(&ctx);
+    let size = Vec2::new(view.world.w, view.world.h);
+    let input = || {
+        let mut raw = RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(Pos2::ZERO, size)),
+            max_texture_side: Some(8192),
+            ..Default::default()
+        };
+        raw.viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .native_pixels_per_point = Some(view.pixels_per_point);
+        raw
+    };
+    let mut textures = HashMap::new();
+    // The first pass takes the fonts in; the second draws with them.
+    let mut warm = ctx.run_ui(input(), |_| {});
+    apply_deltas(&mut textures, &mut warm.textures_delta);
+    let index = SpatialIndex::build(doc);
+    let xf = Transform {
+        origin: pos2(-view.world.x, -view.world.y),
+        zoom: 1.0,
+    };
+    let options = PaintOptions {
+        hidden_text: None,
+        phase_tints: view.phase_tints,
+    };
+    let mut cache = SceneCache::default();
+    let mut out = ctx.run_ui(input(), |ui| {
+        scene::paint(ui.painter(), doc, &index, &xf, &options, &mut cache);
+    });
+    apply_deltas(&mut textures, &mut out.textures_delta);
+    Frame {
+        shapes: std::mem::take(&mut out.shapes),
+        textures,
+        pixels_per_point: out.pixels_per_point,
+        ctx,
+    }
+}

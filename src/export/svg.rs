@@ -1,0 +1,393 @@
+//! SVG export: the scene painter's shapes written as SVG — rectangles, paths and circles as
+//! vectors, text as text (each glyph at its place, in the embedded Inter font), so print shops
+//! and Inkscape get exactly the picture, editable.
+
+use super::Plan;
+use super::frame;
+use crate::model::{Background, Document};
+use egui::epaint::{ClippedShape, ColorMode, Mesh, PathShape, RectShape, Shape, TextShape};
+use egui::{Color32, FontFamily, Pos2, StrokeKind};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+const INTER_REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
+const INTER_SEMIBOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-SemiBold.otf");
+
+/// Standard base64, for embedding fonts.
+fn base64(data: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for c in data.chunks(3) {
+        let b = [c[0], *c.get(1).unwrap_or(&0), *c.get(2).unwrap_or(&0)];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        for i in 0..4 {
+            if i <= c.len() {
+                out.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `fill="#rrggbb" fill-opacity="…"` (or `none`) for a premultiplied colour.
+fn paint(attr: &str, c: Color32) -> String {
+    if c.a() == 0 {
+        return format!(" {attr}=\"none\"");
+    }
+    let [r, g, b, a] = c.to_srgba_unmultiplied();
+    let mut s = format!(" {attr}=\"#{r:02x}{g:02x}{b:02x}\"");
+    if a != 255 {
+        let _ = write!(s, " {attr}-opacity=\"{:.3}\"", a as f32 / 255.0);
+    }
+    s
+}
+
+fn num(v: f32) -> String {
+    let r = (v * 100.0).round() / 100.0;
+    if r == r.trunc() {
+        format!("{}", r as i64)
+    } else {
+        format!("{r}")
+    }
+}
+
+fn points(pts: &[Pos2]) -> String {
+    pts.iter()
+        .map(|p| format!("{},{}", num(p.x), num(p.y)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+struct Writer {
+    out: String,
+    /// Blur filters by their width (in hundredths of a point), each written once.
+    blurs: BTreeMap<i64, String>,
+}
+
+impl Writer {
+    fn shape(&mut self, shape: &Shape) {
+        match shape {
+            Shape::Noop | Shape::Callback(_) => {}
+            Shape::Vec(v) => v.iter().for_each(|s| self.shape(s)),
+            Shape::Circle(c) => {
+                let _ = writeln!(
+                    self.out,
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"{}{}/>",
+                    num(c.center.x),
+                    num(c.center.y),
+                    num(c.radius),
+                    paint("fill", c.fill),
+                    stroke(c.stroke.width, c.stroke.color),
+                );
+            }
+            Shape::Ellipse(e) => {
+                let _ = writeln!(
+                    self.out,
+                    "<ellipse cx=\"{}\" cy=\"{}\" rx=\"{}\" ry=\"{}\"{}{}/>",
+                    num(e.center.x),
+                    num(e.center.y),
+                    num(e.radius.x),
+                    num(e.radius.y),
+                    paint("fill", e.fill),
+                    stroke(e.stroke.width, e.stroke.color),
+                );
+            }
+            Shape::LineSegment {
+                points: p,
+                stroke: s,
+            } => {
+                let _ = writeln!(
+                    self.out,
+                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"{} stroke-linecap=\"round\"/>",
+                    num(p[0].x),
+                    num(p[0].y),
+                    num(p[1].x),
+                    num(p[1].y),
+                    stroke(s.width, s.color),
+                );
+            }
+            Shape::Path(p) => self.path(p),
+            Shape::Rect(r) => self.rect(r),
+            Shape::Text(t) => self.text(t),
+            Shape::Mesh(m) => self.mesh(m),
+            Shape::QuadraticBezier(q) => {
+                let [a, b, c] = q.points;
+                let _ = writeln!(
+                    self.out,
+                    "<path d=\"M{} {} Q{} {} {} {}{}\"{}{}/>",
+                    num(a.x),
+                    num(a.y),
+                    num(b.x),
+                    num(b.y),
+                    num(c.x),
+                    num(c.y),
+                    if q.closed { " Z" } else { "" },
+                    paint("fill", q.fill),
+                    path_stroke(&q.stroke),
+                );
+            }
+            Shape::CubicBezier(q) => {
+                let [a, b, c, d] = q.points;
+                let _ = writeln!(
+                    self.out,
+                    "<path d=\"M{} {} C{} {} {} {} {} {}{}\"{}{}/>",
+                    num(a.x),
+                    num(a.y),
+                    num(b.x),
+                    num(b.y),
+                    num(c.x),
+                    num(c.y),
+                    num(d.x),
+                    num(d.y),
+                    if q.closed { " Z" } else { "" },
+                    paint("fill", q.fill),
+                    path_stroke(&q.stroke),
+                );
+            }
+            Shape::Band(_) => {}
+        }
+    }
+
+    fn path(&mut self, p: &PathShape) {
+        if p.points.len() < 2 {
+            return;
+        }
+        let tag = if p.closed { "polygon" } else { "polyline" };
+        let fill = if p.closed {
+            p.fill
+        } else {
+            Color32::TRANSPARENT
+        };
+        let _ = writeln!(
+            self.out,
+            "<{tag} points=\"{}\"{}{} stroke-linejoin=\"round\" stroke-linecap=\"round\"/>",
+            points(&p.points),
+            paint("fill", fill),
+            path_stroke(&p.stroke),
+        );
+    }
+
+    fn rect(&mut self, r: &RectShape) {
+        // Strokes inside or outside the rectangle, as egui draws them.
+        let half = r.stroke.width / 2.0;
+        let rect = match r.stroke_kind {
+            StrokeKind::Inside => r.rect.shrink(half),
+            StrokeKind::Outside => r.rect.expand(half),
+            StrokeKind::Middle => r.rect,
+        };
+        let cr = r.corner_radius;
+        let radius = (cr.nw as f32 + cr.ne as f32 + cr.sw as f32 + cr.se as f32) / 4.0;
+        let mut attrs = paint("fill", r.fill);
+        attrs.push_str(&stroke(r.stroke.width, r.stroke.color));
+        if r.blur_width > 0.0 {
+            let key = (r.blur_width * 100.0).round() as i64;
+            let n = self.blurs.len();
+            let id = self
+                .blurs
+                .entry(key)
+                .or_insert_with(|| format!("blur{n}"))
+                .clone();
+            let _ = write!(attrs, " filter=\"url(#{id})\"");
+        }
+        let _ = writeln!(
+            self.out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\"{attrs}/>",
+            num(rect.min.x),
+            num(rect.min.y),
+            num(rect.width()),
+            num(rect.height()),
+            num(radius),
+        );
+    }
+
+    fn text(&mut self, t: &TextShape) {
+        let galley = &t.galley;
+        let Some(format) = galley.job.sections.first().map(|s| &s.format) else {
+            return;
+        };
+        let color = t
+            .override_text_color
+            .unwrap_or(if format.color == Color32::PLACEHOLDER {
+                t.fallback_color
+            } else {
+                format.color
+            });
+        let weight = match &format.font_id.family {
+            FontFamily::Name(n) if n.as_ref() == "semibold" => 600,
+            _ => 400,
+        };
+        let family = match &format.font_id.family {
+            FontFamily::Monospace => "monospace",
+            _ => "Inter, sans-serif",
+        };
+        for row in &galley.rows {
+            let glyphs: Vec<_> = row
+                .row
+                .glyphs
+                .iter()
+                .filter(|g| !g.chr.is_control())
+                .collect();
+            if glyphs.iter().all(|g| g.chr.is_whitespace()) {
+                continue;
+            }
+            let origin = t.pos + row.pos.to_vec2();
+            let text: String = glyphs.iter().map(|g| g.chr).collect();
+            let xs: Vec<String> = glyphs.iter().map(|g| num(origin.x + g.pos.x)).collect();
+            let y = origin.y + glyphs.first().map_or(0.0, |g| g.pos.y);
+            let _ = writeln!(
+                self.out,
+                "<text x=\"{}\" y=\"{}\" font-family=\"{family}\" font-size=\"{}\" font-weight=\"{weight}\"{} xml:space=\"preserve\">{}</text>",
+                xs.join(" "),
+                num(y),
+                num(format.font_id.size),
+                paint("fill", color),
+                escape(&text),
+            );
+        }
+    }
+
+    fn mesh(&mut self, m: &Mesh) {
+        // A fan of one colour from its first vertex (as the flow band's chevrons are) is one
+        // polygon: its outer vertices in order.
+        let n = m.vertices.len() as u32;
+        let is_fan = n >= 4
+            && m.indices.len() as u32 == (n - 1) * 3
+            && m.indices.chunks_exact(3).enumerate().all(|(k, t)| {
+                let k = k as u32;
+                t[0] == 0 && t[1] == 1 + k && t[2] == 1 + (k + 1) % (n - 1)
+            })
+            && m.vertices.iter().all(|v| v.color == m.vertices[0].color);
+        if is_fan {
+            let pts: Vec<Pos2> = m.vertices[1..].iter().map(|v| v.pos).collect();
+            let _ = writeln!(
+                self.out,
+                "<polygon points=\"{}\"{}/>",
+                points(&pts),
+                paint("fill", m.vertices[0].color),
+            );
+            return;
+        }
+        for tri in m.indices.chunks_exact(3) {
+            let v: Vec<_> = tri
+                .iter()
+                .filter_map(|&i| m.vertices.get(i as usize))
+                .collect();
+            if v.len() != 3 {
+                continue;
+            }
+            let c = v[0].color;
+            let pts: Vec<Pos2> = v.iter().map(|v| v.pos).collect();
+            // A hairline of the same colour closes the seams renderers leave between
+            // triangles.
+            let _ = writeln!(
+                self.out,
+                "<polygon points=\"{}\"{}{}/>",
+                points(&pts),
+                paint("fill", c),
+                stroke(0.4, c),
+            );
+        }
+    }
+}
+
+fn stroke(width: f32, color: Color32) -> String {
+    if width <= 0.0 || color.a() == 0 {
+        return String::new();
+    }
+    format!("{} stroke-width=\"{}\"", paint("stroke", color), num(width))
+}
+
+fn path_stroke(s: &egui::epaint::PathStroke) -> String {
+    match &s.color {
+        ColorMode::Solid(c) => stroke(s.width, *c),
+        ColorMode::UV(_) => String::new(),
+    }
+}
+
+/// The document as an SVG document, for `plan`'s area.
+pub fn render(doc: &Document, plan: &Plan, background: Background) -> String {
+    let view = frame::View {
+        world: plan.world,
+        pixels_per_point: plan.pixels_per_point,
+        phase_tints: background == Background::Phases,
+    };
+    let frame = frame::draw(doc, &view);
+    let mut w = Writer {
+        out: String::new(),
+        blurs: BTreeMap::new(),
+    };
+    if background != Background::Transparent {
+        let _ = writeln!(
+            w.out,
+            "<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
+            num(plan.world.w),
+            num(plan.world.h)
+        );
+    }
+    for ClippedShape { shape, .. } in &frame.shapes {
+        w.shape(shape);
+    }
+    let mut defs = String::new();
+    let _ = write!(
+        defs,
+        "<style>@font-face{{font-family:Inter;font-weight:400;src:url(data:font/otf;base64,{})}} @font-face{{font-family:Inter;font-weight:600;src:url(data:font/otf;base64,{})}}</style>",
+        base64(INTER_REGULAR),
+        base64(INTER_SEMIBOLD)
+    );
+    for (key, id) in &w.blurs {
+        let _ = write!(
+            defs,
+            "<filter id=\"{id}\" x=\"-20%\" y=\"-20%\" width=\"140%\" height=\"140%\"><feGaussianBlur stdDeviation=\"{}\"/></filter>",
+            num(*key as f32 / 100.0 / 2.0)
+        );
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\">\n<title>{}</title>\n<defs>{defs}</defs>\n{}</svg>\n",
+        plan.width,
+        plan.height,
+        num(plan.world.w),
+        num(plan.world.h),
+        escape(&doc.title),
+        w.out
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(
+            escape("a < b & \"c\" — å"),
+            "a &lt; b &amp; &quot;c&quot; — å"
+        );
+    }
+}
