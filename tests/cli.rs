@@ -61,7 +61,8 @@ fn check_explains_a_broken_file_and_exits_2() {
         ),
         ("tests/corpus/newer-version.malbild", "version 99"),
         ("tests/corpus/no-such.malbild", "does not exist"),
-        ("tests/corpus/image.png", "image (PNG)"),
+        ("tests/corpus/image.png", "image (PNG) is damaged"),
+        ("tests/corpus/plain.png", "holds no Målbild canvas"),
     ] {
         let (code, out, err) = malbild(&["check", &path(file)]);
         assert_eq!(code, 2, "{file}");

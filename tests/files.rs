@@ -140,7 +140,16 @@ fn every_broken_file_says_what_is_wrong_and_where() {
             &["`document.phases.nulage.width`", "out of range"],
             &["out of range"],
         ),
-        ("image.png", &["image (PNG)"], &["bild (PNG)"]),
+        (
+            "image.png",
+            &["image (PNG) is damaged"],
+            &["Bilden (PNG) är skadad"],
+        ),
+        (
+            "plain.png",
+            &["holds no Målbild canvas"],
+            &["innehåller ingen Målbild-arbetsyta"],
+        ),
         (
             "arrow-in-v1.malbild",
             &["cannot upgrade from version 1", "elements[1] is an arrow"],
@@ -239,6 +248,12 @@ fn files_that_must_keep_opening() {
         assert_eq!(doc.card_count(), version as usize, "{name}");
         assert_eq!(doc.phases.overgang.title, "Övergång");
     }
+}
+
+#[test]
+fn an_editable_png_opens_as_its_canvas() {
+    let doc = io::load(&corpus("editable-v2.png")).map(|l| l.document);
+    assert_eq!(doc.ok(), Some(sample::nara_vard()));
 }
 
 #[test]

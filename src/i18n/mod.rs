@@ -119,6 +119,27 @@ messages! {
     Selected => "markerat", "selected";
     FileFilter => "Målbild-arbetsyta", "Målbild canvas";
     OpenButton => "Öppna", "Open";
+    Export => "Exportera bild…", "Export picture…";
+    ExportTitle => "Exportera bild", "Export picture";
+    Scope => "Vad", "What";
+    ScopeAll => "Hela bilden", "Everything";
+    ScopeSelection => "Markeringen", "Selection";
+    SizeLabel => "Storlek", "Size";
+    SizeScale => "Skala", "Scale";
+    SizeWidth => "Bredd", "Width";
+    SizePaper => "Papper", "Paper";
+    Landscape => "Liggande", "Landscape";
+    Portrait => "Stående", "Portrait";
+    BackgroundLabel => "Bakgrund", "Background";
+    BgPhases => "Fasernas färger", "Phase colours";
+    BgWhite => "Vit", "White";
+    BgTransparent => "Genomskinlig", "Transparent";
+    Padding => "Marginal", "Margin";
+    Embed => "Lägg den redigerbara arbetsytan i PNG-filen", "Put the editable canvas inside the PNG";
+    ExportPng => "Exportera PNG…", "Export PNG…";
+    ExportSvg => "Exportera SVG…", "Export SVG…";
+    Exporting => "Exporterar…", "Exporting…";
+    ExportFailed => "Exporten misslyckades", "The export failed";
     Arrow => "Pil", "Arrow";
     ArrowTool => "Pil", "Arrow";
     ArrowLabel => "Pilens etikett", "Arrow label";
@@ -262,6 +283,31 @@ pub fn width_name(w: crate::model::LineWidth, lang: Lang) -> &'static str {
     .text(lang)
 }
 
+/// "Exporterat till /väg/bild.png".
+pub fn exported_to(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("Exporterat till {path}"),
+        Lang::En => format!("Exported to {path}"),
+    }
+}
+
+/// "3840 × 2160 bildpunkter".
+pub fn pixels(w: u32, h: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("{w} × {h} bildpunkter"),
+        Lang::En => format!("{w} × {h} pixels"),
+    }
+}
+
+/// The names of the phases (the same in both languages: they are the method's own words).
+pub fn phase_name(p: crate::model::PhaseId, _lang: Lang) -> &'static str {
+    match p {
+        crate::model::PhaseId::Nulage => "Nuläge",
+        crate::model::PhaseId::Overgang => "Övergång",
+        crate::model::PhaseId::Malbild => "Målbild",
+    }
+}
+
 /// "Sparat i fil.malbild".
 pub fn saved_to(name: &str, lang: Lang) -> String {
     match lang {
@@ -305,7 +351,8 @@ pub fn load_error(e: &LoadError, lang: Lang) -> String {
             MAX_FILE_BYTES / 1_000_000
         ),
         LoadError::Empty => "Filen är tom.".to_owned(),
-        LoadError::Image => "Det här är en bild (PNG), inte en Målbild-arbetsyta.".to_owned(),
+        LoadError::Image => "Bilden (PNG) innehåller ingen Målbild-arbetsyta (det gör bara bilder som exporterats med arbetsytan i).".to_owned(),
+        LoadError::BrokenImage => "Bilden (PNG) är skadad och går inte att läsa.".to_owned(),
         LoadError::Truncated { line, column } => format!(
             "Filen tar slut för tidigt, på rad {line}, kolumn {column}: den är avklippt eller ofullständig."
         ),

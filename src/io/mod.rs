@@ -21,6 +21,13 @@ pub const FORMAT: &str = "malbild";
 pub const VERSION: u32 = 2;
 /// The file name extension.
 pub const EXTENSION: &str = "malbild";
+/// The first bytes of every PNG file.
+pub const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+/// Whether `bytes` are a PNG image.
+pub fn is_png(bytes: &[u8]) -> bool {
+    bytes.starts_with(PNG_SIGNATURE)
+}
 /// Files larger than this are refused before they are read (a canvas of 50,000 cards is
 /// about 15 MB).
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -56,8 +63,12 @@ pub enum LoadError {
     TooLarge { bytes: u64 },
     #[error("the file is empty")]
     Empty,
-    #[error("this is an image (PNG), not a Målbild canvas")]
+    #[error(
+        "this image (PNG) holds no Målbild canvas (only PNGs exported with the canvas inside do)"
+    )]
     Image,
+    #[error("this image (PNG) is damaged and cannot be read")]
+    BrokenImage,
     #[error("the file ends too early at line {line}, column {column}: it is cut off or incomplete")]
     Truncated { line: usize, column: usize },
     #[error("the file is not valid JSON: {detail} at line {line}, column {column}")]
@@ -158,8 +169,13 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty);
     }
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return Err(LoadError::Image);
+    if bytes.starts_with(PNG_SIGNATURE) {
+        // An exported picture with the canvas inside opens as that canvas.
+        return match crate::export::png::embedded_document(bytes) {
+            Ok(Some(json)) => from_bytes(json.as_bytes()),
+            Ok(None) => Err(LoadError::Image),
+            Err(_) => Err(LoadError::BrokenImage),
+        };
     }
     let header: Header = match serde_json::from_slice(bytes) {
         Ok(h) => h,

@@ -12,6 +12,7 @@ pub enum Action {
     Open,
     Save,
     SaveAs,
+    Export,
     Quit,
     Undo,
     Redo,
@@ -111,11 +112,12 @@ impl Shortcut {
 
 impl Action {
     /// Actions in menu and shortcut-list order.
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 25] = [
         Action::New,
         Action::Open,
         Action::Save,
         Action::SaveAs,
+        Action::Export,
         Action::Quit,
         Action::Undo,
         Action::Redo,
@@ -145,6 +147,7 @@ impl Action {
             Action::Open => Msg::Open,
             Action::Save => Msg::Save,
             Action::SaveAs => Msg::SaveAs,
+            Action::Export => Msg::Export,
             Action::Quit => Msg::Quit,
             Action::Undo => Msg::Undo,
             Action::Redo => Msg::Redo,
@@ -176,6 +179,7 @@ impl Action {
             Action::Open => const { &[Shortcut::cmd(Key::O)] },
             Action::Save => const { &[Shortcut::cmd(Key::S)] },
             Action::SaveAs => const { &[Shortcut::cmd_shift(Key::S)] },
+            Action::Export => const { &[Shortcut::cmd(Key::E)] },
             Action::Quit => const { &[Shortcut::cmd(Key::Q)] },
             Action::Undo => const { &[Shortcut::cmd(Key::Z)] },
             Action::Redo => const { &[Shortcut::cmd_shift(Key::Z), Shortcut::cmd(Key::Y)] },

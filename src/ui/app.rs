@@ -7,6 +7,7 @@
 use super::actions::Action;
 use super::canvas::CanvasView;
 use super::desktop::{Desktop, DialogAnswer, FilePurpose};
+use super::export_dialog::{ExportDialog, Kind, Request};
 use super::panels;
 use crate::edit::Editor;
 use crate::i18n::{self, Lang, Msg};
@@ -66,6 +67,7 @@ pub struct App {
     /// A short message in the status bar, and when it was shown.
     notice: Option<(String, f64)>,
     title_sent: String,
+    pub export: ExportDialog,
     /// Set once the user agreed to close; the next close request goes through.
     closing: bool,
     styled: bool,
@@ -90,6 +92,7 @@ impl App {
             queued: Vec::new(),
             notice: None,
             title_sent: String::new(),
+            export: ExportDialog::default(),
             closing: false,
             styled: false,
         }
@@ -104,7 +107,7 @@ impl App {
     /// canvas and a message saying why.
     pub fn open_at_start(path: &Path, desktop: Box<dyn Desktop>, lang: Lang) -> Self {
         let mut app = match io::load(path) {
-            Ok(loaded) => Self::new(loaded.document, Some(path.to_path_buf()), desktop),
+            Ok(loaded) => Self::new(loaded.document, canvas_path(path), desktop),
             Err(e) => {
                 let mut app = Self::new(Document::new(), None, desktop);
                 app.lang = lang;
@@ -199,7 +202,15 @@ impl App {
         self.poll_dialog(&ctx);
         self.handle_window_events(&ctx);
 
-        if self.modal.is_none() {
+        if let Some(outcome) = self.export.poll(&ctx) {
+            let text = match outcome {
+                Ok(path) => i18n::exported_to(&path.display().to_string(), self.lang),
+                Err(e) => format!("{}: {e}", Msg::ExportFailed.text(self.lang)),
+            };
+            self.set_notice(&ctx, text);
+        }
+
+        if self.modal.is_none() && !self.export.open {
             let typing = ctx.text_edit_focused();
             let focused = ctx.egui_wants_keyboard_input();
             let mut taken = ui.input_mut(|i| Action::take_from_input(i, typing));
@@ -228,6 +239,17 @@ impl App {
             self.view.show(ui, &mut self.editor, lang);
         });
 
+        let selection = self.selection_ids();
+        if let Some(Request::Pick(kind)) =
+            self.export
+                .show(&ctx, &mut self.editor, &selection, self.lang)
+        {
+            let purpose = match kind {
+                Kind::Png => FilePurpose::ExportPng,
+                Kind::Svg => FilePurpose::ExportSvg,
+            };
+            self.pick(purpose, ctx.clone());
+        }
         self.show_modal(&ctx);
         let actions = std::mem::take(&mut self.queued);
         for a in actions {
@@ -323,6 +345,10 @@ impl App {
             Action::Open => self.request(Then::PickAndOpen, ctx),
             Action::Save => self.save(ctx, None),
             Action::SaveAs => self.pick_save_path(ctx, None),
+            Action::Export => {
+                self.export.open = true;
+                self.export.outcome = None;
+            }
             Action::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             Action::Undo => {
                 editor.undo();
@@ -429,7 +455,7 @@ impl App {
     pub fn open_path(&mut self, path: &Path, ctx: &egui::Context) {
         match io::load(path) {
             Ok(loaded) => {
-                self.replace_document(loaded.document, Some(path.to_path_buf()));
+                self.replace_document(loaded.document, canvas_path(path));
                 let name = self.display_name();
                 self.set_notice(ctx, i18n::opened(&name, self.lang));
             }
@@ -510,6 +536,9 @@ impl App {
             DialogAnswer::Unavailable => {
                 let suggested = match pending.purpose {
                     FilePurpose::Save => self.suggested_save_path(),
+                    FilePurpose::ExportPng | FilePurpose::ExportSvg => self
+                        .suggested_save_path()
+                        .with_extension(pending.purpose.extensions()[0]),
                     FilePurpose::Open => self
                         .path
                         .as_deref()
@@ -538,6 +567,17 @@ impl App {
     ) {
         match purpose {
             FilePurpose::Open => self.open_path(&path, ctx),
+            FilePurpose::ExportPng | FilePurpose::ExportSvg => {
+                let kind = if purpose == FilePurpose::ExportPng {
+                    Kind::Png
+                } else {
+                    Kind::Svg
+                };
+                let selection = self.selection_ids();
+                let doc = self.editor.doc().clone();
+                self.export
+                    .start(kind, path, doc, selection, ctx, self.lang);
+            }
             FilePurpose::Save => {
                 if path.extension().is_none() {
                     path.set_extension(io::EXTENSION);
@@ -549,6 +589,37 @@ impl App {
                 }
             }
         }
+    }
+
+    /// The selection in paint order.
+    fn selection_ids(&self) -> Vec<crate::model::ElementId> {
+        self.view
+            .selected_in_order(self.editor.doc())
+            .iter()
+            .map(|e| e.id())
+            .collect()
+    }
+
+    /// Asks where to export.
+    fn pick(&mut self, purpose: FilePurpose, ctx: egui::Context) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let suggested = self
+            .suggested_save_path()
+            .with_extension(purpose.extensions()[0]);
+        let answer = self.desktop.pick_file(
+            purpose,
+            Some(&suggested),
+            Msg::FileFilter.text(self.lang),
+            &ctx,
+        );
+        self.dialog = Some(PendingDialog {
+            purpose,
+            answer,
+            then: None,
+        });
+        self.poll_dialog(&ctx);
     }
 
     /// Where "Save as" proposes to save: beside the current file, or in the home folder.
@@ -642,6 +713,8 @@ impl App {
                     let (title, go) = match purpose {
                         FilePurpose::Open => (Msg::Open, Msg::OpenButton),
                         FilePurpose::Save => (Msg::SaveAs, Msg::Save),
+                        FilePurpose::ExportPng => (Msg::ExportPng, Msg::ExportPng),
+                        FilePurpose::ExportSvg => (Msg::ExportSvg, Msg::ExportSvg),
                     };
                     ui.heading(title.text(lang));
                     ui.add_space(6.0);
@@ -703,6 +776,15 @@ impl App {
             self.modal = None;
         }
     }
+}
+
+/// Where a canvas opened from `path` is saved: there, unless it came out of an exported
+/// picture, which is not overwritten with a canvas file (the first save asks where).
+fn canvas_path(path: &Path) -> Option<PathBuf> {
+    let picture = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+    (!picture).then(|| path.to_path_buf())
 }
 
 /// The user's home folder, if the environment names one.

@@ -21,6 +21,25 @@ pub enum DialogAnswer {
 pub enum FilePurpose {
     Open,
     Save,
+    ExportPng,
+    ExportSvg,
+}
+
+impl FilePurpose {
+    /// The file name extensions the dialog offers.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            FilePurpose::Open => &[crate::io::EXTENSION, "png"],
+            FilePurpose::Save => &[crate::io::EXTENSION],
+            FilePurpose::ExportPng => &["png"],
+            FilePurpose::ExportSvg => &["svg"],
+        }
+    }
+
+    /// Whether the dialog asks for a new file (rather than an existing one).
+    pub fn saves(self) -> bool {
+        !matches!(self, FilePurpose::Open)
+    }
 }
 
 pub trait Desktop {
@@ -48,27 +67,23 @@ impl Desktop for NativeDesktop {
         ctx: &egui::Context,
     ) -> Receiver<DialogAnswer> {
         let (tx, rx) = channel();
-        let mut dialog =
-            rfd::AsyncFileDialog::new().add_filter(filter_name, &[crate::io::EXTENSION]);
+        let mut dialog = rfd::AsyncFileDialog::new().add_filter(filter_name, purpose.extensions());
         if let Some(dir) = suggested.and_then(Path::parent).filter(|d| d.is_dir()) {
             dialog = dialog.set_directory(dir);
         }
         // The future is made here (some platforms want dialogs started on the UI thread) and
         // awaited on a worker thread.
         let future: std::pin::Pin<Box<dyn std::future::Future<Output = Option<PathBuf>> + Send>> =
-            match purpose {
-                FilePurpose::Open => {
-                    let f = dialog.pick_file();
-                    Box::pin(async move { f.await.map(|h| h.path().to_path_buf()) })
-                }
-                FilePurpose::Save => {
-                    let name = suggested
-                        .and_then(Path::file_name)
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_else(|| format!("malbild.{}", crate::io::EXTENSION));
-                    let f = dialog.set_file_name(name).save_file();
-                    Box::pin(async move { f.await.map(|h| h.path().to_path_buf()) })
-                }
+            if purpose.saves() {
+                let name = suggested
+                    .and_then(Path::file_name)
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| format!("malbild.{}", purpose.extensions()[0]));
+                let f = dialog.set_file_name(name).save_file();
+                Box::pin(async move { f.await.map(|h| h.path().to_path_buf()) })
+            } else {
+                let f = dialog.pick_file();
+                Box::pin(async move { f.await.map(|h| h.path().to_path_buf()) })
             };
         let ctx = ctx.clone();
         std::thread::spawn(move || {

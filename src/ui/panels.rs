@@ -46,6 +46,8 @@ pub fn top_bar(
                 action_button(ui, a, lang, true, queue);
             }
             ui.separator();
+            action_button(ui, Action::Export, lang, true, queue);
+            ui.separator();
             action_button(ui, Action::Quit, lang, true, queue);
         });
         ui.menu_button(Msg::MenuEdit.text(lang), |ui| {
