@@ -101,3 +101,125 @@ fn bad_arguments_exit_2_with_usage() {
     assert_eq!(code, 2);
     assert!(err.contains("name the file"), "{err}");
 }
+
+fn out_dir(tag: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("malbild-cli-{tag}-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&d);
+    d
+}
+
+fn png_size(path: &Path) -> (u32, u32) {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    malbild::export::png::decode_rgba(&bytes)
+        .map(|(w, h, _)| (w, h))
+        .unwrap_or((0, 0))
+}
+
+#[test]
+fn export_writes_pictures_of_the_asked_size() {
+    let dir = out_dir("export");
+    let sample = path("assets/samples/nara-vard.malbild");
+    let png = dir.join("bild.png");
+    let (code, out, err) = malbild(&[
+        "export",
+        &sample,
+        "-o",
+        &png.display().to_string(),
+        "--width",
+        "800",
+        "--timings",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("wrote ") && out.contains("800 × ") && out.contains("raster"),
+        "{out}"
+    );
+    assert_eq!(png_size(&png).0, 800);
+    // The picture holds the canvas: it exports again, and checks as a canvas.
+    let (code, out, _) = malbild(&["check", &png.display().to_string()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("15 cards, 6 arrows"), "{out}");
+
+    let a4 = dir.join("a4.png");
+    let (code, _, err) = malbild(&[
+        "export",
+        &png.display().to_string(),
+        "-o",
+        &a4.display().to_string(),
+        "--paper",
+        "A4",
+        "--dpi",
+        "72",
+        "--no-embed",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(png_size(&a4), (842, 595));
+    let (code, _, err) = malbild(&["check", &a4.display().to_string()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("holds no Målbild canvas"), "{err}");
+
+    let phase = dir.join("fas.png");
+    let (code, _, err) = malbild(&[
+        "export",
+        &sample,
+        "-o",
+        &phase.display().to_string(),
+        "--phase",
+        "malbild",
+        "--scale",
+        "1",
+        "--padding",
+        "0",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(png_size(&phase), (620, 720), "one phase's column at 100 %");
+
+    let svg = dir.join("bild.svg");
+    let (code, _, err) = malbild(&["export", &sample, "-o", &svg.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&svg).unwrap_or_default();
+    assert!(text.starts_with("<?xml") && text.contains(">Målbild</text>"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn export_errors_are_one_line_and_exit_2() {
+    let dir = out_dir("export-errors");
+    let sample = path("assets/samples/nara-vard.malbild");
+    let out = dir.join("x.png").display().to_string();
+    for (args, want) in [
+        (
+            vec!["export", "nowhere.malbild", "-o", &out],
+            "does not exist",
+        ),
+        (
+            vec!["export", &sample, "-o", "x.jpg"],
+            "must end in .png or .svg",
+        ),
+        (
+            vec!["export", &sample, "-o", &out, "--scale", "16"],
+            "more than the limit",
+        ),
+        (
+            vec!["export", &sample, "-o", &out, "--scale", "0"],
+            "outside",
+        ),
+        (
+            vec!["export", &sample, "-o", &out, "--paper", "B5"],
+            "use A4, A3, A2, A1 or A0",
+        ),
+        (
+            vec!["export", &sample, "-o", &out, "--phase", "imorgon"],
+            "use nulage, overgang or malbild",
+        ),
+        (vec!["export", &sample], "-o OUT.png"),
+    ] {
+        let (code, stdout, err) = malbild(&args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(stdout.is_empty());
+        assert!(err.contains(want), "{args:?}: {err}");
+        assert!(err.lines().count() == 1 || err.contains("Usage:"), "{err}");
+    }
+    assert!(!Path::new(&out).exists(), "nothing was written");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -26,12 +26,16 @@ impl Frame {
     }
 }
 
-/// What to draw and how: the area of the world, how many pixels per world point, and what
-/// goes behind.
+/// What to draw and how: the area of the world, how large, and what goes behind.
+///
+/// The frame is drawn as the canvas draws the world at zoom `zoom` on a screen of one pixel
+/// per point: the export at scale 2 is exactly what the canvas shows at 200 %, text laid out
+/// at that size, lines as thin as there.
 pub struct View {
     /// The world rectangle that fills the frame.
     pub world: crate::model::Rect,
-    pub pixels_per_point: f32,
+    /// Pixels per world point.
+    pub zoom: f32,
     /// Draw the phases' tinted columns.
     pub phase_tints: bool,
 }
@@ -76,7 +80,7 @@ fn apply_deltas(textures: &mut HashMap<TextureId, Texture>, delta: &mut egui::Te
 pub fn draw(doc: &Document, view: &View) -> Frame {
     let ctx = egui::Context::default();
     scene::fonts::install(&ctx);
-    let size = Vec2::new(view.world.w, view.world.h);
+    let size = Vec2::new(view.world.w, view.world.h) * view.zoom;
     let input = || {
         let mut raw = RawInput {
             screen_rect: Some(egui::Rect::from_min_size(Pos2::ZERO, size)),
@@ -86,7 +90,7 @@ pub fn draw(doc: &Document, view: &View) -> Frame {
         raw.viewports
             .entry(egui::ViewportId::ROOT)
             .or_default()
-            .native_pixels_per_point = Some(view.pixels_per_point);
+            .native_pixels_per_point = Some(1.0);
         raw
     };
     let mut textures = HashMap::new();
@@ -95,8 +99,8 @@ pub fn draw(doc: &Document, view: &View) -> Frame {
     apply_deltas(&mut textures, &mut warm.textures_delta);
     let index = SpatialIndex::build(doc);
     let xf = Transform {
-        origin: pos2(-view.world.x, -view.world.y),
-        zoom: 1.0,
+        origin: pos2(-view.world.x * view.zoom, -view.world.y * view.zoom),
+        zoom: view.zoom,
     };
     let options = PaintOptions {
         hidden_text: None,

@@ -15,8 +15,9 @@ use std::time::{Duration, Instant};
 
 /// No export may need more pixel memory than this (RGBA, 4 bytes a pixel).
 pub const MAX_PIXEL_BYTES: u64 = 1 << 30;
-/// The range of scales offered (pixels per canvas point).
-pub const SCALES: std::ops::RangeInclusive<f32> = 0.1..=64.0;
+/// The range of scales offered (pixels per canvas point). Above 16, text would need glyphs
+/// larger than the font atlas holds well.
+pub const SCALES: std::ops::RangeInclusive<f32> = 0.1..=16.0;
 /// The range of resolutions offered for paper.
 pub const DPIS: std::ops::RangeInclusive<u32> = 72..=600;
 
@@ -111,6 +112,13 @@ pub fn plan(
                 return Err(ExportError::BadSize("a width of 0 pixels".into()));
             }
             let scale = pixels as f32 / world.w;
+            if !SCALES.contains(&scale) {
+                return Err(ExportError::BadSize(format!(
+                    "{pixels} pixels wide is {scale:.2} pixels per canvas point, outside {}–{}",
+                    SCALES.start(),
+                    SCALES.end()
+                )));
+            }
             (
                 scale,
                 pixels as f64,
@@ -132,6 +140,13 @@ pub fn plan(
             }
             let (pw, ph) = paper.pixels(dpi, landscape);
             let scale = (pw as f32 / world.w).min(ph as f32 / world.h);
+            if scale > *SCALES.end() {
+                return Err(ExportError::BadSize(format!(
+                    "the picture is too small for {} at {dpi} dpi (it would be enlarged {scale:.0} times; at most {})",
+                    paper.name(),
+                    SCALES.end()
+                )));
+            }
             // Widen the area to the page's shape, so the picture sits centred on the page.
             let (ww, wh) = (pw as f32 / scale, ph as f32 / scale);
             let c = world.center();
@@ -179,7 +194,7 @@ pub fn pixels(
     let t = Instant::now();
     let view = frame::View {
         world: plan.world,
-        pixels_per_point: plan.pixels_per_point,
+        zoom: plan.pixels_per_point,
         phase_tints: background == Background::Phases,
     };
     let mut frame = frame::draw(doc, &view);
@@ -221,7 +236,7 @@ pub fn png(
     let t = Instant::now();
     let view = frame::View {
         world: plan.world,
-        pixels_per_point: plan.pixels_per_point,
+        zoom: plan.pixels_per_point,
         phase_tints: settings.background == Background::Phases,
     };
     let mut frame = frame::draw(doc, &view);

@@ -324,9 +324,10 @@ fn path_stroke(s: &egui::epaint::PathStroke) -> String {
 
 /// The document as an SVG document, for `plan`'s area.
 pub fn render(doc: &Document, plan: &Plan, background: Background) -> String {
+    // Laid out at zoom 1: the SVG's units are canvas points.
     let view = frame::View {
         world: plan.world,
-        pixels_per_point: plan.pixels_per_point,
+        zoom: 1.0,
         phase_tints: background == Background::Phases,
     };
     let frame = frame::draw(doc, &view);

@@ -38,9 +38,16 @@ pub fn definitions() -> FontDefinitions {
     defs
 }
 
-/// Installs the fonts in a context (the window's or a headless export's).
+/// Installs the fonts in a context (the window's or a headless export's), and one way of
+/// turning glyph coverage into alpha for every theme: the one made for dark text on light
+/// ground, which card text is in light and dark themes alike. So text looks the same on
+/// screen in either theme and in exports.
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(definitions());
+    ctx.all_styles_mut(|style| {
+        style.visuals.text_options.color_transfer_function =
+            egui::epaint::FontColorTransferFunction::LIGHT_MODE_DEFAULT;
+    });
 }
 
 /// The font of card text at a size in screen points.

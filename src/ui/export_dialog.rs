@@ -352,18 +352,15 @@ fn settings_ui(ui: &mut Ui, s: &mut ExportSettings, has_selection: bool, lang: L
                 Size::Scale { scale } => Some(scale),
                 _ => None,
             };
-            if ui
-                .radio(scale.is_some(), Msg::SizeScale.text(lang))
-                .clicked()
-                && scale.is_none()
-            {
+            let radio = ui.radio(scale.is_some(), Msg::SizeScale.text(lang));
+            if radio.clicked() && scale.is_none() {
                 s.size = Size::Scale { scale: 2.0 };
             }
             if let Some(mut v) = scale {
                 let slider = egui::Slider::new(&mut v, 1.0..=4.0)
                     .step_by(0.5)
                     .suffix("×");
-                if ui.add(slider).changed() {
+                if ui.add(slider).labelled_by(radio.id).changed() {
                     s.size = Size::Scale { scale: v };
                 }
             }
@@ -373,11 +370,8 @@ fn settings_ui(ui: &mut Ui, s: &mut ExportSettings, has_selection: bool, lang: L
                 Size::Width { pixels } => Some(pixels),
                 _ => None,
             };
-            if ui
-                .radio(width.is_some(), Msg::SizeWidth.text(lang))
-                .clicked()
-                && width.is_none()
-            {
+            let radio = ui.radio(width.is_some(), Msg::SizeWidth.text(lang));
+            if radio.clicked() && width.is_none() {
                 s.size = Size::Width { pixels: 4000 };
             }
             if let Some(mut px) = width {
@@ -385,7 +379,7 @@ fn settings_ui(ui: &mut Ui, s: &mut ExportSettings, has_selection: bool, lang: L
                     .range(100..=30_000)
                     .speed(10.0)
                     .suffix(" px");
-                if ui.add(drag).changed() {
+                if ui.add(drag).labelled_by(radio.id).changed() {
                     s.size = Size::Width { pixels: px };
                 }
             }
@@ -399,11 +393,8 @@ fn settings_ui(ui: &mut Ui, s: &mut ExportSettings, has_selection: bool, lang: L
                 } => Some((paper, landscape, dpi)),
                 _ => None,
             };
-            if ui
-                .radio(paper.is_some(), Msg::SizePaper.text(lang))
-                .clicked()
-                && paper.is_none()
-            {
+            let radio = ui.radio(paper.is_some(), Msg::SizePaper.text(lang));
+            if radio.clicked() && paper.is_none() {
                 s.size = Size::Paper {
                     paper: Paper::A3,
                     landscape: true,
@@ -425,7 +416,8 @@ fn settings_ui(ui: &mut Ui, s: &mut ExportSettings, has_selection: bool, lang: L
                     egui::DragValue::new(&mut dpi)
                         .range(72..=300)
                         .suffix(" dpi"),
-                );
+                )
+                .labelled_by(radio.id);
                 s.size = Size::Paper {
                     paper,
                     landscape,
@@ -448,12 +440,14 @@ fn settings_ui(ui: &mut Ui, s: &mut ExportSettings, has_selection: bool, lang: L
         });
     });
     row(ui, Msg::Padding.text(lang), |ui| {
+        let name = Msg::Padding.text(lang);
         ui.add(
             egui::DragValue::new(&mut s.padding)
                 .range(0.0..=500.0)
                 .speed(1.0)
                 .suffix(" pt"),
-        );
+        )
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, name));
     });
     row(ui, "", |ui| {
         ui.checkbox(&mut s.embed, Msg::Embed.text(lang));

@@ -15,7 +15,6 @@ use egui::{Color32, CornerRadius, FontFamily, FontId, TextStyle, Visuals, vec2};
 
 /// The look of the app: Inter, generous spacing, light or dark.
 pub fn style(ctx: &egui::Context, dark: bool) {
-    crate::scene::fonts::install(ctx);
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
     let mut visuals = if dark {
         Visuals::dark()
@@ -79,4 +78,6 @@ pub fn style(ctx: &egui::Context, dark: bool) {
         style.spacing.interact_size.y = 26.0;
         style.spacing.menu_margin = egui::Margin::same(8);
     });
+    // After the visuals: it sets how text is drawn in every theme.
+    crate::scene::fonts::install(ctx);
 }
