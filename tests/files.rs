@@ -151,6 +151,16 @@ fn every_broken_file_says_what_is_wrong_and_where() {
             &["innehåller ingen Målbild-arbetsyta"],
         ),
         (
+            "bad-export-scale.malbild",
+            &["`document.export.size.scale`", "not a scale"],
+            &["not a scale"],
+        ),
+        (
+            "bad-export-scope.malbild",
+            &["`document.export.scope.kind`", "everything"],
+            &["everything"],
+        ),
+        (
             "arrow-in-v1.malbild",
             &["cannot upgrade from version 1", "elements[1] is an arrow"],
             &["elements[1]"],

@@ -529,6 +529,26 @@ impl Document {
                 ));
             }
         }
+        if let Some(x) = &self.export {
+            if !(x.padding.is_finite() && (0.0..=10_000.0).contains(&x.padding)) {
+                return Err(format!(
+                    "export.padding: {} is out of range (0 to 10000)",
+                    x.padding
+                ));
+            }
+            match x.size {
+                Size::Scale { scale } if !(scale.is_finite() && scale > 0.0) => {
+                    return Err(format!("export.size.scale: {scale} is not a scale"));
+                }
+                Size::Width { pixels: 0 } => {
+                    return Err("export.size.pixels: 0 is not a width".into());
+                }
+                Size::Paper { dpi, .. } if dpi == 0 || dpi > 2400 => {
+                    return Err(format!("export.size.dpi: {dpi} is out of range"));
+                }
+                _ => {}
+            }
+        }
         for (i, e) in self.elements.iter().enumerate() {
             match e {
                 Element::Card(c) => {
