@@ -185,7 +185,7 @@ impl SpatialIndex {
         keep: impl Fn(&Element) -> bool,
     ) -> Option<ElementId> {
         let mut found = Vec::new();
-        let probe = Rect::new(p.x - slop, p.y - slop, 2.0 * slop, 2.0 * slop);
+        let probe = Rect::new(p.x, p.y, 0.0, 0.0).expand(slop);
         self.query(doc, probe, &mut found);
         found
             .iter()

@@ -183,14 +183,13 @@ pub fn background_color(b: Background) -> [u8; 4] {
     }
 }
 
-/// Rasterizes a document as `plan` says, into premultiplied RGBA pixels.
-pub fn pixels(
+/// The document drawn for `plan` and cut into triangles: the scene and tessellate stages.
+fn meshes(
     doc: &Document,
     plan: &Plan,
     background: Background,
-    progress: &Progress,
     timings: &mut Timings,
-) -> Result<Vec<u8>, ExportError> {
+) -> (frame::Frame, Vec<egui::epaint::ClippedPrimitive>) {
     let t = Instant::now();
     let view = frame::View {
         world: plan.world,
@@ -202,9 +201,23 @@ pub fn pixels(
     let t = Instant::now();
     let primitives = frame.tessellate();
     timings.tessellate = t.elapsed();
+    (frame, primitives)
+}
+
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
+/// Rasterizes a document as `plan` says, into premultiplied RGBA pixels.
+pub fn pixels(
+    doc: &Document,
+    plan: &Plan,
+    background: Background,
+    progress: &Progress,
+    timings: &mut Timings,
+) -> Result<Vec<u8>, ExportError> {
+    let (frame, primitives) = meshes(doc, plan, background, timings);
     let t = Instant::now();
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    // egui may round the frame's pixels per point; the plan's size is what counts.
     let out = raster::rasterize(
         &primitives,
         &frame.textures,
@@ -212,7 +225,7 @@ pub fn pixels(
         plan.width as usize,
         plan.height as usize,
         background_color(background),
-        threads,
+        threads(),
         progress,
     )
     .map_err(|_| ExportError::Cancelled)?;
@@ -233,17 +246,7 @@ pub fn png(
     let start = Instant::now();
     let plan = plan(doc, settings, selection)?;
     let mut timings = Timings::default();
-    let t = Instant::now();
-    let view = frame::View {
-        world: plan.world,
-        zoom: plan.pixels_per_point,
-        phase_tints: settings.background == Background::Phases,
-    };
-    let mut frame = frame::draw(doc, &view);
-    timings.scene = t.elapsed();
-    let t = Instant::now();
-    let primitives = frame.tessellate();
-    timings.tessellate = t.elapsed();
+    let (frame, primitives) = meshes(doc, &plan, settings.background, &mut timings);
     let t = Instant::now();
     let r = raster::Rasterizer::new(
         &primitives,
@@ -257,9 +260,8 @@ pub fn png(
     let embedded = settings
         .embed
         .then(|| String::from_utf8_lossy(&crate::io::to_bytes(doc)).into_owned());
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let (bytes, times) =
-        png::encode_streaming(&r, plan.dpi, embedded.as_deref(), threads, progress).map_err(
+        png::encode_streaming(&r, plan.dpi, embedded.as_deref(), threads(), progress).map_err(
             |e| {
                 if progress.is_cancelled() {
                     ExportError::Cancelled

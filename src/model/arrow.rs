@@ -509,6 +509,18 @@ pub fn resolve(doc: &Document, arrow: &Arrow) -> ArrowPath {
     }
 }
 
+/// Roughly where an arrow's label sits, centred on the middle of its line `m`: an estimate
+/// from the text's length (text is not laid out in the model), a little generous.
+pub fn label_box(label: &str, m: Point) -> Rect {
+    let lines = label.lines().count().max(1) as f32;
+    let longest = label.lines().map(|l| l.chars().count()).max().unwrap_or(1) as f32;
+    Rect::centered(
+        m,
+        (longest * 9.0 + 24.0).min(4000.0),
+        (lines * 20.0 + 12.0).min(4000.0),
+    )
+}
+
 /// How far beyond its line an arrow's drawing reaches (heads, stroke), in world points.
 pub fn reach(arrow: &Arrow) -> f32 {
     head_size(arrow.width) + arrow.width.points()

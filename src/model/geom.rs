@@ -65,6 +65,11 @@ impl Rect {
             && other.y <= self.bottom()
     }
 
+    /// Grown by `d` on every side.
+    pub fn expand(&self, d: f32) -> Self {
+        Self::new(self.x - d, self.y - d, self.w + 2.0 * d, self.h + 2.0 * d)
+    }
+
     pub fn translated(&self, dx: f32, dy: f32) -> Self {
         Self::new(self.x + dx, self.y + dy, self.w, self.h)
     }

@@ -424,24 +424,12 @@ impl Document {
             Element::Card(c) => c.rect,
             Element::Arrow(a) => {
                 let path = arrow::resolve(self, a);
-                let r = path.bounds();
-                let pad = arrow::reach(a);
-                let mut b = Rect::new(r.x - pad, r.y - pad, r.w + 2.0 * pad, r.h + 2.0 * pad);
-                if !a.label.is_empty() {
-                    // Room for the label around the middle: an estimate, as text is not laid
-                    // out here.
-                    let m = path.midpoint();
-                    let lines = a.label.lines().count().max(1) as f32;
-                    let longest = a
-                        .label
-                        .lines()
-                        .map(|l| l.chars().count())
-                        .max()
-                        .unwrap_or(1);
-                    let (w, h) = (longest as f32 * 9.0 + 24.0, lines * 20.0 + 12.0);
-                    b = b.union(&Rect::centered(m, w.min(4000.0), h.min(4000.0)));
+                let b = path.bounds().expand(arrow::reach(a));
+                if a.label.is_empty() {
+                    b
+                } else {
+                    b.union(&arrow::label_box(&a.label, path.midpoint()))
                 }
-                b
             }
         }
     }
@@ -450,26 +438,12 @@ impl Document {
     /// arrow near its line or on its label.
     pub fn hits(&self, e: &Element, p: Point, slop: f32) -> bool {
         match e {
-            Element::Card(c) => {
-                let r = c.rect;
-                Rect::new(r.x - slop, r.y - slop, r.w + 2.0 * slop, r.h + 2.0 * slop).contains(p)
-            }
+            Element::Card(c) => c.rect.expand(slop).contains(p),
             Element::Arrow(a) => {
                 let path = arrow::resolve(self, a);
-                if path.distance_to(p) <= slop + a.width.points() / 2.0 {
-                    return true;
-                }
-                !a.label.is_empty() && {
-                    let m = path.midpoint();
-                    let longest = a
-                        .label
-                        .lines()
-                        .map(|l| l.chars().count())
-                        .max()
-                        .unwrap_or(1);
-                    let lines = a.label.lines().count().max(1) as f32;
-                    Rect::centered(m, longest as f32 * 8.0 + 16.0, lines * 18.0 + 8.0).contains(p)
-                }
+                path.distance_to(p) <= slop + a.width.points() / 2.0
+                    || (!a.label.is_empty()
+                        && arrow::label_box(&a.label, path.midpoint()).contains(p))
             }
         }
     }
