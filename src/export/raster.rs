@@ -159,7 +159,10 @@ impl<'a> Rasterizer<'a> {
             let Primitive::Mesh(mesh) = &prim.primitive else {
                 continue;
             };
-            let Some(texture) = textures.get(&mesh.texture_id) else {
+            let Some(texture) = textures
+                .get(&mesh.texture_id)
+                .filter(|t| t.width > 0 && t.height > 0 && t.pixels.len() >= t.width * t.height)
+            else {
                 continue;
             };
             let t = *tex_index.entry(mesh.texture_id).or_insert_with(|| {
