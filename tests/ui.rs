@@ -902,6 +902,22 @@ fn without_a_file_dialog_the_path_is_typed_in() {
     h.run();
     assert_eq!(h.state().modal_text(), None);
     assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+
+    // Enter in the field submits as well: Save as to a second name.
+    let second = dir.join("med enter.malbild");
+    desktop.answer_with(malbild::ui::desktop::DialogAnswer::Unavailable);
+    key_mod(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    let field = h.get_by_label("Ingen fildialog kan visas här. Skriv filens sökväg:");
+    field.focus();
+    h.run();
+    key_mod(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, &second.display().to_string());
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().modal_text(), None);
+    assert_eq!(h.state().path.as_deref(), Some(second.as_path()));
+    assert!(second.exists());
     assert_eq!(
         malbild::io::load(&path).map(|l| l.document).ok().as_ref(),
         Some(h.state().doc())

@@ -720,14 +720,25 @@ impl App {
                     ui.add_space(6.0);
                     let label = ui.label(Msg::TypePath.text(lang));
                     let mut text = path.clone();
+                    let field_id = ui.make_persistent_id("path-prompt");
+                    // A single-line field gives up focus on Enter while it is drawn, so
+                    // whether Enter submits is decided from the focus it had before.
+                    let had_focus = ui.memory(|m| m.has_focus(field_id));
+                    let enter = had_focus && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     let field = ui
-                        .add(egui::TextEdit::singleline(&mut text).desired_width(440.0))
+                        .add(
+                            egui::TextEdit::singleline(&mut text)
+                                .id(field_id)
+                                .desired_width(440.0),
+                        )
                         .labelled_by(label.id);
-                    if !field.has_focus() && text == *path && !ui.ctx().egui_wants_keyboard_input()
+                    if !had_focus
+                        && !enter
+                        && text == *path
+                        && !ui.ctx().egui_wants_keyboard_input()
                     {
                         field.request_focus();
                     }
-                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.add_space(12.0);
                     ui.horizontal(|ui| {
                         if (ui.button(go.text(lang)).clicked() || enter) && !text.trim().is_empty()
