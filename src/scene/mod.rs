@@ -418,7 +418,10 @@ fn paint_phases(painter: &Painter, doc: &Document, xf: &Transform, view: Rect, t
         let bottom = xf.to_screen(Point::new(x, board.h));
         painter.line_segment(
             [top, bottom],
-            Stroke::new(1.0, Color32::from_rgba_unmultiplied(0x40, 0x50, 0x60, 40)),
+            Stroke::new(
+                hairline(xf.zoom),
+                Color32::from_rgba_unmultiplied(0x40, 0x50, 0x60, 40),
+            ),
         );
     }
     // The flow band: one chevron per phase, each pointing into the next.
@@ -478,6 +481,13 @@ fn paint_phases(painter: &Painter, doc: &Document, xf: &Transform, view: Rect, t
     }
 }
 
+/// The width on screen of a line that is one unit wide in the picture. It scales with the
+/// zoom, so an export at 4× is the 1× picture drawn four times finer, not a picture with
+/// thinner lines; below half a pixel it would only fade, so it stops there.
+fn hairline(zoom: f32) -> f32 {
+    zoom.max(0.5)
+}
+
 fn paint_card(painter: &Painter, card: &Card, xf: &Transform, options: &PaintOptions) {
     let z = xf.zoom;
     let rect = xf.rect_to_screen(&card.rect);
@@ -496,7 +506,7 @@ fn paint_card(painter: &Painter, card: &Card, xf: &Transform, options: &PaintOpt
         rect,
         radius,
         color32(card.color.fill()),
-        Stroke::new(1.0, color32(card.color.outline())),
+        Stroke::new(hairline(z), color32(card.color.outline())),
         StrokeKind::Inside,
     ));
     if options.hidden_text == Some(card.id) || card.text.is_empty() {
