@@ -1302,3 +1302,87 @@ fn bending_and_restyling_an_arrow() {
     }
     assert_eq!(arrows_of(&h)[0].route, malbild::model::Route::Straight);
 }
+
+fn selection(h: &Harness<'_, App>) -> Vec<ElementId> {
+    let mut s: Vec<ElementId> = h.state().view.selection.iter().copied().collect();
+    s.sort_by_key(|id| id.0);
+    s
+}
+
+#[test]
+fn tab_walks_the_elements_in_reading_order_while_the_canvas_has_focus() {
+    let (mut h, _) = harness(sample::nara_vard());
+    let order = h.state().doc().reading_order();
+    assert!(order.len() > 10);
+    // The first element in reading order is the first card of Nuläge.
+    let first = order[0];
+    assert!(h.state().doc().card(first).is_some());
+    let at = card_center(&h, first);
+    click_at(&mut h, at, Modifiers::NONE);
+    assert_eq!(selection(&h), vec![first]);
+
+    key(&mut h, Key::Tab);
+    assert_eq!(selection(&h), vec![order[1]]);
+    key(&mut h, Key::Tab);
+    assert_eq!(selection(&h), vec![order[2]]);
+    key_mod(&mut h, Modifiers::SHIFT, Key::Tab);
+    assert_eq!(selection(&h), vec![order[1]]);
+    // A screen reader hears what is selected: the canvas's value names it.
+    let doc = h.state().doc().clone();
+    let Some(Element::Card(card)) = doc.elements.get(order[1]) else {
+        panic!("the second element in reading order is a card in the sample");
+    };
+    let value = h.get_by_label("Arbetsyta").value().unwrap_or_default();
+    assert_eq!(value, format!("Kort: {}", card.text));
+
+    // Plain shortcuts still work while the canvas has focus: Delete, then undo.
+    key(&mut h, Key::Delete);
+    assert!(h.state().doc().card(order[1]).is_none());
+    key_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(h.state().doc().card(order[1]).is_some());
+
+    // Shift+Tab from the first wraps to the last; Tab walks into Målbild, and the camera
+    // follows: zoomed to Nuläge, the selected card in Målbild is brought into view.
+    key(&mut h, Key::Num1);
+    h.run();
+    let at = card_center(&h, first);
+    click_at(&mut h, at, Modifiers::NONE);
+    key_mod(&mut h, Modifiers::SHIFT, Key::Tab);
+    let last = order[order.len() - 1];
+    assert_eq!(selection(&h), vec![last]);
+    let r = h.state().doc().bounds_of(
+        h.state()
+            .doc()
+            .elements
+            .get(last)
+            .expect("the last element exists"),
+    );
+    let view = h.state().view.rect;
+    assert!(
+        view.contains(screen(&h, Point::new(r.x, r.y))),
+        "{r:?} {view:?}"
+    );
+    assert!(view.contains(screen(&h, Point::new(r.right(), r.bottom()))));
+
+    // Escape deselects and leaves the canvas: Tab then belongs to the buttons again.
+    key(&mut h, Key::Escape);
+    assert!(selection(&h).is_empty());
+    key(&mut h, Key::Tab);
+    assert!(selection(&h).is_empty());
+    assert!(h.ctx.memory(|m| m.focused()).is_some());
+}
+
+#[test]
+fn arrow_keys_on_a_focused_button_do_not_nudge_the_selection() {
+    let (mut h, _) = harness(sample::nara_vard());
+    let id = first_card(&h).map(|c| c.id).expect("the sample has cards");
+    let at = card_center(&h, id);
+    click_at(&mut h, at, Modifiers::NONE);
+    let before = card_rect(&h, id);
+    key(&mut h, Key::ArrowRight);
+    assert_eq!(card_rect(&h, id).x, before.x + 1.0);
+    h.get_by_label("+ Nytt kort").focus();
+    h.run();
+    key(&mut h, Key::ArrowRight);
+    assert_eq!(card_rect(&h, id).x, before.x + 1.0);
+}

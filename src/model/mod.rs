@@ -448,6 +448,68 @@ impl Document {
         }
     }
 
+    /// Every element in the order a reader goes through the picture: phase by phase from
+    /// left to right, and within a phase row by row, each row left to right. An arrow is read
+    /// where its middle is, so it comes between the cards it joins. Keyboard selection (Tab)
+    /// and screen readers follow this order.
+    pub fn reading_order(&self) -> Vec<ElementId> {
+        struct Place {
+            id: ElementId,
+            phase: usize,
+            span: Rect,
+        }
+        let phase_of = |x: f32| {
+            PhaseId::ALL
+                .iter()
+                .rposition(|&p| x >= self.phase_x(p))
+                .unwrap_or(0)
+        };
+        let mut places: Vec<Place> = self
+            .elements
+            .iter()
+            .map(|e| {
+                let span = match e {
+                    Element::Card(c) => c.rect,
+                    Element::Arrow(a) => {
+                        let m = arrow::resolve(self, a).midpoint();
+                        Rect::new(m.x - 10.0, m.y - 10.0, 20.0, 20.0)
+                    }
+                };
+                Place {
+                    id: e.id(),
+                    phase: phase_of(span.center().x),
+                    span,
+                }
+            })
+            .collect();
+        places.sort_by(|a, b| {
+            (a.phase, a.span.y, a.span.x)
+                .partial_cmp(&(b.phase, b.span.y, b.span.x))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        // A row is the first element not yet placed and everything in the same phase whose
+        // middle lies beside it.
+        let mut order = Vec::with_capacity(places.len());
+        let mut rest = places.as_slice();
+        while let Some(first) = rest.first() {
+            let n = rest
+                .iter()
+                .take_while(|p| p.phase == first.phase && p.span.center().y <= first.span.bottom())
+                .count()
+                .max(1);
+            let mut row: Vec<&Place> = rest[..n].iter().collect();
+            row.sort_by(|a, b| {
+                a.span
+                    .x
+                    .partial_cmp(&b.span.x)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+            order.extend(row.into_iter().map(|p| p.id));
+            rest = &rest[n..];
+        }
+        order
+    }
+
     /// The arrows bound to any of `ids`.
     pub fn arrows_bound_to(&self, ids: &std::collections::HashSet<ElementId>) -> Vec<ElementId> {
         if ids.is_empty() {
@@ -592,6 +654,43 @@ mod tests {
         assert_eq!(doc.board_rect().w, m.right());
         assert_eq!(doc.phase_at_x(o.x + 1.0), Some(PhaseId::Overgang));
         assert_eq!(doc.phase_at_x(-1.0), None);
+    }
+
+    #[test]
+    fn reading_goes_phase_by_phase_and_row_by_row() {
+        let mut doc = Document::new();
+        let o = doc.phase_rect(PhaseId::Overgang).x;
+        let mut card = |x: f32, y: f32| {
+            let id = ElementId::random();
+            let rect = Rect::new(x, y, 100.0, 60.0);
+            doc.elements
+                .push(Element::Card(Card::new(id, rect, "", CardColor::default())));
+            id
+        };
+        // Inserted out of order; the second row's left card sits a little higher than its
+        // neighbour but is still in the same row.
+        let later_phase = card(o + 20.0, 100.0);
+        let row2_right = card(200.0, 260.0);
+        let row1_right = card(200.0, 100.0);
+        let row2_left = card(40.0, 250.0);
+        let row1_left = card(40.0, 110.0);
+        let arrow_id = ElementId::random();
+        doc.elements.push(Element::Arrow(Arrow::new(
+            arrow_id,
+            ArrowEnd::bound(Point::new(140.0, 140.0), row1_left, Point::new(1.0, 0.5)),
+            ArrowEnd::bound(Point::new(200.0, 130.0), row1_right, Point::new(0.0, 0.5)),
+        )));
+        assert_eq!(
+            doc.reading_order(),
+            vec![
+                row1_left,
+                arrow_id,
+                row1_right,
+                row2_left,
+                row2_right,
+                later_phase
+            ]
+        );
     }
 
     #[test]

@@ -212,10 +212,10 @@ impl App {
 
         if self.modal.is_none() && !self.export.open {
             let typing = ctx.text_edit_focused();
-            let focused = ctx.egui_wants_keyboard_input();
+            let focused_elsewhere = !self.view.has_keyboard(&ctx);
             let mut taken = ui.input_mut(|i| Action::take_from_input(i, typing));
             // Plain keys belong to a focused button or field, not to the canvas.
-            if focused && !typing {
+            if focused_elsewhere && !typing {
                 taken.retain(|a| a.shortcuts().iter().all(|s| s.command));
             }
             self.queued.extend(taken);
@@ -699,6 +699,7 @@ impl App {
                     });
                     ui.add_space(6.0);
                     ui.label(Msg::TipEditing.text(lang));
+                    ui.label(Msg::TipWalk.text(lang));
                     ui.label(Msg::TipPan.text(lang));
                     ui.add_space(12.0);
                     if ui.button(Msg::Close.text(lang)).clicked() {

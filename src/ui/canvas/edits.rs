@@ -131,7 +131,7 @@ impl CanvasView {
     }
 
     /// Pans just enough that `r` is in view.
-    fn camera_follow(&mut self, r: Rect) {
+    pub(super) fn camera_follow(&mut self, r: Rect) {
         let xf = self.camera.transform(self.rect);
         let s = xf.rect_to_screen(&r).expand(16.0);
         let view = self.rect;

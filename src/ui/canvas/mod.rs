@@ -65,6 +65,8 @@ pub struct CanvasView {
     context_at: Option<Point>,
     /// The canvas's screen rectangle in the last frame.
     pub rect: egui::Rect,
+    /// The canvas's widget id: with keyboard focus, it takes Tab and the arrow keys.
+    canvas_id: Option<egui::Id>,
     framed_once: bool,
     scene: scene::SceneCache,
 }
@@ -87,6 +89,7 @@ impl Default for CanvasView {
             pointer_world: None,
             context_at: None,
             rect: egui::Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 720.0)),
+            canvas_id: None,
             framed_once: false,
             scene: scene::SceneCache::default(),
         }
@@ -120,6 +123,39 @@ impl CanvasView {
 
     pub fn is_editing_text(&self) -> bool {
         self.editing.is_some() || self.title_editing.is_some() || self.label_editing.is_some()
+    }
+
+    /// Whether keys go to the canvas: it has keyboard focus, or nothing else has.
+    pub fn has_keyboard(&self, ctx: &egui::Context) -> bool {
+        match ctx.memory(|m| m.focused()) {
+            None => true,
+            focused => focused == self.canvas_id,
+        }
+    }
+
+    /// Selects the next element in reading order (or the previous one), after the
+    /// selection, and brings it into view. With nothing selected it starts at either end.
+    pub fn select_next(&mut self, doc: &Document, forward: bool) {
+        let order = doc.reading_order();
+        let selected = |id: &ElementId| self.selection.contains(id);
+        let next = if forward {
+            match order.iter().rposition(selected) {
+                Some(i) => order.get((i + 1) % order.len()),
+                None => order.first(),
+            }
+        } else {
+            match order.iter().position(selected) {
+                Some(i) => order.get((i + order.len() - 1) % order.len()),
+                None => order.last(),
+            }
+        };
+        let Some(&id) = next else {
+            return;
+        };
+        self.select_only(id);
+        if let Some(e) = doc.elements.get(id) {
+            self.camera_follow(doc.bounds_of(e));
+        }
     }
 
     /// Whether a pointer gesture is under way.
@@ -189,8 +225,31 @@ impl CanvasView {
     /// Shows the canvas in the whole of `ui`'s remaining space.
     pub fn show(&mut self, ui: &mut Ui, editor: &mut Editor, lang: Lang) {
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        self.canvas_id = Some(response.id);
+        // A press on the canvas gives it the keyboard (Tab then walks its elements); with
+        // focus it keeps Tab and the arrow keys from egui's focus moves. Escape leaves it.
+        if (response.clicked() || response.drag_started()) && !self.is_editing_text() {
+            response.request_focus();
+        }
+        if response.has_focus() {
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    response.id,
+                    egui::EventFilter {
+                        tab: true,
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        escape: false,
+                    },
+                );
+            });
+        }
+        let selected = self.selection_description(editor.doc(), lang);
         response.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Canvas, true, Msg::Canvas.text(lang))
+            let mut info =
+                egui::WidgetInfo::labeled(egui::Role::Canvas, true, Msg::Canvas.text(lang));
+            info.current_text_value = Some(selected.clone());
+            info
         });
         self.rect = rect;
         if !self.framed_once {
@@ -205,7 +264,7 @@ impl CanvasView {
         let xf = self.camera.transform(rect);
         self.pointer_world = response.hover_pos().map(|p| xf.to_world(p));
 
-        if !self.is_editing_text() && !ui.ctx().text_edit_focused() {
+        if !self.is_editing_text() && self.has_keyboard(ui.ctx()) {
             self.handle_keys(ui, editor);
         }
         self.handle_pointer(ui, &response, editor, &xf);
@@ -273,7 +332,10 @@ impl CanvasView {
     }
 
     fn handle_keys(&mut self, ui: &mut Ui, editor: &mut Editor) {
-        let (step, arrows, escape) = ui.input_mut(|i| {
+        // Tab walks the elements only while the canvas has focus; otherwise it is egui's,
+        // moving between the buttons and fields.
+        let focused = self.canvas_id.is_some() && ui.memory(|m| m.focused()) == self.canvas_id;
+        let (step, arrows, escape, tab) = ui.input_mut(|i| {
             let step = if i.modifiers.shift { 10.0 } else { 1.0 };
             let mut d = Vec2::ZERO;
             for (key, v) in [
@@ -286,8 +348,21 @@ impl CanvasView {
                     + i.count_and_consume_key(Modifiers::SHIFT, key);
                 d += v * n as f32;
             }
-            (step, d, i.consume_key(Modifiers::NONE, Key::Escape))
+            let tab = if !focused {
+                None
+            } else if i.consume_key(Modifiers::SHIFT, Key::Tab) {
+                // (Checked first: a plain Tab pattern would match Shift+Tab too.)
+                Some(false)
+            } else if i.consume_key(Modifiers::NONE, Key::Tab) {
+                Some(true)
+            } else {
+                None
+            };
+            (step, d, i.consume_key(Modifiers::NONE, Key::Escape), tab)
         });
+        if let Some(forward) = tab {
+            self.select_next(editor.doc(), forward);
+        }
         if arrows != Vec2::ZERO && !self.selection.is_empty() {
             self.nudge_selection(editor, arrows.x * step, arrows.y * step);
         }

@@ -7,7 +7,7 @@ use super::{ACCENT, CanvasView, Tool};
 use crate::edit::Editor;
 use crate::i18n::{Lang, Msg};
 use crate::model::arrow;
-use crate::model::{Element, Point, Rect, Route};
+use crate::model::{Document, Element, Point, Rect, Route};
 use crate::scene::{self, Transform};
 use egui::{Color32, Painter, Sense, Stroke, StrokeKind, Ui, pos2};
 
@@ -197,38 +197,16 @@ impl CanvasView {
         }
         let doc = editor.doc();
         let els = doc.elements.as_slice();
-        let name_of = |id| match doc.card(id) {
-            Some(c) if !c.text.is_empty() => c.text.clone(),
-            Some(_) => Msg::EmptyCard.text(lang).to_owned(),
-            None => "–".to_owned(),
-        };
         for e in self.scene.visible.iter().filter_map(|&i| els.get(i)) {
-            let (rect, label) = match e {
-                Element::Card(card) => {
-                    let text = if card.text.is_empty() {
-                        Msg::EmptyCard.text(lang).to_owned()
-                    } else {
-                        card.text.clone()
-                    };
-                    (
-                        xf.rect_to_screen(&card.rect),
-                        format!("{}: {text}", Msg::Card.text(lang)),
-                    )
-                }
+            let rect = match e {
+                Element::Card(card) => xf.rect_to_screen(&card.rect),
                 Element::Arrow(a) => {
                     let path = arrow::resolve(doc, a);
                     let (s, t) = (xf.to_screen(path.start()), xf.to_screen(path.end()));
-                    let from = a.start.bind.map(|b| name_of(b.element));
-                    let to = a.end.bind.map(|b| name_of(b.element));
-                    let mut label =
-                        crate::i18n::arrow_description(from.as_deref(), to.as_deref(), lang);
-                    if !a.label.is_empty() {
-                        label.push_str(": ");
-                        label.push_str(&a.label);
-                    }
-                    (egui::Rect::from_two_pos(s, t).expand(ARROW_HANDLE), label)
+                    egui::Rect::from_two_pos(s, t).expand(ARROW_HANDLE)
                 }
             };
+            let label = element_label(doc, e, lang);
             let rect = rect.intersect(self.rect);
             if !rect.is_positive() {
                 continue;
@@ -239,6 +217,40 @@ impl CanvasView {
             r.widget_info(|| {
                 egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, label.clone())
             });
+        }
+    }
+}
+
+/// What a screen reader says for an element: "Kort: text", or an arrow's ends and label.
+pub(super) fn element_label(doc: &Document, e: &Element, lang: Lang) -> String {
+    let name_of = |id| match doc.card(id) {
+        Some(c) if !c.text.is_empty() => c.text.clone(),
+        Some(_) => Msg::EmptyCard.text(lang).to_owned(),
+        None => "–".to_owned(),
+    };
+    match e {
+        Element::Card(card) => format!("{}: {}", Msg::Card.text(lang), name_of(card.id)),
+        Element::Arrow(a) => {
+            let from = a.start.bind.map(|b| name_of(b.element));
+            let to = a.end.bind.map(|b| name_of(b.element));
+            let mut label = crate::i18n::arrow_description(from.as_deref(), to.as_deref(), lang);
+            if !a.label.is_empty() {
+                label.push_str(": ");
+                label.push_str(&a.label);
+            }
+            label
+        }
+    }
+}
+
+impl CanvasView {
+    /// What is selected, in words: the canvas's value for screen readers, so moving the
+    /// selection with Tab is heard.
+    pub fn selection_description(&self, doc: &Document, lang: Lang) -> String {
+        match self.selected_in_order(doc).as_slice() {
+            [] => Msg::NothingSelected.text(lang).to_owned(),
+            [one] => element_label(doc, one, lang),
+            many => crate::i18n::selected(many.len(), lang),
         }
     }
 }
