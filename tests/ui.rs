@@ -131,6 +131,17 @@ fn type_text(h: &mut Harness<'_, App>, text: &str) {
     h.run();
 }
 
+/// Lets a save started by the last action finish (it is written on its own thread), as
+/// the window does while it waits.
+fn finish_saving(h: &mut Harness<'_, App>) {
+    let start = std::time::Instant::now();
+    while h.state().is_saving() && start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        h.step();
+    }
+    h.run();
+}
+
 fn key(h: &mut Harness<'_, App>, k: Key) {
     h.key_press(k);
     h.run();
@@ -681,6 +692,8 @@ fn save_open_and_unsaved_changes_are_asked_about() {
     desktop.answer(Some(path.clone()));
     key_mod(&mut h, Modifiers::COMMAND, Key::S);
     h.run();
+    assert!(h.state().is_saving() || !h.state().is_dirty());
+    finish_saving(&mut h);
     assert_eq!(desktop.asked(), vec![FilePurpose::Save]);
     assert!(!h.state().is_dirty());
     assert_eq!(h.state().window_title(), "min målbild.malbild — Målbild");
@@ -752,6 +765,7 @@ fn save_first_then_new_saves_then_continues() {
     desktop.answer(Some(path.clone()));
     h.get_by_label("Spara").click();
     h.run();
+    finish_saving(&mut h);
     let on_disk = malbild::io::load(&path).map(|l| l.document.card_count());
     assert_eq!(on_disk.ok(), Some(0), "the change was saved first");
     assert_eq!(
@@ -900,6 +914,7 @@ fn without_a_file_dialog_the_path_is_typed_in() {
     type_text(&mut h, &path.display().to_string());
     h.get_by_label("Spara").click();
     h.run();
+    finish_saving(&mut h);
     assert_eq!(h.state().modal_text(), None);
     assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
 
@@ -915,6 +930,7 @@ fn without_a_file_dialog_the_path_is_typed_in() {
     type_text(&mut h, &second.display().to_string());
     h.key_press(Key::Enter);
     h.run();
+    finish_saving(&mut h);
     assert_eq!(h.state().modal_text(), None);
     assert_eq!(h.state().path.as_deref(), Some(second.as_path()));
     assert!(second.exists());
@@ -1385,4 +1401,78 @@ fn arrow_keys_on_a_focused_button_do_not_nudge_the_selection() {
     h.run();
     key(&mut h, Key::ArrowRight);
     assert_eq!(card_rect(&h, id).x, before.x + 1.0);
+}
+
+#[test]
+fn a_slow_save_never_holds_up_the_window() {
+    let dir = temp_dir("slow-save");
+    let path = dir.join("långsam.malbild");
+    let desktop = ScriptedDesktop::default();
+    let app = App::new(
+        sample::nara_vard(),
+        Some(path.clone()),
+        Box::new(desktop.clone()),
+    );
+    let mut h = harness_with(app);
+    let cards = h.state().doc().card_count();
+
+    // The disk is slow: the save waits, the window goes on drawing and editing.
+    desktop.hold_writes();
+    let first = ids(&h)[0];
+    let at = card_center(&h, first);
+    click_at(&mut h, at, Modifiers::NONE);
+    key(&mut h, Key::Delete);
+    key_mod(&mut h, Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.state().is_saving());
+    h.get_by_label("Sparar…");
+    h.run_steps(5);
+    assert!(!path.exists(), "not written yet");
+    assert!(h.state().window_title().starts_with("● "));
+    let second = ids(&h)[0];
+    let at = card_center(&h, second);
+    drag(&mut h, at, at + vec2(40.0, 0.0));
+    assert_eq!(h.state().doc().card_count(), cards - 1);
+
+    // Closing now waits for the file instead of cutting it off.
+    request_close(&mut h);
+    assert!(sent(&h, &egui::ViewportCommand::CancelClose));
+    assert_eq!(h.state().modal_text(), None);
+
+    desktop.release_writes();
+    finish_saving(&mut h);
+    let on_disk = malbild::io::load(&path).map(|l| l.document);
+    assert_eq!(
+        on_disk.as_ref().map(Document::card_count).ok(),
+        Some(cards - 1),
+        "the document as it was when saved"
+    );
+    assert_ne!(on_disk.ok().as_ref(), Some(h.state().doc()));
+    // The card moved during the save is not in the file, so the close asks first.
+    assert_eq!(
+        h.state().modal_text().as_deref(),
+        Some("Osparade ändringar")
+    );
+    h.get_by_label("Avbryt").click();
+    h.run();
+
+    // A save still being written when the document is replaced (New, "Spara inte")
+    // does not mark the new document as saved to that file.
+    desktop.hold_writes();
+    key_mod(&mut h, Modifiers::COMMAND, Key::S);
+    key_mod(&mut h, Modifiers::COMMAND, Key::N);
+    h.get_by_label("Spara inte").click();
+    h.run();
+    assert_eq!(h.state().doc(), &Document::new());
+    desktop.release_writes();
+    finish_saving(&mut h);
+    assert_eq!(h.state().path, None);
+    assert!(!h.state().is_dirty());
+    assert_eq!(
+        malbild::io::load(&path)
+            .map(|l| l.document.card_count())
+            .ok(),
+        Some(cards - 1)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

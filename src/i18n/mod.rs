@@ -104,6 +104,8 @@ messages! {
     KeptOpen => "Det öppna dokumentet är kvar som det var.", "The open document is kept as it was.";
     Saved => "Sparat", "Saved";
     ChoosingFile => "Väljer fil…", "Choosing a file…";
+    Saving => "Sparar…", "Saving…";
+    SaveInterrupted => "sparandet avbröts", "the save was interrupted";
     AboutBody => "Rita målbilden för omställningen till Nära vård: nuläge → övergång → målbild.", "Draw the picture of the shift to Nära vård (close care): current state → transition → target.";
     Licences => "Typsnitt: Inter (SIL Open Font License 1.1).", "Font: Inter (SIL Open Font License 1.1).";
     ColourYellow => "Gul", "Yellow";

@@ -44,6 +44,19 @@ enum Modal {
     },
 }
 
+/// A save under way on its own thread, so a slow disk or network share never freezes the
+/// window.
+struct PendingSave {
+    path: PathBuf,
+    /// The history state that is being written.
+    state: u64,
+    /// Which document it was (a New or Open meanwhile makes another).
+    generation: u64,
+    /// What to do once it is written (as asked for in the unsaved-changes question).
+    then: Option<Then>,
+    done: Receiver<std::io::Result<()>>,
+}
+
 /// A file dialog waiting for the user.
 struct PendingDialog {
     purpose: FilePurpose,
@@ -62,6 +75,13 @@ pub struct App {
     saved_state: u64,
     desktop: Box<dyn Desktop>,
     dialog: Option<PendingDialog>,
+    saving: Option<PendingSave>,
+    /// A save asked for while another was under way: started when that one ends.
+    save_next: Option<(PathBuf, Option<Then>)>,
+    /// The window closes once the save under way is written.
+    close_after_save: bool,
+    /// Counts the documents this window has shown (New and Open make a new one).
+    generation: u64,
     modal: Option<Modal>,
     queued: Vec<Action>,
     /// A short message in the status bar, and when it was shown.
@@ -88,6 +108,10 @@ impl App {
             path,
             desktop,
             dialog: None,
+            saving: None,
+            save_next: None,
+            close_after_save: false,
+            generation: 0,
             modal: None,
             queued: Vec::new(),
             notice: None,
@@ -157,6 +181,11 @@ impl App {
         self.notice.as_ref().map(|(s, _)| s.as_str())
     }
 
+    /// Whether a save is being written.
+    pub fn is_saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
     /// Whether a file dialog is open.
     pub fn is_waiting_for_dialog(&self) -> bool {
         self.dialog.is_some()
@@ -200,6 +229,7 @@ impl App {
             super::style(&ctx, self.dark);
         }
         self.poll_dialog(&ctx);
+        self.poll_save(&ctx);
         self.handle_window_events(&ctx);
 
         if let Some(outcome) = self.export.poll(&ctx) {
@@ -292,6 +322,7 @@ impl App {
                 None
             }
             None if self.dialog.is_some() => Some(Msg::ChoosingFile.text(self.lang).to_owned()),
+            None if self.saving.is_some() => Some(Msg::Saving.text(self.lang).to_owned()),
             None => None,
         }
     }
@@ -303,9 +334,14 @@ impl App {
     fn handle_window_events(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
             self.view.end_text_editing(&mut self.editor);
-            if self.is_dirty() {
+            if self.is_dirty() && self.saving.is_none() {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
                 self.modal = Some(Modal::Unsaved(Then::Close));
+            } else if self.saving.is_some() {
+                // Not in the middle of writing a file: close when it is written (and ask
+                // then, if there are changes since).
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.close_after_save = true;
             }
         }
         let dropped: Option<PathBuf> = ctx.input(|i| {
@@ -437,6 +473,7 @@ impl App {
                 self.poll_dialog(ctx);
             }
             Then::Open(path) => self.open_path(&path, ctx),
+            Then::Close if self.saving.is_some() => self.close_after_save = true,
             Then::Close => {
                 self.closing = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -449,6 +486,7 @@ impl App {
         self.editor = Editor::new(doc);
         self.saved_state = self.editor.history().state();
         self.path = path;
+        self.generation += 1;
     }
 
     /// Opens a file, replacing the document; on error says why and keeps the document.
@@ -466,13 +504,7 @@ impl App {
     /// Saves to the document's path, or asks for one. `then` runs after a successful save.
     fn save(&mut self, ctx: &egui::Context, then: Option<Then>) {
         match self.path.clone() {
-            Some(path) => {
-                if self.save_to(&path, ctx)
-                    && let Some(then) = then
-                {
-                    self.proceed(then, ctx);
-                }
-            }
+            Some(path) => self.save_to(&path, then, ctx),
             None => self.pick_save_path(ctx, then),
         }
     }
@@ -496,24 +528,97 @@ impl App {
         self.poll_dialog(ctx);
     }
 
-    /// Writes the document to `path`. Returns whether it worked; if not, says why.
-    pub fn save_to(&mut self, path: &Path, ctx: &egui::Context) -> bool {
+    /// Starts writing the document to `path` on its own thread; `then` runs once it is
+    /// written. A save asked for while one is under way follows it.
+    fn save_to(&mut self, path: &Path, then: Option<Then>, ctx: &egui::Context) {
         self.view.end_text_editing(&mut self.editor);
         self.editor.commit();
-        match io::save(path, self.editor.doc()) {
+        if self.saving.is_some() {
+            self.save_next = Some((path.to_path_buf(), then));
+            return;
+        }
+        let (tx, done) = std::sync::mpsc::channel();
+        let doc = self.editor.doc().clone();
+        let target = path.to_path_buf();
+        let repaint = ctx.clone();
+        let write = self.desktop.file_writer();
+        let spawned = std::thread::Builder::new()
+            .name("malbild-save".into())
+            .spawn(move || {
+                let _ = tx.send(write(&target, &io::to_bytes(&doc)));
+                repaint.request_repaint();
+            });
+        let done = match spawned {
+            Ok(_) => done,
+            // No thread to be had: write it here rather than not at all.
+            Err(_) => {
+                let (tx, done) = std::sync::mpsc::channel();
+                let write = self.desktop.file_writer();
+                let _ = tx.send(write(path, &io::to_bytes(self.editor.doc())));
+                done
+            }
+        };
+        self.saving = Some(PendingSave {
+            path: path.to_path_buf(),
+            state: self.editor.history().state(),
+            generation: self.generation,
+            then,
+            done,
+        });
+        self.poll_save(ctx);
+    }
+
+    /// Finishes a save whose file is written: marks the document saved (if it is still the
+    /// one that was saved), says so, and goes on with what was waiting for it.
+    fn poll_save(&mut self, ctx: &egui::Context) {
+        let Some(pending) = &self.saving else {
+            return;
+        };
+        let result = match pending.done.try_recv() {
+            Ok(result) => result,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                return;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Err(std::io::Error::other(Msg::SaveInterrupted.text(self.lang)))
+            }
+        };
+        let Some(pending) = self.saving.take() else {
+            return;
+        };
+        match result {
             Ok(()) => {
-                self.saved_state = self.editor.history().state();
-                self.path = Some(path.to_path_buf());
-                let name = self.display_name();
+                let name = pending
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                if pending.generation == self.generation {
+                    self.saved_state = pending.state;
+                    self.path = Some(pending.path);
+                }
                 self.set_notice(ctx, i18n::saved_to(&name, self.lang));
-                true
+                if let Some((path, then)) = self.save_next.take() {
+                    self.save_to(&path, then.or(pending.then), ctx);
+                } else if self.close_after_save {
+                    self.close_after_save = false;
+                    self.request(Then::Close, ctx);
+                } else if let Some(then) = pending.then {
+                    self.request(then, ctx);
+                }
             }
             Err(e) => {
+                self.save_next = None;
+                self.close_after_save = false;
                 self.modal = Some(Modal::Error {
                     title: Msg::SaveFailed.text(self.lang).to_owned(),
-                    message: format!("{}\n\n{}", path.display(), i18n::save_error(&e, self.lang)),
+                    message: format!(
+                        "{}\n\n{}",
+                        pending.path.display(),
+                        i18n::save_error(&e, self.lang)
+                    ),
                 });
-                false
             }
         }
     }
@@ -582,11 +687,7 @@ impl App {
                 if path.extension().is_none() {
                     path.set_extension(io::EXTENSION);
                 }
-                if self.save_to(&path, ctx)
-                    && let Some(then) = then
-                {
-                    self.proceed(then, ctx);
-                }
+                self.save_to(&path, then, ctx);
             }
         }
     }

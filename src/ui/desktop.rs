@@ -1,10 +1,14 @@
-//! The one seam between the app and the desktop: native file dialogs. Tests replace it with
-//! [`ScriptedDesktop`], which answers from a list.
+//! The one seam between the app and the desktop: native file dialogs and writing files.
+//! Tests replace it with [`ScriptedDesktop`], which answers from a list and can hold a save
+//! back to see what the window does meanwhile.
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
+
+/// Writes a file's bytes, atomically; called on a worker thread.
+pub type FileWriter = Arc<dyn Fn(&Path, &[u8]) -> std::io::Result<()> + Send + Sync>;
 
 /// How a file dialog ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +56,11 @@ pub trait Desktop {
         filter_name: &str,
         ctx: &egui::Context,
     ) -> Receiver<DialogAnswer>;
+
+    /// How saved files are written (atomically, see [`crate::io::write_atomic`]).
+    fn file_writer(&self) -> FileWriter {
+        Arc::new(crate::io::write_atomic)
+    }
 }
 
 /// Native dialogs through rfd, awaited on a thread of their own so the window keeps drawing.
@@ -108,6 +117,8 @@ impl Desktop for NativeDesktop {
 #[derive(Clone, Default)]
 pub struct ScriptedDesktop {
     inner: Arc<Mutex<Scripted>>,
+    /// While true, file writes wait (as on a slow network share).
+    held: Arc<(Mutex<bool>, Condvar)>,
 }
 
 #[derive(Default)]
@@ -130,6 +141,21 @@ impl ScriptedDesktop {
         if let Ok(mut s) = self.inner.lock() {
             s.answers.push_back(answer);
         }
+    }
+
+    /// Makes file writes wait until [`Self::release_writes`], like a slow disk.
+    pub fn hold_writes(&self) {
+        if let Ok(mut held) = self.held.0.lock() {
+            *held = true;
+        }
+    }
+
+    /// Lets held file writes go on.
+    pub fn release_writes(&self) {
+        if let Ok(mut held) = self.held.0.lock() {
+            *held = false;
+        }
+        self.held.1.notify_all();
     }
 
     /// The dialogs asked for so far.
@@ -156,5 +182,21 @@ impl Desktop for ScriptedDesktop {
         });
         let _ = tx.send(answer.unwrap_or(DialogAnswer::Cancelled));
         rx
+    }
+
+    fn file_writer(&self) -> FileWriter {
+        let held = self.held.clone();
+        Arc::new(move |path, bytes| {
+            let (lock, released) = &*held;
+            if let Ok(mut h) = lock.lock() {
+                while *h {
+                    h = match released.wait(h) {
+                        Ok(h) => h,
+                        Err(_) => break,
+                    };
+                }
+            }
+            crate::io::write_atomic(path, bytes)
+        })
     }
 }
