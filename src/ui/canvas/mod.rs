@@ -127,10 +127,13 @@ impl CanvasView {
 
     /// Whether keys go to the canvas: it has keyboard focus, or nothing else has.
     pub fn has_keyboard(&self, ctx: &egui::Context) -> bool {
-        match ctx.memory(|m| m.focused()) {
-            None => true,
-            focused => focused == self.canvas_id,
-        }
+        ctx.memory(|m| m.focused()).is_none() || self.has_focus(ctx)
+    }
+
+    /// Whether the canvas itself has keyboard focus (it was clicked or tabbed to).
+    fn has_focus(&self, ctx: &egui::Context) -> bool {
+        self.canvas_id
+            .is_some_and(|id| ctx.memory(|m| m.has_focus(id)))
     }
 
     /// Selects the next element in reading order (or the previous one), after the
@@ -244,11 +247,10 @@ impl CanvasView {
                 );
             });
         }
-        let selected = self.selection_description(editor.doc(), lang);
         response.widget_info(|| {
             let mut info =
                 egui::WidgetInfo::labeled(egui::Role::Canvas, true, Msg::Canvas.text(lang));
-            info.current_text_value = Some(selected.clone());
+            info.current_text_value = Some(self.selection_description(editor.doc(), lang));
             info
         });
         self.rect = rect;
@@ -334,7 +336,7 @@ impl CanvasView {
     fn handle_keys(&mut self, ui: &mut Ui, editor: &mut Editor) {
         // Tab walks the elements only while the canvas has focus; otherwise it is egui's,
         // moving between the buttons and fields.
-        let focused = self.canvas_id.is_some() && ui.memory(|m| m.focused()) == self.canvas_id;
+        let focused = self.has_focus(ui.ctx());
         let (step, arrows, escape, tab) = ui.input_mut(|i| {
             let step = if i.modifiers.shift { 10.0 } else { 1.0 };
             let mut d = Vec2::ZERO;
