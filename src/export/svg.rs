@@ -129,41 +129,40 @@ impl Writer {
             Shape::Text(t) => self.text(t),
             Shape::Mesh(m) => self.mesh(m),
             Shape::QuadraticBezier(q) => {
-                let [a, b, c] = q.points;
-                let _ = writeln!(
-                    self.out,
-                    "<path d=\"M{} {} Q{} {} {} {}{}\"{}{}/>",
-                    num(a.x),
-                    num(a.y),
-                    num(b.x),
-                    num(b.y),
-                    num(c.x),
-                    num(c.y),
-                    if q.closed { " Z" } else { "" },
-                    paint("fill", q.fill),
-                    path_stroke(&q.stroke),
-                );
+                self.bezier('Q', &q.points, q.closed, q.fill, &q.stroke);
             }
             Shape::CubicBezier(q) => {
-                let [a, b, c, d] = q.points;
-                let _ = writeln!(
-                    self.out,
-                    "<path d=\"M{} {} C{} {} {} {} {} {}{}\"{}{}/>",
-                    num(a.x),
-                    num(a.y),
-                    num(b.x),
-                    num(b.y),
-                    num(c.x),
-                    num(c.y),
-                    num(d.x),
-                    num(d.y),
-                    if q.closed { " Z" } else { "" },
-                    paint("fill", q.fill),
-                    path_stroke(&q.stroke),
-                );
+                self.bezier('C', &q.points, q.closed, q.fill, &q.stroke);
             }
             Shape::Band(_) => {}
         }
+    }
+
+    /// A Bézier curve: `command` is `Q` (quadratic) or `C` (cubic), `points` start with the
+    /// starting point.
+    fn bezier(
+        &mut self,
+        command: char,
+        points: &[Pos2],
+        closed: bool,
+        fill: Color32,
+        stroke: &egui::epaint::PathStroke,
+    ) {
+        let Some((start, rest)) = points.split_first() else {
+            return;
+        };
+        let mut d = format!("M{} {} {command}", num(start.x), num(start.y));
+        for p in rest {
+            let _ = write!(d, "{} {} ", num(p.x), num(p.y));
+        }
+        let d = d.trim_end();
+        let _ = writeln!(
+            self.out,
+            "<path d=\"{d}{}\"{}{}/>",
+            if closed { " Z" } else { "" },
+            paint("fill", fill),
+            path_stroke(stroke),
+        );
     }
 
     fn path(&mut self, p: &PathShape) {
@@ -382,6 +381,45 @@ mod tests {
         assert_eq!(base64(b"fo"), "Zm8=");
         assert_eq!(base64(b"foo"), "Zm9v");
         assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    #[test]
+    fn curves_are_svg_paths() {
+        use egui::epaint::{CubicBezierShape, PathStroke, QuadraticBezierShape};
+        use egui::pos2;
+        let mut w = Writer {
+            out: String::new(),
+            blurs: BTreeMap::new(),
+        };
+        let stroke = PathStroke::new(2.0, Color32::BLACK);
+        w.shape(&Shape::QuadraticBezier(QuadraticBezierShape {
+            points: [pos2(0.0, 0.0), pos2(1.0, 2.0), pos2(3.0, 4.0)],
+            closed: false,
+            fill: Color32::TRANSPARENT,
+            stroke: stroke.clone(),
+        }));
+        w.shape(&Shape::CubicBezier(CubicBezierShape {
+            points: [
+                pos2(0.0, 0.0),
+                pos2(1.0, 2.0),
+                pos2(3.0, 4.0),
+                pos2(5.5, 6.0),
+            ],
+            closed: true,
+            fill: Color32::TRANSPARENT,
+            stroke,
+        }));
+        let lines: Vec<&str> = w.out.lines().collect();
+        assert!(
+            lines[0].starts_with("<path d=\"M0 0 Q1 2 3 4\""),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].starts_with("<path d=\"M0 0 C1 2 3 4 5.5 6 Z\""),
+            "{}",
+            lines[1]
+        );
     }
 
     #[test]

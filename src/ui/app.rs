@@ -542,10 +542,11 @@ impl App {
         let target = path.to_path_buf();
         let repaint = ctx.clone();
         let write = self.desktop.file_writer();
+        let writer = write.clone();
         let spawned = std::thread::Builder::new()
             .name("malbild-save".into())
             .spawn(move || {
-                let _ = tx.send(write(&target, &io::to_bytes(&doc)));
+                let _ = tx.send(writer(&target, &io::to_bytes(&doc)));
                 repaint.request_repaint();
             });
         let done = match spawned {
@@ -553,7 +554,6 @@ impl App {
             // No thread to be had: write it here rather than not at all.
             Err(_) => {
                 let (tx, done) = std::sync::mpsc::channel();
-                let write = self.desktop.file_writer();
                 let _ = tx.send(write(path, &io::to_bytes(self.editor.doc())));
                 done
             }
