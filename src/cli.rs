@@ -37,6 +37,8 @@ Usage:
                           export a canvas (or an editable PNG) as a picture
       --scale S             pixels per canvas point (default 2; 1 is 100 % zoom)
       --width PX            this many pixels wide
+      --size WxH            exactly W × H pixels, the picture fitted and centred
+                            (a slide: --size 1920x1080 or 3840x2160)
       --paper A4|A3|A2|A1|A0 [--portrait] [--dpi N]
                             a whole page, landscape unless --portrait, at N dpi
                             (72–600, default 300)
@@ -73,6 +75,7 @@ fn parse_export(args: &[OsString]) -> Result<ExportArgs, String> {
     let mut input = None;
     let mut output = None;
     let (mut scale, mut width, mut paper, mut dpi, mut portrait) = (None, None, None, None, false);
+    let mut frame = None;
     let mut it = args.iter();
     let value = |it: &mut std::slice::Iter<'_, OsString>, opt: &str| -> Result<String, String> {
         it.next()
@@ -82,7 +85,10 @@ fn parse_export(args: &[OsString]) -> Result<ExportArgs, String> {
     };
     while let Some(arg) = it.next() {
         match arg.to_str() {
-            Some("-o" | "--output") => output = Some(PathBuf::from(value(&mut it, "-o")?)),
+            // A path is taken as it is, even where it is not UTF-8.
+            Some("-o" | "--output") => {
+                output = Some(PathBuf::from(it.next().ok_or("export: -o needs a value")?))
+            }
             Some("--scale") => {
                 let v = value(&mut it, "--scale")?;
                 scale = Some(
@@ -96,6 +102,15 @@ fn parse_export(args: &[OsString]) -> Result<ExportArgs, String> {
                     Some(v.parse::<u32>().map_err(|_| {
                         format!("export: --width {v} is not a whole number of pixels")
                     })?);
+            }
+            Some("--size") => {
+                let v = value(&mut it, "--size")?;
+                let parsed = v.split_once(['x', 'X', '×']).and_then(|(w, h)| {
+                    Some((w.trim().parse::<u32>().ok()?, h.trim().parse::<u32>().ok()?))
+                });
+                frame = Some(parsed.ok_or_else(|| {
+                    format!("export: --size {v}: give width x height in pixels, such as 1920x1080")
+                })?);
             }
             Some("--paper") => {
                 let v = value(&mut it, "--paper")?;
@@ -145,19 +160,30 @@ fn parse_export(args: &[OsString]) -> Result<ExportArgs, String> {
     }
     a.input = input.ok_or("export: name the canvas to export")?;
     a.output = output.ok_or("export: name the picture to write with -o OUT.png or -o OUT.svg")?;
-    a.size = match (scale, width, paper) {
-        (Some(_), Some(_), _) | (Some(_), _, Some(_)) | (_, Some(_), Some(_)) => {
-            return Err("export: give only one of --scale, --width and --paper".into());
-        }
-        (Some(scale), None, None) => Some(Size::Scale { scale }),
-        (None, Some(pixels), None) => Some(Size::Width { pixels }),
-        (None, None, Some(paper)) => Some(Size::Paper {
+    let given = [
+        scale.is_some(),
+        width.is_some(),
+        paper.is_some(),
+        frame.is_some(),
+    ];
+    if given.iter().filter(|g| **g).count() > 1 {
+        return Err("export: give only one of --scale, --width, --size and --paper".into());
+    }
+    if dpi.is_some() && paper.is_none() {
+        return Err("export: --dpi goes with --paper".into());
+    }
+    a.size = if let Some(scale) = scale {
+        Some(Size::Scale { scale })
+    } else if let Some(pixels) = width {
+        Some(Size::Width { pixels })
+    } else if let Some((width, height)) = frame {
+        Some(Size::Frame { width, height })
+    } else {
+        paper.map(|paper| Size::Paper {
             paper,
             landscape: !portrait,
             dpi: dpi.unwrap_or(300),
-        }),
-        (None, None, None) if dpi.is_some() => return Err("export: --dpi goes with --paper".into()),
-        (None, None, None) => None,
+        })
     };
     Ok(a)
 }
@@ -304,7 +330,7 @@ pub fn export(args: &ExportArgs, lang: Lang) -> (String, i32) {
         return fail(format!(
             "{}: {}",
             args.output.display(),
-            i18n::save_error(&e, lang)
+            i18n::save_error(&e, &args.output, lang)
         ));
     }
     (

@@ -9,7 +9,9 @@ pub mod png;
 pub mod raster;
 pub mod svg;
 
-use crate::model::{Background, Document, ElementId, ExportSettings, Rect, Scope, Size};
+use crate::model::{
+    Background, Document, ElementId, ExportSettings, FRAME_PIXELS, Rect, Scope, Size,
+};
 use raster::Progress;
 use std::time::{Duration, Instant};
 
@@ -125,6 +127,26 @@ pub fn plan(
                 (world.h * scale).round().max(1.0) as f64,
                 None,
             )
+        }
+        Size::Frame { width, height } => {
+            if !FRAME_PIXELS.contains(&width) || !FRAME_PIXELS.contains(&height) {
+                return Err(ExportError::BadSize(format!(
+                    "{width} × {height} pixels is outside {}–{} a side",
+                    FRAME_PIXELS.start(),
+                    FRAME_PIXELS.end()
+                )));
+            }
+            let scale = (width as f32 / world.w).min(height as f32 / world.h);
+            if scale > *SCALES.end() {
+                return Err(ExportError::BadSize(format!(
+                    "the picture is too small for {width} × {height} pixels (it would be enlarged {scale:.0} times; at most {})",
+                    SCALES.end()
+                )));
+            }
+            // Widen the area to the frame's shape, so the picture sits centred in it.
+            let c = world.center();
+            world = Rect::centered(c, width as f32 / scale, height as f32 / scale);
+            (scale, width as f64, height as f64, None)
         }
         Size::Paper {
             paper,

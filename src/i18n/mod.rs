@@ -70,6 +70,9 @@ messages! {
     ZoomOut => "Zooma ut", "Zoom out";
     ZoomReset => "Zooma till 100 %", "Zoom to 100 %";
     ToggleTheme => "Ljust/mörkt tema", "Light/dark theme";
+    TogglePanel => "Visa/dölj sidopanelen", "Show/hide the side panel";
+    FullScreen => "Helskärm", "Full screen";
+    SidePanel => "Sidopanel", "Side panel";
     ToggleLanguage => "In English", "På svenska";
     Shortcuts => "Kortkommandon", "Keyboard shortcuts";
     About => "Om Målbild", "About Målbild";
@@ -131,6 +134,10 @@ messages! {
     SizeScale => "Skala", "Scale";
     SizeWidth => "Bredd", "Width";
     SizePaper => "Papper", "Paper";
+    SizeFrame => "Fast storlek", "Fixed size";
+    Presets => "Färdiga val", "Presets";
+    PresetSlide => "Bild 16:9", "Slide 16:9";
+    PresetPoster => "Affisch", "Poster";
     Landscape => "Liggande", "Landscape";
     Portrait => "Stående", "Portrait";
     BackgroundLabel => "Bakgrund", "Background";
@@ -140,6 +147,7 @@ messages! {
     Padding => "Marginal", "Margin";
     Embed => "Lägg den redigerbara arbetsytan i PNG-filen", "Put the editable canvas inside the PNG";
     ExportPng => "Exportera PNG…", "Export PNG…";
+    ExportButton => "Exportera", "Export";
     ExportSvg => "Exportera SVG…", "Export SVG…";
     Exporting => "Exporterar…", "Exporting…";
     ExportFailed => "Exporten misslyckades", "The export failed";
@@ -407,12 +415,40 @@ pub fn export_error(e: &crate::export::ExportError, lang: Lang) -> String {
     }
 }
 
-/// A save error in plain words.
-pub fn save_error(e: &std::io::Error, lang: Lang) -> String {
-    let m = crate::io::io_message(e);
-    match lang {
-        Lang::Sv => format!("Filen kunde inte skrivas: {}.", io_sv(&m)),
-        Lang::En => format!("The file could not be written: {m}."),
+/// A save error in plain words, naming the part of `path` that is missing if that is why.
+pub fn save_error(e: &std::io::Error, path: &std::path::Path, lang: Lang) -> String {
+    use crate::io::PathProblem;
+    let problem = match e.kind() {
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory => {
+            crate::io::path_problem(path)
+        }
+        _ => None,
+    };
+    match (problem, lang) {
+        (Some(PathProblem::MissingFolder(d)), Lang::Sv) => format!(
+            "Filen kunde inte skrivas: mappen ”{}” finns inte.",
+            d.display()
+        ),
+        (Some(PathProblem::MissingFolder(d)), Lang::En) => format!(
+            "The file could not be written: the folder “{}” does not exist.",
+            d.display()
+        ),
+        (Some(PathProblem::NotAFolder(d)), Lang::Sv) => format!(
+            "Filen kunde inte skrivas: ”{}” är en fil, inte en mapp.",
+            d.display()
+        ),
+        (Some(PathProblem::NotAFolder(d)), Lang::En) => format!(
+            "The file could not be written: “{}” is a file, not a folder.",
+            d.display()
+        ),
+        (None, Lang::Sv) => format!(
+            "Filen kunde inte skrivas: {}.",
+            io_sv(&crate::io::io_message(e))
+        ),
+        (None, Lang::En) => format!(
+            "The file could not be written: {}.",
+            crate::io::io_message(e)
+        ),
     }
 }
 

@@ -18,7 +18,8 @@ pub const FORMAT: &str = "malbild";
 ///
 /// 1. Cards on three phases.
 /// 2. Arrows (elements of `type` `"arrow"`).
-pub const VERSION: u32 = 2;
+/// 3. Card text size and bold; the canvas's title shown above the board, and a date.
+pub const VERSION: u32 = 3;
 /// The file name extension.
 pub const EXTENSION: &str = "malbild";
 /// The first bytes of every PNG file.
@@ -32,25 +33,29 @@ pub fn is_png(bytes: &[u8]) -> bool {
 /// about 15 MB).
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
-/// Upgrade steps: `UPGRADES[n - 1]` turns a version-`n` document (the `document` object) into
-/// a version-`n + 1` one. A format change adds its step here and bumps [`VERSION`].
-type Upgrade = fn(&mut Value) -> Result<(), String>;
-const UPGRADES: [Upgrade; VERSION as usize - 1] = [v1_to_v2];
+/// Upgrade steps: `UPGRADES[n - 1]` turns a version-`n` document into a version-`n + 1` one. A
+/// format change adds its step here and bumps [`VERSION`].
+///
+/// Every change so far only added fields and kinds (with defaults), so a file of any version
+/// is read straight into today's types (no `Value` tree in between, which would cost memory
+/// and hide duplicate keys), and each step then checks or changes what it has to.
+type Upgrade = fn(&mut Document) -> Result<(), String>;
+const UPGRADES: [Upgrade; VERSION as usize - 1] = [v1_to_v2, v2_to_v3];
 
 /// Version 2 added arrows and changed nothing else: a version-1 document is a version-2
 /// document with no arrows. An arrow in a file that says version 1 is a contradiction.
-/// (What is not well-formed is left for the typed reading to report, with its place.)
-fn v1_to_v2(doc: &mut Value) -> Result<(), String> {
-    let Some(elements) = doc.get("elements").and_then(Value::as_array) else {
-        return Ok(());
-    };
-    for (i, e) in elements.iter().enumerate() {
-        if e.get("type").and_then(Value::as_str) == Some("arrow") {
-            return Err(format!(
-                "elements[{i}] is an arrow, which version 1 did not have"
-            ));
-        }
+fn v1_to_v2(doc: &mut Document) -> Result<(), String> {
+    match doc.elements.iter().position(|e| e.as_arrow().is_some()) {
+        Some(i) => Err(format!(
+            "elements[{i}] is an arrow, which version 1 did not have"
+        )),
+        None => Ok(()),
     }
+}
+
+/// Version 3 added fields with defaults that keep a version-2 canvas as it was (card text is
+/// now fitted to its card, and the title, if any, is shown above the board).
+fn v2_to_v3(_doc: &mut Document) -> Result<(), String> {
     Ok(())
 }
 
@@ -116,9 +121,16 @@ impl<'de> Deserialize<'de> for Header {
                 self,
                 mut map: A,
             ) -> Result<Header, A::Error> {
+                use serde::de::Error;
                 let mut h = Header::default();
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     match key.as_ref() {
+                        "format" if h.format.is_some() => {
+                            return Err(A::Error::duplicate_field("format"));
+                        }
+                        "version" if h.version.is_some() => {
+                            return Err(A::Error::duplicate_field("version"));
+                        }
                         "format" => h.format = Some(map.next_value()?),
                         "version" => h.version = Some(map.next_value()?),
                         _ => {
@@ -205,25 +217,15 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
         }
     };
 
-    let file: FileIn = if version == VERSION {
-        let mut de = serde_json::Deserializer::from_slice(bytes);
-        serde_path_to_error::deserialize(&mut de).map_err(invalid)?
-    } else {
-        let mut value: Value = serde_json::from_slice(bytes).map_err(|e| syntax_error(&e))?;
-        let doc = value
-            .get_mut("document")
-            .ok_or_else(|| LoadError::Invalid {
-                path: ".".into(),
-                detail: "missing field `document`".into(),
-            })?;
-        for (i, step) in UPGRADES.iter().enumerate().skip(version as usize - 1) {
-            step(doc).map_err(|detail| LoadError::Invalid {
-                path: "document".into(),
-                detail: format!("cannot upgrade from version {}: {detail}", i + 1),
-            })?;
-        }
-        serde_path_to_error::deserialize(value).map_err(invalid)?
-    };
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut file: FileIn = serde_path_to_error::deserialize(&mut de).map_err(invalid)?;
+    de.end().map_err(|e| syntax_error(&e))?;
+    for (i, step) in UPGRADES.iter().enumerate().skip(version as usize - 1) {
+        step(&mut file.document).map_err(|detail| LoadError::Invalid {
+            path: "document".into(),
+            detail: format!("cannot upgrade from version {}: {detail}", i + 1),
+        })?;
+    }
     file.document
         .validate()
         .map_err(|detail| match detail.split_once(": ") {
@@ -301,6 +303,30 @@ pub fn save(path: &Path, doc: &Document) -> std::io::Result<()> {
     write_atomic(path, &to_bytes(doc))
 }
 
+/// What is wrong with the folders on the way to a file that could not be written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathProblem {
+    /// This folder does not exist (the first one on the way that is missing).
+    MissingFolder(std::path::PathBuf),
+    /// This is a file where a folder should be.
+    NotAFolder(std::path::PathBuf),
+}
+
+/// Why the folder of `path` cannot hold it, if that is the reason: which part of the way is
+/// missing or is not a folder.
+pub fn path_problem(path: &Path) -> Option<PathProblem> {
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty())?;
+    let mut missing = None;
+    for dir in parent.ancestors().filter(|p| !p.as_os_str().is_empty()) {
+        match std::fs::metadata(dir) {
+            Ok(m) if m.is_dir() => break,
+            Ok(_) => return Some(PathProblem::NotAFolder(dir.to_path_buf())),
+            Err(_) => missing = Some(dir.to_path_buf()),
+        }
+    }
+    missing.map(PathProblem::MissingFolder)
+}
+
 /// A short, plain description of an I/O error.
 pub fn io_message(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
@@ -329,7 +355,7 @@ mod tests {
     fn file_starts_with_format_and_version() {
         let text = String::from_utf8(to_bytes(&Document::new())).unwrap_or_default();
         assert!(
-            text.starts_with("{\n  \"format\": \"malbild\",\n  \"version\": 2,\n"),
+            text.starts_with("{\n  \"format\": \"malbild\",\n  \"version\": 3,\n"),
             "{text}"
         );
     }

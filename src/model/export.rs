@@ -95,6 +95,15 @@ pub enum Size {
         #[serde(rename = "pixels")]
         pixels: u32,
     },
+    /// A picture of exactly this many pixels (a slide: 1920 × 1080); the picture is fitted
+    /// into it and centred.
+    #[serde(rename = "frame")]
+    Frame {
+        #[serde(rename = "width")]
+        width: u32,
+        #[serde(rename = "height")]
+        height: u32,
+    },
     /// A whole paper page at a resolution; the picture is centred on it.
     #[serde(rename = "paper")]
     Paper {
@@ -106,6 +115,9 @@ pub enum Size {
         dpi: u32,
     },
 }
+
+/// Sizes offered for a picture of a fixed size, such as a slide.
+pub const FRAME_PIXELS: std::ops::RangeInclusive<u32> = 16..=30_000;
 
 impl Default for Size {
     fn default() -> Self {

@@ -15,7 +15,7 @@ pub mod sample;
 pub use arrow::{Arrow, ArrowEnd, Binding, End, Head, LineStyle, LineWidth, Route};
 pub use color::{CardColor, INK, Rgba};
 pub use elements::Elements;
-pub use export::{Background, ExportSettings, Paper, Scope, Size};
+pub use export::{Background, ExportSettings, FRAME_PIXELS, Paper, Scope, Size};
 pub use geom::{Point, Rect};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -31,10 +31,15 @@ pub const MIN_BOARD_HEIGHT: f32 = HEADER_HEIGHT + 120.0;
 /// No coordinate or size in a document may exceed this (in points); it keeps arithmetic far
 /// from float trouble and rejects nonsense in files.
 pub const MAX_COORD: f32 = 1.0e7;
+/// Height of the band above the board that shows the canvas's title (and date), in world
+/// points; it is there when the title is shown and not empty.
+pub const TITLE_BAND: f32 = 72.0;
 /// The smallest card.
 pub const MIN_CARD_SIZE: (f32, f32) = (60.0, 40.0);
 /// The size of a new card.
 pub const DEFAULT_CARD_SIZE: (f32, f32) = (200.0, 120.0);
+/// Longest title (of the canvas or a phase) or date accepted from a file.
+pub const MAX_TITLE_CHARS: usize = 1_000;
 /// Longest card text accepted from a file or the clipboard (characters).
 pub const MAX_TEXT_CHARS: usize = 20_000;
 
@@ -188,6 +193,60 @@ impl Phases {
 pub struct Board {
     #[serde(rename = "height")]
     pub height: f32,
+    /// Whether the canvas's title (and date) is drawn above the phases, in a band of
+    /// [`TITLE_BAND`] points. Files before version 3 show it.
+    #[serde(rename = "show_title", default = "yes")]
+    pub show_title: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// How large a card's text is: fitted to the card, or one of four fixed sizes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TextSize {
+    /// As large as fits the card (a few words fill it; long text shrinks to a floor).
+    #[default]
+    #[serde(rename = "auto")]
+    Auto,
+    #[serde(rename = "s")]
+    S,
+    #[serde(rename = "m")]
+    M,
+    #[serde(rename = "l")]
+    L,
+    #[serde(rename = "xl")]
+    Xl,
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 5] = [
+        TextSize::Auto,
+        TextSize::S,
+        TextSize::M,
+        TextSize::L,
+        TextSize::Xl,
+    ];
+
+    /// The fixed size in world points, or `None` for a size fitted to the card.
+    pub fn points(self) -> Option<f32> {
+        match self {
+            TextSize::Auto => None,
+            TextSize::S => Some(14.0),
+            TextSize::M => Some(18.0),
+            TextSize::L => Some(26.0),
+            TextSize::Xl => Some(36.0),
+        }
+    }
+
+    pub fn is_auto(&self) -> bool {
+        *self == TextSize::Auto
+    }
 }
 
 /// A card: the sticky note of a workshop.
@@ -201,6 +260,15 @@ pub struct Card {
     pub text: String,
     #[serde(rename = "color")]
     pub color: CardColor,
+    /// The size of the text: fitted to the card unless set.
+    #[serde(
+        rename = "text_size",
+        default,
+        skip_serializing_if = "TextSize::is_auto"
+    )]
+    pub text_size: TextSize,
+    #[serde(rename = "bold", default, skip_serializing_if = "is_false")]
+    pub bold: bool,
 }
 
 impl Card {
@@ -210,6 +278,8 @@ impl Card {
             rect,
             text: text.into(),
             color,
+            text_size: TextSize::Auto,
+            bold: false,
         }
     }
 }
@@ -248,7 +318,7 @@ impl<'de> Deserialize<'de> for Element {
                 };
                 if first == "type" {
                     let kind: String = map.next_value()?;
-                    let rest = MapAccessDeserializer::new(map);
+                    let rest = MapAccessDeserializer::new(NoSecondType(map));
                     return match kind.as_str() {
                         "card" => Card::deserialize(rest).map(Element::Card),
                         "arrow" => Arrow::deserialize(rest).map(Element::Arrow),
@@ -258,6 +328,9 @@ impl<'de> Deserialize<'de> for Element {
                 let mut obj = serde_json::Map::new();
                 obj.insert(first, map.next_value()?);
                 while let Some((k, v)) = map.next_entry::<String, serde_json::Value>()? {
+                    if obj.contains_key(&k) {
+                        return Err(A::Error::custom(format!("duplicate field `{k}`")));
+                    }
                     obj.insert(k, v);
                 }
                 let kind = match obj.remove("type") {
@@ -283,6 +356,33 @@ impl<'de> Deserialize<'de> for Element {
             }
         }
         d.deserialize_map(V)
+    }
+}
+
+/// The fields of an element after its leading `type`, refusing a second `type` (which the
+/// kind's own reader would otherwise skip as unknown).
+struct NoSecondType<A>(A);
+
+impl<'de, A: serde::de::MapAccess<'de>> serde::de::MapAccess<'de> for NoSecondType<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        use serde::de::{Error, IntoDeserializer};
+        match self.0.next_key::<String>()? {
+            Some(k) if k == "type" => Err(A::Error::duplicate_field("type")),
+            Some(k) => seed.deserialize(k.into_deserializer()).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, A::Error> {
+        self.0.next_value_seed(seed)
     }
 }
 
@@ -339,6 +439,10 @@ impl Element {
 pub struct Document {
     #[serde(rename = "title")]
     pub title: String,
+    /// A date (or any short text) shown beside the title above the board, such as the day of
+    /// the workshop.
+    #[serde(rename = "date", default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
     #[serde(rename = "board")]
     pub board: Board,
     #[serde(rename = "phases")]
@@ -366,7 +470,11 @@ impl Document {
         };
         Self {
             title: String::new(),
-            board: Board { height: 820.0 },
+            date: String::new(),
+            board: Board {
+                height: 820.0,
+                show_title: true,
+            },
             phases: Phases {
                 nulage: phase("Nuläge", Rgba::rgb(0xec, 0xef, 0xf4)),
                 overgang: phase("Övergång", Rgba::rgb(0xfb, 0xf1, 0xe0)),
@@ -410,11 +518,49 @@ impl Document {
         })
     }
 
-    /// Everything there is to see: the board and every element.
+    /// The band above the board with the canvas's title, if it is shown.
+    pub fn title_band(&self) -> Option<Rect> {
+        let board = self.board_rect();
+        (self.board.show_title && !self.title.trim().is_empty())
+            .then(|| Rect::new(board.x, board.y - TITLE_BAND, board.w, TITLE_BAND))
+    }
+
+    /// The board with its title band.
+    pub fn picture_rect(&self) -> Rect {
+        let board = self.board_rect();
+        match self.title_band() {
+            Some(band) => board.union(&band),
+            None => board,
+        }
+    }
+
+    /// Everything there is to see: the board, its title and every element.
     pub fn bounds(&self) -> Rect {
         self.elements
             .iter()
-            .fold(self.board_rect(), |acc, e| acc.union(&self.bounds_of(e)))
+            .fold(self.picture_rect(), |acc, e| acc.union(&self.bounds_of(e)))
+    }
+
+    /// The area of a phase where elements go: its column below the flow band.
+    pub fn phase_area(&self, id: PhaseId) -> Rect {
+        let r = self.phase_rect(id);
+        Rect::new(r.x, HEADER_HEIGHT, r.w, (r.h - HEADER_HEIGHT).max(0.0))
+    }
+
+    /// `r` moved as little as needed to lie across no phase line: inside the phase that
+    /// holds its centre, `margin` points from the edges. A box wider than its phase, or one
+    /// whose centre is off the board, is left where it is.
+    pub fn keep_in_phase(&self, r: Rect, margin: f32) -> Rect {
+        let Some(phase) = self.phase_at_x(r.center().x) else {
+            return r;
+        };
+        let area = self.phase_rect(phase);
+        let (lo, hi) = (area.x + margin, area.right() - margin);
+        if r.w > hi - lo {
+            return r;
+        }
+        let x = r.x.clamp(lo, hi - r.w);
+        Rect { x, ..r }
     }
 
     /// The box an element's drawing occupies, for the spatial index, hit testing and
@@ -550,6 +696,12 @@ impl Document {
     /// the first problem and where it is.
     pub fn validate(&self) -> Result<(), String> {
         let sane = |v: f32| v.is_finite() && v.abs() <= MAX_COORD;
+        if self.title.chars().count() > MAX_TITLE_CHARS {
+            return Err(format!("title: longer than {MAX_TITLE_CHARS} characters"));
+        }
+        if self.date.chars().count() > MAX_TITLE_CHARS {
+            return Err(format!("date: longer than {MAX_TITLE_CHARS} characters"));
+        }
         if !sane(self.board.height) || self.board.height < MIN_BOARD_HEIGHT {
             return Err(format!(
                 "board.height: {} is out of range (at least {MIN_BOARD_HEIGHT})",
@@ -562,6 +714,12 @@ impl Document {
                     "phases.{}.width: {} is out of range (at least {MIN_PHASE_WIDTH})",
                     id.key(),
                     p.width
+                ));
+            }
+            if p.title.chars().count() > MAX_TITLE_CHARS {
+                return Err(format!(
+                    "phases.{}.title: longer than {MAX_TITLE_CHARS} characters",
+                    id.key()
                 ));
             }
         }
@@ -579,8 +737,19 @@ impl Document {
                 Size::Width { pixels: 0 } => {
                     return Err("export.size.pixels: 0 is not a width".into());
                 }
-                Size::Paper { dpi, .. } if dpi == 0 || dpi > 2400 => {
-                    return Err(format!("export.size.dpi: {dpi} is out of range"));
+                Size::Paper { dpi, .. } if !(72..=600).contains(&dpi) => {
+                    return Err(format!(
+                        "export.size.dpi: {dpi} is out of range (72 to 600)"
+                    ));
+                }
+                Size::Frame { width, height }
+                    if !FRAME_PIXELS.contains(&width) || !FRAME_PIXELS.contains(&height) =>
+                {
+                    return Err(format!(
+                        "export.size: {width} × {height} pixels is out of range ({} to {} a side)",
+                        FRAME_PIXELS.start(),
+                        FRAME_PIXELS.end()
+                    ));
                 }
                 _ => {}
             }

@@ -9,7 +9,7 @@ use super::{
 pub fn nara_vard() -> Document {
     let mut doc = Document::new();
     doc.title = "Nära vård – exempel".to_owned();
-    doc.board.height = 720.0;
+    doc.board.height = 660.0;
     for id in PhaseId::ALL {
         doc.phases.get_mut(id).width = 620.0;
     }
@@ -58,19 +58,21 @@ pub fn nara_vard() -> Document {
             ],
         ),
     ];
-    // Two columns of two and one card centred below, as a facilitator might place them.
+    // Two columns of two and one card centred below, as a facilitator might place them:
+    // large enough that every text is readable from the back of the room when the whole
+    // board is on a projector.
     let slots = [
-        (40.0, 136.0),
-        (336.0, 156.0),
-        (30.0, 322.0),
-        (346.0, 342.0),
-        (190.0, 520.0),
+        (24.0, 118.0),
+        (326.0, 132.0),
+        (20.0, 294.0),
+        (330.0, 308.0),
+        (175.0, 478.0),
     ];
     let mut next_id = 0x5a_0001_u64;
     for (phase, cards) in stories {
         let x0 = doc.phase_x(phase);
         for ((text, color), (dx, dy)) in cards.into_iter().zip(slots) {
-            let rect = Rect::new(x0 + dx, dy, 240.0, 130.0);
+            let rect = Rect::new(x0 + dx, dy, 270.0, 150.0);
             doc.elements.push(Element::Card(Card::new(
                 ElementId(next_id),
                 rect,

@@ -13,12 +13,13 @@ pub mod fonts;
 use crate::model::arrow::{self, ArrowPath};
 use crate::model::{
     Arrow, Card, Document, Element, ElementId, End, HEADER_HEIGHT, Head, INK, LineStyle, Point,
-    Rect, Rgba,
+    Rect, Rgba, TextSize,
 };
 use crate::spatial::SpatialIndex;
 use egui::epaint::{Mesh, PathShape, PathStroke, RectShape};
 use egui::text::{LayoutJob, TextWrapping};
 use egui::{Align, Color32, Painter, Pos2, Shape, Stroke, StrokeKind, pos2, vec2};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Card text size in world points.
@@ -31,6 +32,14 @@ pub const CARD_RADIUS: f32 = arrow::CARD_RADIUS;
 pub const LABEL_FONT_SIZE: f32 = 15.0;
 /// Phase title size in world points.
 pub const TITLE_FONT_SIZE: f32 = 30.0;
+/// Size of the canvas's title above the board, in world points.
+pub const BAND_TITLE_FONT_SIZE: f32 = 36.0;
+/// Size of the date beside it, in world points.
+pub const BAND_DATE_FONT_SIZE: f32 = 22.0;
+/// Space between the board's edges and the title and date, in world points.
+const TITLE_INSET: f32 = 16.0;
+/// The colour of the date: quieter than the title, still 7 : 1 on white.
+const DATE_INK: Rgba = Rgba::rgb(0x4a, 0x52, 0x5e);
 /// Below this size on screen (points) text is drawn as lines: smaller is not readable.
 pub const GREEK_BELOW: f32 = 6.0;
 /// Depth of the chevron tips of the flow band, in world points.
@@ -139,25 +148,163 @@ pub fn font_step(size: f32) -> f32 {
     ((size.log2() * 16.0).round() / 16.0).exp2().max(0.5)
 }
 
-/// The layout of a card's text at `zoom`: centred, wrapped at the card's inner width, cut
-/// with "…" where it would overflow the card. Wrapping is the same at every zoom, because the
-/// wrap width scales with the (quantized) font size.
-pub fn card_text_job(card: &Card, zoom: f32) -> LayoutJob {
-    card_text_job_for(&card.text, card.rect, card.color.text(), zoom, true)
+/// The smallest text of a card whose size is fitted to it, in world points: longer text is
+/// cut with "…" rather than made smaller (the editor grows the card instead).
+pub const FIT_MIN: f32 = 14.0;
+/// The largest text of a card whose size is fitted to it, in world points.
+pub const FIT_MAX: f32 = 44.0;
+
+/// The sizes a fitted card text may take, largest first: the font steps (see [`font_step`])
+/// from [`FIT_MAX`] down to [`FIT_MIN`].
+fn fit_ladder() -> impl Iterator<Item = f32> {
+    let lo = (FIT_MIN.log2() * 16.0).round() as i32;
+    let hi = (FIT_MAX.log2() * 16.0).round() as i32;
+    (lo..hi + 1).rev().map(|k| (k as f32 / 16.0).exp2())
+}
+
+/// The font of card text: Inter, or Inter SemiBold for bold cards.
+pub fn card_font(size: f32, bold: bool) -> egui::FontId {
+    if bold {
+        fonts::title(size)
+    } else {
+        fonts::card(size)
+    }
+}
+
+/// The space inside a card for its text, in world points.
+fn text_area(rect: Rect) -> (f32, f32) {
+    (
+        (rect.w - 2.0 * CARD_PADDING).max(1.0),
+        (rect.h - 2.0 * CARD_PADDING).max(1.0),
+    )
+}
+
+/// Whether `text` at world size `size` fits a card of `rect`, wrapping only between words.
+fn text_fits(
+    fonts: &mut egui::epaint::FontsView<'_>,
+    text: &str,
+    rect: Rect,
+    size: f32,
+    bold: bool,
+) -> bool {
+    let (w, h) = text_area(rect);
+    let job = LayoutJob::simple(text.to_owned(), card_font(size, bold), Color32::BLACK, w);
+    let galley = fonts.layout_job(job);
+    if galley.rect.height() > h + 0.5 {
+        return false;
+    }
+    // A row that ends inside a word means a word is wider than the card at this size.
+    galley.rows.windows(2).all(|pair| {
+        let (row, next) = (&pair[0], &pair[1]);
+        row.ends_with_newline
+            || row
+                .row
+                .glyphs
+                .last()
+                .is_none_or(|g| g.chr.is_whitespace() || g.chr == '-')
+            || next
+                .row
+                .glyphs
+                .first()
+                .is_none_or(|g| g.chr.is_whitespace())
+    })
+}
+
+/// The size in world points of a card's text: its fixed size, or the largest that fits the
+/// card (at least [`FIT_MIN`]).
+pub fn card_text_size(fonts: &mut egui::epaint::FontsView<'_>, card: &Card) -> f32 {
+    text_size_for(fonts, &card.text, card.rect, card.text_size, card.bold)
+}
+
+/// Like [`card_text_size`] for any text (the editor sizes its buffer this way).
+pub fn text_size_for(
+    fonts: &mut egui::epaint::FontsView<'_>,
+    text: &str,
+    rect: Rect,
+    size: TextSize,
+    bold: bool,
+) -> f32 {
+    if let Some(points) = size.points() {
+        return points;
+    }
+    let ladder: Vec<f32> = fit_ladder().collect();
+    if text.trim().is_empty() {
+        return ladder[0];
+    }
+    // The ladder runs largest first and fitting is monotone: find the first size that fits.
+    let (mut lo, mut hi) = (0, ladder.len() - 1);
+    if !text_fits(fonts, text, rect, ladder[hi], bold) {
+        return ladder[hi];
+    }
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if text_fits(fonts, text, rect, ladder[mid], bold) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    ladder[lo]
+}
+
+/// A quick guess of a card's text size from its length, for cards drawn as lines far out,
+/// where laying text out would cost more than it shows.
+pub fn estimated_text_size(card: &Card) -> f32 {
+    if let Some(points) = card.text_size.points() {
+        return points;
+    }
+    let (w, h) = text_area(card.rect);
+    let paragraphs: Vec<f32> = card
+        .text
+        .split('\n')
+        .map(|p| p.chars().count() as f32)
+        .collect();
+    fit_ladder()
+        .find(|&s| {
+            let per_row = (w / (s * 0.55)).floor().max(1.0);
+            let rows: f32 = paragraphs
+                .iter()
+                .map(|n| (n / per_row).ceil().max(1.0))
+                .sum();
+            rows * s * 1.25 <= h
+        })
+        .unwrap_or(FIT_MIN)
+}
+
+/// The layout of a card's text at `zoom`, its size `size` in world points: centred, wrapped
+/// at the card's inner width, cut with "…" where it would overflow the card. Wrapping is the
+/// same at every zoom, because the wrap width scales with the (quantized) font size.
+pub fn card_text_job(card: &Card, size: f32, zoom: f32) -> LayoutJob {
+    card_text_job_for(
+        &card.text,
+        card.rect,
+        card.color.text(),
+        size,
+        card.bold,
+        zoom,
+        true,
+    )
 }
 
 /// Like [`card_text_job`] for any text (the editor lays out its buffer this way).
-pub fn card_text_job_for(text: &str, rect: Rect, color: Rgba, zoom: f32, elide: bool) -> LayoutJob {
-    let size = font_step(CARD_FONT_SIZE * zoom);
-    let scale = size / CARD_FONT_SIZE; // screen points per world point, for this size step
-    let inner_w = (rect.w - 2.0 * CARD_PADDING).max(1.0);
-    let inner_h = (rect.h - 2.0 * CARD_PADDING).max(1.0);
-    let font = fonts::card(size);
+pub fn card_text_job_for(
+    text: &str,
+    rect: Rect,
+    color: Rgba,
+    size: f32,
+    bold: bool,
+    zoom: f32,
+    elide: bool,
+) -> LayoutJob {
+    let screen_size = font_step(size * zoom);
+    let scale = screen_size / size; // screen points per world point, for this size step
+    let (inner_w, inner_h) = text_area(rect);
+    let font = card_font(screen_size, bold);
     let mut job = LayoutJob::simple(text.to_owned(), font, color32(color), inner_w * scale);
     job.halign = Align::Center;
     if elide {
         // Row height is about 1.2 × the font size.
-        let rows = (inner_h / (CARD_FONT_SIZE * 1.2)).floor().max(1.0) as usize;
+        let rows = (inner_h / (size * 1.2)).floor().max(1.0) as usize;
         job.wrap = TextWrapping {
             max_rows: rows,
             ..TextWrapping::wrap_at_width(inner_w * scale)
@@ -166,10 +313,16 @@ pub fn card_text_job_for(text: &str, rect: Rect, color: Rgba, zoom: f32, elide: 
     job
 }
 
-/// The height in world points a card needs to show all of `text` at its width.
-pub fn card_height_for_text(ctx: &egui::Context, text: &str, rect: Rect) -> f32 {
-    let job = card_text_job_for(text, rect, INK, 1.0, false);
-    let scale = font_step(CARD_FONT_SIZE) / CARD_FONT_SIZE;
+/// The height in world points a card needs to show all of `text` at its width, at `size`.
+pub fn card_height_for_text(
+    ctx: &egui::Context,
+    text: &str,
+    rect: Rect,
+    size: f32,
+    bold: bool,
+) -> f32 {
+    let job = card_text_job_for(text, rect, INK, size, bold, 1.0, false);
+    let scale = font_step(size) / size;
     let galley = ctx.fonts_mut(|f| f.layout_job(job));
     galley.rect.height() / scale + 2.0 * CARD_PADDING
 }
@@ -182,6 +335,41 @@ pub struct SceneCache {
     /// The mesh of cards drawn as quads when zoomed far out. Shared with the shape list for
     /// one frame; unique again by the next, so its memory is reused.
     far: Arc<Mesh>,
+    /// Fitted text sizes of cards, with a hash of what they were worked out from.
+    fit: HashMap<ElementId, (u64, f32)>,
+}
+
+impl SceneCache {
+    /// The size of a card's text, worked out again only when its text, size or font changed.
+    pub fn text_size(&mut self, ctx: &egui::Context, card: &Card) -> f32 {
+        if let Some(points) = card.text_size.points() {
+            return points;
+        }
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            card.text.hash(&mut h);
+            card.rect.w.to_bits().hash(&mut h);
+            card.rect.h.to_bits().hash(&mut h);
+            card.bold.hash(&mut h);
+            h.finish()
+        };
+        if let Some(&(k, size)) = self.fit.get(&card.id)
+            && k == key
+        {
+            return size;
+        }
+        let size = ctx.fonts_mut(|f| card_text_size(f, card));
+        self.fit.insert(card.id, (key, size));
+        size
+    }
+
+    /// Forgets fitted sizes of cards that are gone, now and then.
+    fn trim(&mut self, doc: &Document) {
+        if self.fit.len() > 2 * doc.elements.len() + 64 {
+            self.fit.retain(|id, _| doc.elements.contains(*id));
+        }
+    }
 }
 
 /// Paints the document as seen through `xf`, limited to the painter's clip rect.
@@ -194,18 +382,25 @@ pub fn paint(
     cache: &mut SceneCache,
 ) {
     let view = xf.rect_to_world(painter.clip_rect());
+    paint_title(painter, doc, xf, view, options.phase_tints);
     paint_phases(painter, doc, xf, view, options.phase_tints);
+    cache.trim(doc);
     index.query(doc, view, &mut cache.visible);
     let elements = doc.elements.as_slice();
     let readable = font_step(CARD_FONT_SIZE * xf.zoom) >= GREEK_BELOW;
     let mut labels = Vec::new();
     if readable {
-        for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
+        let visible = std::mem::take(&mut cache.visible);
+        for e in visible.iter().filter_map(|&i| elements.get(i)) {
             match e {
-                Element::Card(card) => paint_card(painter, card, xf, options),
+                Element::Card(card) => {
+                    let size = cache.text_size(painter.ctx(), card);
+                    paint_card(painter, card, size, xf, options)
+                }
                 Element::Arrow(a) => paint_arrow(painter, doc, a, xf, options, &mut labels),
             }
         }
+        cache.visible = visible;
     } else {
         // Far out: every card is a few quads in one mesh, in paint order.
         if Arc::get_mut(&mut cache.far).is_none() {
@@ -399,6 +594,64 @@ fn paint_head(
     }
 }
 
+/// The canvas's title (left) and date (right) in the band above the board.
+fn paint_title(painter: &Painter, doc: &Document, xf: &Transform, view: Rect, fill: bool) {
+    let Some(band) = doc.title_band() else {
+        return;
+    };
+    if !band.intersects(&view) {
+        return;
+    }
+    let z = xf.zoom;
+    let screen = xf.rect_to_screen(&band);
+    if fill {
+        painter.rect_filled(screen, 0.0, Color32::WHITE);
+    }
+    let inset = TITLE_INSET * z;
+    let text_rect = screen.shrink2(vec2(inset, 0.0));
+    let ink = color32(INK);
+    let size = font_step(BAND_TITLE_FONT_SIZE * z);
+    if size < GREEK_BELOW {
+        let chars = doc.title.chars().count() as f32;
+        let w = (chars * BAND_TITLE_FONT_SIZE * 0.55 * z).min(text_rect.width());
+        let bar = egui::Rect::from_min_size(
+            pos2(text_rect.left(), screen.center().y - size * 0.3),
+            vec2(w, size * 0.6),
+        );
+        painter.rect_filled(
+            bar,
+            0.0,
+            Color32::from_rgba_unmultiplied(0x1f, 0x23, 0x28, 90),
+        );
+        return;
+    }
+    let mut right = text_rect.right();
+    if !doc.date.trim().is_empty() {
+        let mut job = LayoutJob::simple_singleline(
+            doc.date.trim().to_owned(),
+            fonts::card(font_step(BAND_DATE_FONT_SIZE * z)),
+            color32(DATE_INK),
+        );
+        job.wrap = TextWrapping::truncate_at_width(text_rect.width() * 0.4);
+        let galley = painter.layout_job(job);
+        let pos = pos2(
+            text_rect.right() - galley.rect.width(),
+            screen.center().y - galley.rect.height() / 2.0,
+        );
+        right = pos.x - inset;
+        painter.galley(pos, galley, color32(DATE_INK));
+    }
+    let mut job =
+        LayoutJob::simple_singleline(doc.title.trim().to_owned(), fonts::title(size), ink);
+    job.wrap = TextWrapping::truncate_at_width((right - text_rect.left()).max(1.0));
+    let galley = painter.layout_job(job);
+    let pos = pos2(
+        text_rect.left(),
+        screen.center().y - galley.rect.height() / 2.0,
+    );
+    painter.galley(pos, galley, ink);
+}
+
 fn paint_phases(painter: &Painter, doc: &Document, xf: &Transform, view: Rect, tints: bool) {
     let board = doc.board_rect();
     if !board.intersects(&view) {
@@ -488,7 +741,7 @@ fn hairline(zoom: f32) -> f32 {
     zoom.max(0.5)
 }
 
-fn paint_card(painter: &Painter, card: &Card, xf: &Transform, options: &PaintOptions) {
+fn paint_card(painter: &Painter, card: &Card, size: f32, xf: &Transform, options: &PaintOptions) {
     let z = xf.zoom;
     let rect = xf.rect_to_screen(&card.rect);
     let radius = (CARD_RADIUS * z).min(255.0);
@@ -512,7 +765,7 @@ fn paint_card(painter: &Painter, card: &Card, xf: &Transform, options: &PaintOpt
     if options.hidden_text == Some(card.id) || card.text.is_empty() {
         return;
     }
-    let galley = painter.layout_job(card_text_job(card, z));
+    let galley = painter.layout_job(card_text_job(card, size, z));
     let pos = rect.center() - galley.rect.center().to_vec2();
     painter.galley(pos, galley, color32(card.color.text()));
 }
@@ -531,16 +784,16 @@ fn card_quads(mesh: &mut Mesh, card: &Card, xf: &Transform) {
         mesh.add_colored_rect(r, fill);
     }
     let z = xf.zoom;
-    let row_h = CARD_FONT_SIZE * 1.2 * z;
+    let size = estimated_text_size(card);
+    let row_h = size * 1.2 * z;
     if row_h < 1.0 {
         return;
     }
     let text = card.color.text();
     let bar = color32(Rgba { a: 90, ..text });
-    let inner_w = (card.rect.w - 2.0 * CARD_PADDING).max(1.0);
-    let inner_h = (card.rect.h - 2.0 * CARD_PADDING).max(1.0);
-    let per_row = (inner_w / (CARD_FONT_SIZE * 0.52)).max(1.0);
-    let max_rows = (inner_h / (CARD_FONT_SIZE * 1.2)).floor().max(1.0) as usize;
+    let (inner_w, inner_h) = text_area(card.rect);
+    let per_row = (inner_w / (size * 0.52)).max(1.0);
+    let max_rows = (inner_h / (size * 1.2)).floor().max(1.0) as usize;
     let mut rows: Vec<f32> = Vec::new();
     for para in card.text.split('\n') {
         let mut n = para.chars().count() as f32;
