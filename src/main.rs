@@ -68,7 +68,8 @@ fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {
         viewport: egui::ViewportBuilder::default()
             .with_title(app.window_title())
             .with_app_id("malbild")
-            .with_inner_size([1440.0, 900.0])
+            .with_inner_size([1280.0, 800.0])
+            .with_maximized(true)
             .with_min_inner_size([800.0, 500.0])
             .with_drag_and_drop(true),
         ..Default::default()

@@ -216,18 +216,15 @@ fn multi_line_text_and_ctrl_enter_ends_editing() {
     double_click_at(&mut h, p);
     type_text(&mut h, "Rad ett");
     key(&mut h, Key::Enter);
-    type_text(
-        &mut h,
-        "rad två med ett långt ord som bryts över flera rader i kortet",
-    );
+    let long = "rad två med ett långt ord som bryts över flera rader i kortet, \
+                och mer därtill: så mycket text att den inte får plats i kortet \
+                ens med den minsta storleken, så att kortet måste växa på höjden";
+    type_text(&mut h, long);
     key_mod(&mut h, Modifiers::COMMAND, Key::Enter);
     assert!(h.state().view.editing.is_none());
     let card = first_card(&h);
     let card = card.unwrap_or_else(|| panic!("no card"));
-    assert_eq!(
-        card.text,
-        "Rad ett\nrad två med ett långt ord som bryts över flera rader i kortet"
-    );
+    assert_eq!(card.text, format!("Rad ett\n{long}"));
     assert!(
         card.rect.h > 120.0,
         "the card grew to fit its text: {}",
@@ -397,7 +394,7 @@ fn shift_click_rubber_band_and_delete_many_then_undo() {
 
     // A rubber band round the whole of Övergång selects its five cards.
     let r = h.state().doc().phase_rect(PhaseId::Overgang);
-    let a = screen(&h, Point::new(r.x + 40.0, 110.0));
+    let a = screen(&h, Point::new(r.x + 18.0, 104.0));
     let b = screen(&h, Point::new(r.right() - 40.0, r.bottom() - 10.0));
     drag(&mut h, a, b);
     let in_phase: Vec<ElementId> = h
@@ -656,7 +653,7 @@ fn phase_title_edits_in_place_and_phase_width_drags() {
     // Widening Nuläge pushes the later phases, and their cards, to the right.
     let before = h.state().doc().clone();
     let edge = before.phase_rect(PhaseId::Nulage).right();
-    let from = screen(&h, Point::new(edge, 690.0));
+    let from = screen(&h, Point::new(edge, before.board.height - 30.0));
     drag(&mut h, from, from + vec2(60.0, 0.0));
     let zoom = h.state().view.camera.zoom;
     let after = h.state().doc().clone();

@@ -27,6 +27,8 @@ pub enum Action {
     ZoomIn,
     ZoomOut,
     ZoomReset,
+    TogglePanel,
+    FullScreen,
     ToggleTheme,
     ToggleLanguage,
     Shortcuts,
@@ -101,8 +103,9 @@ impl Shortcut {
             s.push_str("Shift+");
         }
         s.push_str(match self.key {
-            Key::Plus => "+",
-            Key::Minus => "−",
+            Key::Plus => "Plus",
+            Key::Minus => "Minus",
+            Key::Period => ".",
             Key::Delete => "Delete",
             k => k.name(),
         });
@@ -112,7 +115,7 @@ impl Shortcut {
 
 impl Action {
     /// Actions in menu and shortcut-list order.
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 27] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -134,6 +137,8 @@ impl Action {
         Action::ZoomIn,
         Action::ZoomOut,
         Action::ZoomReset,
+        Action::TogglePanel,
+        Action::FullScreen,
         Action::ToggleTheme,
         Action::ToggleLanguage,
         Action::Shortcuts,
@@ -164,6 +169,8 @@ impl Action {
             Action::ZoomIn => Msg::ZoomIn,
             Action::ZoomOut => Msg::ZoomOut,
             Action::ZoomReset => Msg::ZoomReset,
+            Action::TogglePanel => Msg::TogglePanel,
+            Action::FullScreen => Msg::FullScreen,
             Action::ToggleTheme => Msg::ToggleTheme,
             Action::ToggleLanguage => Msg::ToggleLanguage,
             Action::Shortcuts => Msg::Shortcuts,
@@ -213,6 +220,8 @@ impl Action {
             Action::ZoomOut => const { &[Shortcut::cmd_any(Key::Minus)] },
             Action::ZoomReset => const { &[Shortcut::cmd(Key::Num0)] },
             Action::Shortcuts => const { &[Shortcut::plain(Key::F1)] },
+            Action::TogglePanel => const { &[Shortcut::cmd(Key::Period)] },
+            Action::FullScreen => const { &[Shortcut::plain(Key::F11)] },
             Action::ToggleTheme | Action::ToggleLanguage | Action::About => const { &[] },
         }
     }

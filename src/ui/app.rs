@@ -7,6 +7,7 @@
 use super::actions::Action;
 use super::canvas::CanvasView;
 use super::desktop::{Desktop, DialogAnswer, FilePurpose};
+use super::dialog;
 use super::export_dialog::{ExportDialog, Kind, Request};
 use super::panels;
 use crate::edit::Editor;
@@ -33,6 +34,8 @@ enum Modal {
     Error {
         title: String,
         message: String,
+        /// What comes back when the message is closed (the prompt with the path typed).
+        then: Option<Box<Modal>>,
     },
     Shortcuts,
     About,
@@ -54,7 +57,10 @@ struct PendingSave {
     generation: u64,
     /// What to do once it is written (as asked for in the unsaved-changes question).
     then: Option<Then>,
-    done: Receiver<std::io::Result<()>>,
+    /// The prompt the path was typed into, to offer again if the save fails.
+    prompt: Option<Modal>,
+    /// Nothing, or why the file could not be written, in words.
+    done: Receiver<Result<(), String>>,
 }
 
 /// A file dialog waiting for the user.
@@ -83,6 +89,8 @@ pub struct App {
     /// Counts the documents this window has shown (New and Open make a new one).
     generation: u64,
     modal: Option<Modal>,
+    /// The path prompt whose path is being used, to offer again if using it fails.
+    last_prompt: Option<Modal>,
     queued: Vec<Action>,
     /// A short message in the status bar, and when it was shown.
     notice: Option<(String, f64)>,
@@ -91,6 +99,10 @@ pub struct App {
     /// Set once the user agreed to close; the next close request goes through.
     closing: bool,
     styled: bool,
+    /// Whether the properties panel is shown (hidden, the canvas gets the whole width).
+    pub panel_open: bool,
+    /// The window has been given the size of the screen once.
+    sized: bool,
 }
 
 impl App {
@@ -113,12 +125,15 @@ impl App {
             close_after_save: false,
             generation: 0,
             modal: None,
+            last_prompt: None,
             queued: Vec::new(),
             notice: None,
             title_sent: String::new(),
             export: ExportDialog::default(),
             closing: false,
             styled: false,
+            panel_open: true,
+            sized: false,
         }
     }
 
@@ -153,6 +168,7 @@ impl App {
         Modal::Error {
             title: Msg::OpenFailed.text(self.lang).to_owned(),
             message,
+            then: None,
         }
     }
 
@@ -167,7 +183,7 @@ impl App {
     /// The error or question on screen, if any, as text (for tests and logs).
     pub fn modal_text(&self) -> Option<String> {
         match &self.modal {
-            Some(Modal::Error { title, message }) => Some(format!("{title}: {message}")),
+            Some(Modal::Error { title, message, .. }) => Some(format!("{title}: {message}")),
             Some(Modal::Unsaved(_)) => Some(Msg::UnsavedTitle.text(self.lang).to_owned()),
             Some(Modal::Shortcuts) => Some(Msg::Shortcuts.text(self.lang).to_owned()),
             Some(Modal::About) => Some(Msg::About.text(self.lang).to_owned()),
@@ -228,6 +244,7 @@ impl App {
             self.styled = true;
             super::style(&ctx, self.dark);
         }
+        self.size_window(&ctx);
         self.poll_dialog(&ctx);
         self.poll_save(&ctx);
         self.handle_window_events(&ctx);
@@ -253,18 +270,30 @@ impl App {
 
         let lang = self.lang;
         egui::Panel::top("top").show(ui, |ui| {
-            panels::top_bar(ui, &self.editor, &self.view, lang, &mut self.queued);
+            panels::top_bar(
+                ui,
+                &self.editor,
+                &self.view,
+                self.panel_open,
+                lang,
+                &mut self.queued,
+            );
         });
         let notice = self.current_notice(&ctx);
         egui::Panel::bottom("status").show(ui, |ui| {
             panels::status_bar(ui, &self.editor, &self.view, notice.as_deref(), lang);
         });
-        egui::Panel::right("properties")
-            .resizable(false)
-            .exact_size(260.0)
-            .show(ui, |ui| {
-                panels::properties(ui, &mut self.editor, &mut self.view, lang);
-            });
+        if self.panel_open {
+            egui::Panel::right("properties")
+                .resizable(false)
+                .exact_size(260.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        panels::properties(ui, &mut self.editor, &mut self.view, lang);
+                    });
+                });
+        }
+        self.view.input_blocked = self.modal.is_some() || self.export.open;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.view.show(ui, &mut self.editor, lang);
         });
@@ -307,6 +336,24 @@ impl App {
         if title != self.title_sent {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title_sent = title;
+        }
+    }
+
+    /// The first size of the window is the screen's: maximized where a window manager does
+    /// that, else (as on a bare X display) the monitor's whole size.
+    fn size_window(&mut self, ctx: &egui::Context) {
+        if self.sized {
+            return;
+        }
+        let (monitor, maximized) =
+            ctx.input(|i| (i.viewport().monitor_size, i.viewport().maximized));
+        let Some(monitor) = monitor.filter(|m| m.x > 100.0 && m.y > 100.0) else {
+            return;
+        };
+        self.sized = true;
+        if maximized != Some(true) {
+            ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::Pos2::ZERO));
+            ctx.send_viewport_cmd(ViewportCommand::InnerSize(monitor));
         }
     }
 
@@ -368,6 +415,8 @@ impl App {
                 | Action::ZoomPhase(_)
                 | Action::ToggleTheme
                 | Action::ToggleLanguage
+                | Action::TogglePanel
+                | Action::FullScreen
                 | Action::Shortcuts
                 | Action::About
         );
@@ -432,6 +481,11 @@ impl App {
                     Lang::Sv => Lang::En,
                     Lang::En => Lang::Sv,
                 }
+            }
+            Action::TogglePanel => self.panel_open = !self.panel_open,
+            Action::FullScreen => {
+                let full = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(!full));
             }
             Action::Shortcuts => self.modal = Some(Modal::Shortcuts),
             Action::About => self.modal = Some(Modal::About),
@@ -543,10 +597,17 @@ impl App {
         let repaint = ctx.clone();
         let write = self.desktop.file_writer();
         let writer = write.clone();
+        let lang = self.lang;
+        // Why it failed is worked out beside the write (it may look at the folders on the
+        // way, which on a dead network share takes long), never on the UI thread.
+        let save = move |path: &Path, doc: &Document| {
+            writer(path, &io::to_bytes(doc)).map_err(|e| i18n::save_error(&e, path, lang))
+        };
+        let save_here = save.clone();
         let spawned = std::thread::Builder::new()
             .name("malbild-save".into())
             .spawn(move || {
-                let _ = tx.send(writer(&target, &io::to_bytes(&doc)));
+                let _ = tx.send(save(&target, &doc));
                 repaint.request_repaint();
             });
         let done = match spawned {
@@ -554,7 +615,8 @@ impl App {
             // No thread to be had: write it here rather than not at all.
             Err(_) => {
                 let (tx, done) = std::sync::mpsc::channel();
-                let _ = tx.send(write(path, &io::to_bytes(self.editor.doc())));
+                let _ = tx.send(save_here(path, self.editor.doc()));
+                drop(write);
                 done
             }
         };
@@ -563,6 +625,7 @@ impl App {
             state: self.editor.history().state(),
             generation: self.generation,
             then,
+            prompt: self.last_prompt.take(),
             done,
         });
         self.poll_save(ctx);
@@ -581,7 +644,7 @@ impl App {
                 return;
             }
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                Err(std::io::Error::other(Msg::SaveInterrupted.text(self.lang)))
+                Err(Msg::SaveInterrupted.text(self.lang).to_owned())
             }
         };
         let Some(pending) = self.saving.take() else {
@@ -614,10 +677,12 @@ impl App {
                 self.modal = Some(Modal::Error {
                     title: Msg::SaveFailed.text(self.lang).to_owned(),
                     message: format!(
-                        "{}\n\n{}",
+                        "{}\n\n{e}\n\n{}",
                         pending.path.display(),
-                        i18n::save_error(&e, self.lang)
+                        Msg::KeptOpen.text(self.lang)
                     ),
+                    // A path typed by hand is offered again, to be mended rather than typed anew.
+                    then: pending.prompt.map(Box::new),
                 });
             }
         }
@@ -636,7 +701,10 @@ impl App {
             return;
         };
         match answer {
-            DialogAnswer::Chosen(path) => self.chosen(pending.purpose, path, pending.then, ctx),
+            DialogAnswer::Chosen(path) => {
+                self.last_prompt = None;
+                self.chosen(pending.purpose, path, pending.then, ctx)
+            }
             DialogAnswer::Cancelled => {}
             DialogAnswer::Unavailable => {
                 let suggested = match pending.purpose {
@@ -756,126 +824,155 @@ impl App {
         let mut choice: Option<(bool, Then)> = None; // (save first?, then)
         let mut typed: Option<(FilePurpose, PathBuf, Option<Then>)> = None;
         let mut prompt_text: Option<String> = None;
-        let response = egui::Modal::new(egui::Id::unique("malbild-modal")).show(ctx, |ui| {
-            ui.set_max_width(480.0);
-            match &modal {
-                Modal::Unsaved(then) => {
-                    ui.heading(Msg::UnsavedTitle.text(lang));
-                    ui.add_space(6.0);
-                    ui.label(i18n::unsaved_question(&self.display_name(), lang));
-                    ui.label(Msg::UnsavedBody.text(lang));
-                    ui.add_space(12.0);
-                    ui.horizontal(|ui| {
-                        if ui.button(Msg::Save.text(lang)).clicked() {
-                            choice = Some((true, then.clone()));
-                        }
-                        if ui.button(Msg::DontSave.text(lang)).clicked() {
-                            choice = Some((false, then.clone()));
-                        }
-                        if ui.button(Msg::Cancel.text(lang)).clicked() {
-                            close = true;
-                        }
-                    });
+        let dismissed = match &modal {
+            Modal::Unsaved(then) => {
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-unsaved",
+                    480.0,
+                    Msg::UnsavedTitle.text(lang),
+                    |ui| {
+                        ui.label(i18n::unsaved_question(&self.display_name(), lang));
+                        ui.label(Msg::UnsavedBody.text(lang));
+                    },
+                    |ui| {
+                        let save = ui.button(Msg::Save.text(lang));
+                        let dont = ui.button(Msg::DontSave.text(lang));
+                        let cancel = ui.button(Msg::Cancel.text(lang));
+                        (save.clicked(), dont.clicked(), cancel.clicked())
+                    },
+                );
+                let (save, dont, cancel) = shown.buttons;
+                if save || dialog::enter_pressed(ctx) {
+                    choice = Some((true, then.clone()));
+                } else if dont {
+                    choice = Some((false, then.clone()));
                 }
-                Modal::Error { title, message } => {
-                    ui.heading(title);
-                    ui.add_space(6.0);
-                    ui.label(message);
-                    ui.add_space(12.0);
-                    if ui.button(Msg::Ok.text(lang)).clicked() {
-                        close = true;
-                    }
-                }
-                Modal::Shortcuts => {
-                    ui.heading(Msg::Shortcuts.text(lang));
-                    ui.add_space(6.0);
-                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                        for a in Action::ALL {
-                            if let Some(s) = a.shortcut_label() {
-                                ui.label(a.label(lang));
-                                ui.label(s);
-                                ui.end_row();
-                            }
-                        }
-                    });
-                    ui.add_space(6.0);
-                    ui.label(Msg::TipEditing.text(lang));
-                    ui.label(Msg::TipWalk.text(lang));
-                    ui.label(Msg::TipPan.text(lang));
-                    ui.add_space(12.0);
-                    if ui.button(Msg::Close.text(lang)).clicked() {
-                        close = true;
-                    }
-                }
-                Modal::PathPrompt {
-                    purpose,
-                    path,
-                    then,
-                } => {
-                    let (title, go) = match purpose {
-                        FilePurpose::Open => (Msg::Open, Msg::OpenButton),
-                        FilePurpose::Save => (Msg::SaveAs, Msg::Save),
-                        FilePurpose::ExportPng => (Msg::ExportPng, Msg::ExportPng),
-                        FilePurpose::ExportSvg => (Msg::ExportSvg, Msg::ExportSvg),
-                    };
-                    ui.heading(title.text(lang));
-                    ui.add_space(6.0);
-                    let label = ui.label(Msg::TypePath.text(lang));
-                    let mut text = path.clone();
-                    let field_id = ui.make_persistent_id("path-prompt");
-                    // A single-line field gives up focus on Enter while it is drawn, so
-                    // whether Enter submits is decided from the focus it had before.
-                    let had_focus = ui.memory(|m| m.has_focus(field_id));
-                    let enter = had_focus && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    let field = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut text)
-                                .id(field_id)
-                                .desired_width(440.0),
-                        )
-                        .labelled_by(label.id);
-                    if !had_focus
-                        && !enter
-                        && text == *path
-                        && !ui.ctx().egui_wants_keyboard_input()
-                    {
-                        field.request_focus();
-                    }
-                    ui.add_space(12.0);
-                    ui.horizontal(|ui| {
-                        if (ui.button(go.text(lang)).clicked() || enter) && !text.trim().is_empty()
-                        {
-                            typed = Some((*purpose, PathBuf::from(text.trim()), then.clone()));
-                        }
-                        if ui.button(Msg::Cancel.text(lang)).clicked() {
-                            close = true;
-                        }
-                    });
-                    prompt_text = Some(text);
-                }
-                Modal::About => {
-                    ui.heading(format!(
-                        "{} {}",
-                        Msg::AppName.text(lang),
-                        env!("CARGO_PKG_VERSION")
-                    ));
-                    ui.add_space(6.0);
-                    ui.label(Msg::AboutBody.text(lang));
-                    ui.label(Msg::Licences.text(lang));
-                    ui.add_space(12.0);
-                    if ui.button(Msg::Close.text(lang)).clicked() {
-                        close = true;
-                    }
-                }
+                close |= cancel;
+                shown.dismissed
             }
-        });
-        if response.should_close() {
-            close = true;
-        }
+            Modal::Error { title, message, .. } => {
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-error",
+                    520.0,
+                    title,
+                    |ui| {
+                        ui.label(message);
+                    },
+                    |ui| ui.button(Msg::Ok.text(lang)).clicked(),
+                );
+                close |= shown.buttons || dialog::enter_pressed(ctx);
+                shown.dismissed
+            }
+            Modal::Shortcuts => {
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-shortcuts",
+                    560.0,
+                    Msg::Shortcuts.text(lang),
+                    |ui| {
+                        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                            for a in Action::ALL {
+                                if let Some(s) = a.shortcut_label() {
+                                    ui.label(a.label(lang));
+                                    ui.label(s);
+                                    ui.end_row();
+                                }
+                            }
+                        });
+                        ui.add_space(6.0);
+                        ui.label(Msg::TipEditing.text(lang));
+                        ui.label(Msg::TipWalk.text(lang));
+                        ui.label(Msg::TipPan.text(lang));
+                    },
+                    |ui| ui.button(Msg::Close.text(lang)).clicked(),
+                );
+                // F1 again closes the list it opened.
+                let again = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::F1));
+                close |= shown.buttons || again || dialog::enter_pressed(ctx);
+                shown.dismissed
+            }
+            Modal::PathPrompt {
+                purpose,
+                path,
+                then,
+            } => {
+                let (title, go) = match purpose {
+                    FilePurpose::Open => (Msg::Open, Msg::OpenButton),
+                    FilePurpose::Save => (Msg::SaveAs, Msg::Save),
+                    FilePurpose::ExportPng => (Msg::ExportPng, Msg::ExportButton),
+                    FilePurpose::ExportSvg => (Msg::ExportSvg, Msg::ExportButton),
+                };
+                let mut text = path.clone();
+                let mut enter = false;
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-path",
+                    480.0,
+                    title.text(lang),
+                    |ui| {
+                        let label = ui.label(Msg::TypePath.text(lang));
+                        let field_id = ui.make_persistent_id("path-prompt");
+                        // A single-line field gives up focus on Enter while it is drawn, so
+                        // whether Enter submits is decided from the focus it had before.
+                        let had_focus = ui.memory(|m| m.has_focus(field_id));
+                        enter = had_focus && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                        let field = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut text)
+                                    .id(field_id)
+                                    .desired_width(f32::INFINITY),
+                            )
+                            .labelled_by(label.id);
+                        if !had_focus
+                            && !enter
+                            && text == *path
+                            && !ui.ctx().egui_wants_keyboard_input()
+                        {
+                            field.request_focus();
+                        }
+                    },
+                    |ui| {
+                        let go = ui.button(go.text(lang)).clicked();
+                        let cancel = ui.button(Msg::Cancel.text(lang)).clicked();
+                        (go, cancel)
+                    },
+                );
+                let (go, cancel) = shown.buttons;
+                if (go || enter) && !text.trim().is_empty() {
+                    typed = Some((*purpose, PathBuf::from(text.trim()), then.clone()));
+                }
+                close |= cancel;
+                prompt_text = Some(text);
+                shown.dismissed
+            }
+            Modal::About => {
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-about",
+                    480.0,
+                    &format!("{} {}", Msg::AppName.text(lang), env!("CARGO_PKG_VERSION")),
+                    |ui| {
+                        ui.label(Msg::AboutBody.text(lang));
+                        ui.label(Msg::Licences.text(lang));
+                    },
+                    |ui| ui.button(Msg::Close.text(lang)).clicked(),
+                );
+                close |= shown.buttons || dialog::enter_pressed(ctx);
+                shown.dismissed
+            }
+        };
+        close |= dismissed;
         if let (Some(text), Some(Modal::PathPrompt { path, .. })) = (prompt_text, &mut self.modal) {
             *path = text;
         }
         if let Some((purpose, path, then)) = typed {
+            self.last_prompt = Some(Modal::PathPrompt {
+                purpose,
+                path: path.display().to_string(),
+                then: then.clone(),
+            });
             self.modal = None;
             self.chosen(purpose, path, then, ctx);
         } else if let Some((save_first, then)) = choice {
@@ -886,7 +983,11 @@ impl App {
                 self.proceed(then, ctx);
             }
         } else if close {
-            self.modal = None;
+            // An error about a typed path brings the prompt back with that path in it.
+            self.modal = match self.modal.take() {
+                Some(Modal::Error { then, .. }) => then.map(|m| *m),
+                _ => None,
+            };
         }
     }
 }

@@ -9,6 +9,10 @@ pub const MIN_ZOOM: f32 = 0.1;
 pub const MAX_ZOOM: f32 = 8.0;
 /// Zoom factor of one step of Ctrl+plus/minus or the toolbar buttons.
 pub const ZOOM_STEP: f32 = 1.25;
+/// Zoom factor of one click of the mouse wheel with Ctrl (about 10 %, as in Figma and Miro).
+pub const WHEEL_STEP: f32 = 1.1;
+/// Space left around what is framed to fit the view, in screen points.
+pub const FIT_MARGIN: f32 = 12.0;
 
 /// A camera framing request, carried out when the canvas knows its size.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -29,6 +33,11 @@ pub struct Camera {
     pub zoom: f32,
     /// A framing to carry out on the next frame.
     pub pending: Option<Framing>,
+    /// What was last framed to fit, as long as the view has not been moved since: the
+    /// framing is kept when the canvas changes size (the window is resized, a panel hidden).
+    pub fitted: Option<Rect>,
+    /// The canvas size the view was last laid out for.
+    size: Vec2,
 }
 
 impl Default for Camera {
@@ -37,6 +46,8 @@ impl Default for Camera {
             pan: vec2(40.0, 40.0),
             zoom: 1.0,
             pending: None,
+            fitted: None,
+            size: Vec2::ZERO,
         }
     }
 }
@@ -49,8 +60,17 @@ impl Camera {
         }
     }
 
+    /// Moves the view by `delta` screen points.
+    pub fn pan_by(&mut self, delta: Vec2) {
+        if delta != Vec2::ZERO {
+            self.pan += delta;
+            self.fitted = None;
+        }
+    }
+
     /// Zooms by `factor`, keeping the world point under `anchor` (a screen position) still.
     pub fn zoom_at(&mut self, canvas: egui::Rect, anchor: Pos2, factor: f32) {
+        self.fitted = None;
         let new = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
         if !new.is_finite() || new == self.zoom {
             return;
@@ -72,12 +92,22 @@ impl Camera {
         self.zoom = zoom;
         let c = world.center();
         self.pan = canvas.size() / 2.0 - vec2(c.x, c.y) * zoom;
+        self.fitted = Some(world);
     }
 
-    /// Carries out a pending framing, now that the canvas size is known.
+    /// Carries out a pending framing, now that the canvas size is known; keeps a fitted view
+    /// fitted when the canvas has changed size.
     pub fn apply_pending(&mut self, canvas: egui::Rect) {
+        let resized = self.size != canvas.size();
+        self.size = canvas.size();
+        if self.pending.is_none()
+            && resized
+            && let Some(world) = self.fitted
+        {
+            self.pending = Some(Framing::Fit(world));
+        }
         match self.pending.take() {
-            Some(Framing::Fit(r)) => self.fit(canvas, r, 32.0),
+            Some(Framing::Fit(r)) => self.fit(canvas, r, FIT_MARGIN),
             Some(Framing::ZoomBy(f)) => self.zoom_at(canvas, canvas.center(), f),
             Some(Framing::ZoomTo(z)) => self.zoom_at(canvas, canvas.center(), z / self.zoom),
             None => {}

@@ -81,9 +81,8 @@ impl ExportDialog {
                 Kind::Svg => export::svg(&doc, &settings, &selection).map(String::into_bytes),
             };
             let result = match bytes {
-                Ok(bytes) => {
-                    crate::io::write_atomic(&target, &bytes).map_err(|e| i18n::save_error(&e, lang))
-                }
+                Ok(bytes) => crate::io::write_atomic(&target, &bytes)
+                    .map_err(|e| i18n::save_error(&e, &target, lang)),
                 Err(e) => Err(i18n::export_error(&e, lang)),
             };
             let _ = tx.send(result);
@@ -136,67 +135,79 @@ impl ExportDialog {
         let mut close = false;
         let current = editor.doc().export.unwrap_or_default();
         let mut s = current;
-        let response = egui::Modal::new(egui::Id::unique("malbild-export")).show(ctx, |ui| {
-            ui.set_width(520.0);
-            ui.heading(Msg::ExportTitle.text(lang));
-            ui.add_space(6.0);
-            self.preview(ui, editor, &s, selection, lang);
-            ui.add_space(8.0);
-            settings_ui(ui, &mut s, !selection.is_empty(), lang);
-            ui.add_space(10.0);
-            match &self.job {
-                Some(job) => {
-                    ui.horizontal(|ui| {
-                        ui.add(
-                            egui::ProgressBar::new(job.progress.fraction())
-                                .desired_width(380.0)
-                                .show_percentage(),
-                        );
-                        if ui.button(Msg::Cancel.text(lang)).clicked() {
-                            self.cancel();
+        let running = self.job.is_some();
+        let mut cache = std::mem::take(&mut self.preview);
+        let ok = export::plan(editor.doc(), &s, selection).is_ok();
+        let shown = super::dialog::show(
+            ctx,
+            "malbild-export",
+            540.0,
+            Msg::ExportTitle.text(lang),
+            |ui| {
+                preview(&mut cache, ui, editor, &s, selection, lang);
+                ui.add_space(8.0);
+                presets_ui(ui, &mut s, lang);
+                ui.add_space(4.0);
+                settings_ui(ui, &mut s, !selection.is_empty(), lang);
+            },
+            |ui| {
+                ui.vertical(|ui| {
+                    match &self.job {
+                        Some(job) => {
+                            ui.horizontal(|ui| {
+                                ui.add(
+                                    egui::ProgressBar::new(job.progress.fraction())
+                                        .desired_width(380.0)
+                                        .show_percentage(),
+                                );
+                                if ui.button(Msg::Cancel.text(lang)).clicked() {
+                                    self.cancel();
+                                }
+                            });
                         }
-                    });
-                    ui.label(Msg::Exporting.text(lang));
-                }
-                None => {
-                    ui.horizontal(|ui| {
-                        let ok = export::plan(editor.doc(), &s, selection).is_ok();
-                        if ui
-                            .add_enabled(ok, egui::Button::new(Msg::ExportPng.text(lang)))
-                            .clicked()
-                        {
-                            request = Some(Request::Pick(Kind::Png));
+                        None => {
+                            ui.horizontal(|ui| {
+                                let png = egui::Button::new(Msg::ExportPng.text(lang));
+                                if ui.add_enabled(ok, png).clicked() {
+                                    request = Some(Request::Pick(Kind::Png));
+                                }
+                                let svg = egui::Button::new(Msg::ExportSvg.text(lang));
+                                if ui.add_enabled(ok, svg).clicked() {
+                                    request = Some(Request::Pick(Kind::Svg));
+                                }
+                                if ui.button(Msg::Close.text(lang)).clicked() {
+                                    close = true;
+                                }
+                            });
                         }
-                        if ui
-                            .add_enabled(ok, egui::Button::new(Msg::ExportSvg.text(lang)))
-                            .clicked()
-                        {
-                            request = Some(Request::Pick(Kind::Svg));
+                    }
+                    // One line is always kept for the outcome, so the dialog does not jump
+                    // when it appears.
+                    let (text, color) = match (&self.job, &self.outcome) {
+                        (Some(_), _) => (
+                            Msg::Exporting.text(lang).to_owned(),
+                            ui.visuals().text_color(),
+                        ),
+                        (None, Some(Ok(path))) => {
+                            (i18n::exported_to(&path.display().to_string(), lang), ACCENT)
                         }
-                        if ui.button(Msg::Close.text(lang)).clicked() {
-                            close = true;
-                        }
-                    });
-                }
-            }
-            match &self.outcome {
-                Some(Ok(path)) => {
-                    ui.label(
-                        RichText::new(i18n::exported_to(&path.display().to_string(), lang))
-                            .color(ACCENT),
-                    );
-                }
-                Some(Err(e)) => {
-                    ui.label(
-                        RichText::new(format!("{}: {e}", Msg::ExportFailed.text(lang)))
-                            .color(Color32::from_rgb(0xc0, 0x20, 0x20)),
-                    );
-                }
-                None => {}
-            }
-        });
-        if response.should_close() && self.job.is_none() {
+                        (None, Some(Err(e))) => (
+                            format!("{}: {e}", Msg::ExportFailed.text(lang)),
+                            Color32::from_rgb(0xc0, 0x20, 0x20),
+                        ),
+                        (None, None) => (String::new(), ui.visuals().text_color()),
+                    };
+                    ui.add(egui::Label::new(RichText::new(text).color(color)).truncate());
+                });
+            },
+        );
+        self.preview = cache;
+        if shown.dismissed && !running {
             close = true;
+        }
+        // Enter exports a PNG, the first choice.
+        if !running && ok && request.is_none() && !close && super::dialog::enter_pressed(ctx) {
+            request = Some(Request::Pick(Kind::Png));
         }
         if s != current {
             let _ = editor.apply(Command::SetExport(Some(s)));
@@ -206,76 +217,70 @@ impl ExportDialog {
         }
         request
     }
+}
 
-    /// The picture as it will be exported, small, drawn by the scene painter.
-    fn preview(
-        &mut self,
-        ui: &mut Ui,
-        editor: &Editor,
-        s: &ExportSettings,
-        selection: &[ElementId],
-        lang: Lang,
-    ) {
-        let (rect, _) = ui.allocate_exact_size(vec2(520.0, 250.0), Sense::hover());
-        let painter = ui.painter_at(rect);
-        painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
-        let plan = match export::plan(editor.doc(), s, selection) {
-            Ok(plan) => plan,
-            Err(e) => {
-                painter.text(
-                    rect.center(),
-                    egui::Align2::CENTER_CENTER,
-                    i18n::export_error(&e, lang),
-                    egui::FontId::proportional(14.0),
-                    Color32::from_rgb(0xc0, 0x20, 0x20),
-                );
-                return;
-            }
-        };
-        let zoom = (rect.width() / plan.world.w).min(rect.height() / plan.world.h) * 0.96;
-        let size = vec2(plan.world.w, plan.world.h) * zoom;
-        let page = egui::Rect::from_center_size(rect.center(), size);
-        match s.background {
-            Background::Transparent => checkerboard(&painter, page),
-            Background::Phases | Background::White => {
-                painter.rect_filled(page, 0.0, Color32::WHITE);
-            }
+/// The picture as it will be exported, small, drawn by the scene painter.
+fn preview(
+    cache: &mut SceneCache,
+    ui: &mut Ui,
+    editor: &Editor,
+    s: &ExportSettings,
+    selection: &[ElementId],
+    lang: Lang,
+) {
+    let width = ui.available_width().min(540.0);
+    let (rect, _) = ui.allocate_exact_size(vec2(width, 230.0), Sense::hover());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
+    let plan = match export::plan(editor.doc(), s, selection) {
+        Ok(plan) => plan,
+        Err(e) => {
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                i18n::export_error(&e, lang),
+                egui::FontId::proportional(14.0),
+                Color32::from_rgb(0xc0, 0x20, 0x20),
+            );
+            return;
         }
-        let xf = Transform {
-            origin: pos2(
-                page.min.x - plan.world.x * zoom,
-                page.min.y - plan.world.y * zoom,
-            ),
-            zoom,
-        };
-        let options = PaintOptions {
-            hidden_text: None,
-            phase_tints: s.background == Background::Phases,
-        };
-        let clipped = painter.with_clip_rect(page.intersect(rect));
-        scene::paint(
-            &clipped,
-            editor.doc(),
-            editor.index(),
-            &xf,
-            &options,
-            &mut self.preview,
-        );
-        painter.rect_stroke(
-            page,
-            0.0,
-            Stroke::new(1.0, Color32::from_gray(160)),
-            StrokeKind::Outside,
-        );
-        let label = i18n::pixels(plan.width, plan.height, lang);
-        painter.text(
-            rect.right_bottom() + vec2(-6.0, -4.0),
-            egui::Align2::RIGHT_BOTTOM,
-            label,
-            egui::FontId::proportional(12.0),
-            ui.visuals().weak_text_color(),
-        );
+    };
+    let zoom = (rect.width() / plan.world.w).min(rect.height() / plan.world.h) * 0.96;
+    let size = vec2(plan.world.w, plan.world.h) * zoom;
+    let page = egui::Rect::from_center_size(rect.center(), size);
+    match s.background {
+        Background::Transparent => checkerboard(&painter, page),
+        Background::Phases | Background::White => {
+            painter.rect_filled(page, 0.0, Color32::WHITE);
+        }
     }
+    let xf = Transform {
+        origin: pos2(
+            page.min.x - plan.world.x * zoom,
+            page.min.y - plan.world.y * zoom,
+        ),
+        zoom,
+    };
+    let options = PaintOptions {
+        hidden_text: None,
+        phase_tints: s.background == Background::Phases,
+    };
+    let clipped = painter.with_clip_rect(page.intersect(rect));
+    scene::paint(&clipped, editor.doc(), editor.index(), &xf, &options, cache);
+    painter.rect_stroke(
+        page,
+        0.0,
+        Stroke::new(1.0, Color32::from_gray(160)),
+        StrokeKind::Outside,
+    );
+    let label = i18n::pixels(plan.width, plan.height, lang);
+    painter.text(
+        rect.right_bottom() + vec2(-6.0, -4.0),
+        egui::Align2::RIGHT_BOTTOM,
+        label,
+        egui::FontId::proportional(12.0),
+        ui.visuals().weak_text_color(),
+    );
 }
 
 fn checkerboard(painter: &egui::Painter, r: egui::Rect) {
@@ -308,6 +313,40 @@ fn row(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui)) {
         ui.vertical(add);
     });
     ui.add_space(4.0);
+}
+
+/// Ready-made settings for the common uses: a slide, a poster.
+fn presets_ui(ui: &mut Ui, s: &mut ExportSettings, lang: Lang) {
+    row(ui, Msg::Presets.text(lang), |ui| {
+        ui.horizontal_wrapped(|ui| {
+            let slide = |w: u32, h: u32| Size::Frame {
+                width: w,
+                height: h,
+            };
+            let poster = Size::Paper {
+                paper: Paper::A2,
+                landscape: true,
+                dpi: 300,
+            };
+            for (label, size) in [
+                (
+                    format!("{} 1920 × 1080", Msg::PresetSlide.text(lang)),
+                    slide(1920, 1080),
+                ),
+                (
+                    format!("{} 3840 × 2160", Msg::PresetSlide.text(lang)),
+                    slide(3840, 2160),
+                ),
+                (format!("{} A2", Msg::PresetPoster.text(lang)), poster),
+            ] {
+                let on = s.size == size && s.scope == Scope::All;
+                if ui.selectable_label(on, label).clicked() {
+                    s.size = size;
+                    s.scope = Scope::All;
+                }
+            }
+        });
+    });
 }
 
 /// The settings, as radio buttons and fields.
@@ -381,6 +420,46 @@ fn settings_ui(ui: &mut Ui, s: &mut ExportSettings, has_selection: bool, lang: L
                     .suffix(" px");
                 if ui.add(drag).labelled_by(radio.id).changed() {
                     s.size = Size::Width { pixels: px };
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            let frame = match s.size {
+                Size::Frame { width, height } => Some((width, height)),
+                _ => None,
+            };
+            let radio = ui.radio(frame.is_some(), Msg::SizeFrame.text(lang));
+            if radio.clicked() && frame.is_none() {
+                s.size = Size::Frame {
+                    width: 1920,
+                    height: 1080,
+                };
+            }
+            if let Some((mut w, mut h)) = frame {
+                let range = crate::model::FRAME_PIXELS;
+                let wide = ui
+                    .add(
+                        egui::DragValue::new(&mut w)
+                            .range(range.clone())
+                            .speed(10.0),
+                    )
+                    .labelled_by(radio.id)
+                    .changed();
+                ui.label("×");
+                let high = ui
+                    .add(
+                        egui::DragValue::new(&mut h)
+                            .range(range)
+                            .speed(10.0)
+                            .suffix(" px"),
+                    )
+                    .labelled_by(radio.id)
+                    .changed();
+                if wide || high {
+                    s.size = Size::Frame {
+                        width: w,
+                        height: h,
+                    };
                 }
             }
         });

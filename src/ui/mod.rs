@@ -6,6 +6,7 @@ mod app;
 pub mod camera;
 pub mod canvas;
 pub mod desktop;
+mod dialog;
 pub mod export_dialog;
 mod panels;
 

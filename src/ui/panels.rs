@@ -34,6 +34,7 @@ pub fn top_bar(
     ui: &mut Ui,
     editor: &Editor,
     view: &CanvasView,
+    panel_open: bool,
     lang: Lang,
     queue: &mut Vec<Action>,
 ) {
@@ -71,6 +72,9 @@ pub fn top_bar(
             for a in [Action::ZoomIn, Action::ZoomOut, Action::ZoomReset] {
                 action_button(ui, a, lang, true, queue);
             }
+            ui.separator();
+            action_button(ui, Action::TogglePanel, lang, true, queue);
+            action_button(ui, Action::FullScreen, lang, true, queue);
             ui.separator();
             action_button(ui, Action::ToggleTheme, lang, true, queue);
             action_button(ui, Action::ToggleLanguage, lang, true, queue);
@@ -160,6 +164,18 @@ pub fn top_bar(
         if tool(ui, "+".to_owned(), tip(Action::ZoomIn), true) {
             queue.push(Action::ZoomIn);
         }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let panel = Button::new(RichText::new(Msg::SidePanel.text(lang)).size(15.0))
+                .min_size(vec2(0.0, 30.0))
+                .selected(panel_open);
+            if ui
+                .add(panel)
+                .on_hover_text(tip(Action::TogglePanel))
+                .clicked()
+            {
+                queue.push(Action::TogglePanel);
+            }
+        });
     });
     ui.add_space(2.0);
 }

@@ -12,8 +12,52 @@ use std::collections::{HashMap, HashSet};
 
 /// Gap between a card and the next one made with Tab, in world points.
 const NEXT_CARD_GAP: f32 = 24.0;
+/// How far from a phase line a card made or copied there is kept, in world points.
+pub const PHASE_MARGIN: f32 = 12.0;
 /// How far a duplicate lands from its original, in world points.
 const DUPLICATE_OFFSET: f32 = 24.0;
+
+/// Where the card after `r` goes when ideas are captured with Tab: the first free place in
+/// reading order (to the right in the same row, wrapping to a new row at `row_start` before
+/// the edge of the phase) or, with `below`, the first free place below it.
+fn next_slot(editor: &Editor, r: Rect, row_start: f32, below: bool) -> Rect {
+    let doc = editor.doc();
+    let right_edge = doc
+        .phase_at_x(r.center().x)
+        .map(|p| doc.phase_rect(p).right() - PHASE_MARGIN);
+    let free = |c: &Rect| {
+        let mut hits = Vec::new();
+        editor.index().query(doc, *c, &mut hits);
+        let els = doc.elements.as_slice();
+        !hits
+            .iter()
+            .any(|&i| els.get(i).is_some_and(|e| e.as_card().is_some()))
+    };
+    let step_x = r.w + NEXT_CARD_GAP;
+    let step_y = r.h + NEXT_CARD_GAP;
+    let (mut x, mut y) = if below {
+        (r.x, r.y + step_y)
+    } else {
+        (r.x + step_x, r.y)
+    };
+    let mut candidate = Rect::new(x, y, r.w, r.h);
+    for _ in 0..500 {
+        if !below && right_edge.is_some_and(|edge| x + r.w > edge) && x > row_start {
+            x = row_start;
+            y += step_y;
+        }
+        candidate = Rect::new(x, y, r.w, r.h);
+        if free(&candidate) {
+            break;
+        }
+        if below {
+            y += step_y;
+        } else {
+            x += step_x;
+        }
+    }
+    candidate
+}
 
 /// How an arrow looks, apart from where it goes and what it says: carried over from the last
 /// arrow changed to the next one drawn.
@@ -55,10 +99,14 @@ impl CanvasView {
         self.end_text_editing(editor);
         editor.commit();
         let (w, h) = DEFAULT_CARD_SIZE;
-        self.insert_card_and_edit(editor, Rect::centered(at, w, h));
+        // A card made near a phase line goes wholly into the phase that was clicked.
+        let rect = editor
+            .doc()
+            .keep_in_phase(Rect::centered(at, w, h), PHASE_MARGIN);
+        self.insert_card_and_edit(editor, rect, rect.x);
     }
 
-    fn insert_card_and_edit(&mut self, editor: &mut Editor, rect: Rect) {
+    fn insert_card_and_edit(&mut self, editor: &mut Editor, rect: Rect, row_start: f32) {
         let card = Card::new(ElementId::random(), rect, "", self.new_card_color);
         let id = card.id;
         let pos = editor.doc().elements.len();
@@ -67,7 +115,9 @@ impl CanvasView {
             .is_ok()
         {
             self.select_only(id);
-            self.editing = Some(CardEditing::new(id, String::new(), true, rect.h));
+            let mut editing = CardEditing::new(id, String::new(), true, rect);
+            editing.row_start = row_start;
+            self.editing = Some(editing);
         }
     }
 
@@ -86,47 +136,26 @@ impl CanvasView {
         self.end_text_editing(editor);
         editor.commit();
         if let Some(card) = editor.doc().card(id) {
-            let editing = CardEditing::new(id, card.text.clone(), false, card.rect.h);
+            let editing = CardEditing::new(id, card.text.clone(), false, card.rect);
             self.select_only(id);
             self.editing = Some(editing);
         }
     }
 
     /// Ends editing and opens a new card beside the one edited (below it with `below`).
+    /// Beside wraps to a new row inside the same phase: a card's phase is where it stands, so
+    /// capturing ideas never walks a card over a phase line.
     pub(super) fn next_card(&mut self, editor: &mut Editor, below: bool) {
-        let Some(id) = self.editing.as_ref().map(|e| e.id) else {
+        let Some((id, row_start)) = self.editing.as_ref().map(|e| (e.id, e.row_start)) else {
             return;
         };
         self.end_text_editing(editor);
         let Some(card) = editor.doc().card(id).cloned() else {
             return;
         };
-        let r = card.rect;
-        let (dx, dy) = if below {
-            (0.0, r.h + NEXT_CARD_GAP)
-        } else {
-            (r.w + NEXT_CARD_GAP, 0.0)
-        };
-        let mut rect = r.translated(dx, dy);
-        // Step past cards already there, so that nothing is covered.
-        for _ in 0..100 {
-            let mut hits = Vec::new();
-            editor.index().query(editor.doc(), rect, &mut hits);
-            let els = editor.doc().elements.as_slice();
-            if !hits
-                .iter()
-                .any(|&i| els.get(i).is_some_and(|e| e.as_card().is_some()))
-            {
-                break;
-            }
-            rect = if below {
-                rect.translated(r.w + NEXT_CARD_GAP, 0.0)
-            } else {
-                rect.translated(0.0, r.h + NEXT_CARD_GAP)
-            };
-        }
+        let rect = next_slot(editor, card.rect, row_start, below);
         self.new_card_color = card.color;
-        self.insert_card_and_edit(editor, Rect::new(rect.x, rect.y, r.w, r.h));
+        self.insert_card_and_edit(editor, rect, row_start);
         self.camera_follow(rect);
     }
 
@@ -148,7 +177,7 @@ impl CanvasView {
         if s.top() + d.y < view.top() {
             d.y = view.top() - s.top();
         }
-        self.camera.pan += d;
+        self.camera.pan_by(d);
     }
 
     /// Deletes the selection, with the arrows bound to it, in one undo step.
@@ -185,12 +214,22 @@ impl CanvasView {
             .map(|e| (e.id(), ElementId::random()))
             .collect();
         let d = DUPLICATE_OFFSET;
+        let doc = editor.doc();
+        // A copy of a card that stands inside a phase stays inside that phase.
+        let place = |r: Rect| {
+            let moved = r.translated(d, d);
+            if doc.keep_in_phase(r, 0.0) == r {
+                doc.keep_in_phase(moved, PHASE_MARGIN)
+            } else {
+                moved
+            }
+        };
         let copies: Vec<Element> = originals
             .iter()
             .map(|e| match e {
                 Element::Card(c) => Element::Card(Card {
                     id: new_ids[&c.id],
-                    rect: c.rect.translated(d, d),
+                    rect: place(c.rect),
                     ..c.clone()
                 }),
                 Element::Arrow(a) => {

@@ -69,6 +69,9 @@ pub struct CanvasView {
     canvas_id: Option<egui::Id>,
     framed_once: bool,
     scene: scene::SceneCache,
+    /// A dialog is in front: the canvas takes no keys (Esc, Enter and the rest are the
+    /// dialog's).
+    pub input_blocked: bool,
 }
 
 impl Default for CanvasView {
@@ -92,8 +95,38 @@ impl Default for CanvasView {
             canvas_id: None,
             framed_once: false,
             scene: scene::SceneCache::default(),
+            input_blocked: false,
         }
     }
+}
+
+/// The zoom asked for this frame by the wheel with Ctrl (or Cmd) held — a step of
+/// [`WHEEL_STEP`](super::camera::WHEEL_STEP) a click, or in proportion for a touchpad's finer
+/// movements — and by pinching.
+fn wheel_zoom(i: &egui::InputState) -> f32 {
+    use super::camera::WHEEL_STEP;
+    let mut factor = 1.0_f32;
+    for e in &i.events {
+        match e {
+            egui::Event::MouseWheel {
+                unit,
+                delta,
+                modifiers,
+                ..
+            } if modifiers.command || modifiers.ctrl => {
+                let lines = match unit {
+                    egui::MouseWheelUnit::Line => delta.y + delta.x,
+                    // Touchpads move in points: 40 points count as a click.
+                    egui::MouseWheelUnit::Point => (delta.y + delta.x) / 40.0,
+                    egui::MouseWheelUnit::Page => (delta.y + delta.x) * 10.0,
+                };
+                factor *= WHEEL_STEP.powf(lines.clamp(-20.0, 20.0));
+            }
+            egui::Event::Zoom(f) if f.is_finite() && *f > 0.0 => factor *= f,
+            _ => {}
+        }
+    }
+    factor
 }
 
 impl CanvasView {
@@ -266,7 +299,7 @@ impl CanvasView {
         let xf = self.camera.transform(rect);
         self.pointer_world = response.hover_pos().map(|p| xf.to_world(p));
 
-        if !self.is_editing_text() && self.has_keyboard(ui.ctx()) {
+        if !self.is_editing_text() && !self.input_blocked && self.has_keyboard(ui.ctx()) {
             self.handle_keys(ui, editor);
         }
         self.handle_pointer(ui, &response, editor, &xf);
@@ -306,20 +339,18 @@ impl CanvasView {
 
     fn handle_camera_input(&mut self, ui: &Ui, response: &egui::Response, rect: egui::Rect) {
         if let Some(hover) = response.hover_pos() {
-            let (zoom, scroll) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta));
+            let (zoom, scroll) = ui.input(|i| (wheel_zoom(i), i.smooth_scroll_delta));
             if zoom != 1.0 {
                 self.camera.zoom_at(rect, hover, zoom);
             }
-            if scroll != Vec2::ZERO {
-                self.camera.pan += scroll;
-            }
+            self.camera.pan_by(scroll);
         }
         let space = ui.input(|i| i.key_down(Key::Space)) && !ui.ctx().text_edit_focused();
         if response.dragged_by(PointerButton::Middle)
             || (space && response.dragged_by(PointerButton::Primary))
             || matches!(self.gesture, Gesture::Pan)
         {
-            self.camera.pan += response.drag_delta();
+            self.camera.pan_by(response.drag_delta());
         }
         if response.drag_started_by(PointerButton::Middle)
             || (space && response.drag_started_by(PointerButton::Primary))

@@ -22,16 +22,19 @@ pub struct CardEditing {
     pub is_new: bool,
     /// The card's height when the edit began; the card grows to fit text, not shrinks.
     start_height: f32,
+    /// Where a row of cards made with Tab starts: the next row begins below it, here.
+    pub(super) row_start: f32,
     focused: bool,
 }
 
 impl CardEditing {
-    pub(super) fn new(id: ElementId, buffer: String, is_new: bool, start_height: f32) -> Self {
+    pub(super) fn new(id: ElementId, buffer: String, is_new: bool, rect: Rect) -> Self {
         Self {
             id,
             buffer,
             is_new,
-            start_height,
+            start_height: rect.h,
+            row_start: rect.x,
             focused: false,
         }
     }
@@ -131,16 +134,31 @@ impl CanvasView {
             return;
         };
         let zoom = xf.zoom;
+        let world_rect = card.rect;
+        let color = card.color.text();
+        let bold = card.bold;
+        // The size the text will have once written: fitted to the card as it is being typed.
+        let size = ui.fonts_mut(|f| {
+            scene::text_size_for(f, &editing.buffer, world_rect, card.text_size, bold)
+        });
+        // Laid out exactly as the scene lays out the card, and centred on the same point, so
+        // nothing moves when editing ends (also where egui would make the field taller than
+        // a card seen from far out).
+        let mut layouter = |ui: &Ui, buf: &dyn egui::TextBuffer, _wrap: f32| {
+            let job =
+                scene::card_text_job_for(buf.as_str(), world_rect, color, size, bold, zoom, false);
+            ui.fonts_mut(|f| f.layout_job(job))
+        };
         let inner = xf
             .rect_to_screen(&card.rect)
             .shrink(scene::CARD_PADDING * zoom);
-        let world_rect = card.rect;
-        let color = card.color.text();
-        // Laid out exactly as the scene lays out the card, so nothing jumps when editing ends.
-        let mut layouter = |ui: &Ui, buf: &dyn egui::TextBuffer, _wrap: f32| {
-            let job = scene::card_text_job_for(buf.as_str(), world_rect, color, zoom, false);
-            ui.fonts_mut(|f| f.layout_job(job))
-        };
+        let row =
+            ui.fonts_mut(|f| f.row_height(&scene::card_font(scene::font_step(size * zoom), bold)));
+        let floor = row.max(ui.spacing().interact_size.y);
+        let inner = egui::Rect::from_center_size(
+            inner.center(),
+            vec2(inner.width().max(24.0), inner.height().max(floor)),
+        );
         let id = ui.scope_id().with(("card-editor", editing.id.0));
         if !editing.focused {
             ui.memory_mut(|m| m.request_focus(id));
@@ -150,6 +168,7 @@ impl CanvasView {
             .frame(egui::Frame::NONE)
             .margin(0.0)
             .desired_width(inner.width())
+            .desired_rows(1)
             .min_size(inner.size())
             .align(egui::Align2::CENTER_CENTER)
             .char_limit(MAX_TEXT_CHARS)
@@ -171,7 +190,11 @@ impl CanvasView {
         }
         editing.focused |= has_focus;
         if editing.buffer != card.text {
-            let needed = scene::card_height_for_text(ui.ctx(), &editing.buffer, card.rect);
+            // A card grows when its text no longer fits at the size it has, or for fitted
+            // text, at the smallest fitted size.
+            let fixed = card.text_size.points().unwrap_or(scene::FIT_MIN);
+            let needed =
+                scene::card_height_for_text(ui.ctx(), &editing.buffer, card.rect, fixed, bold);
             let h = needed.max(editing.start_height).max(MIN_CARD_SIZE.1);
             let updated = Card {
                 text: editing.buffer.clone(),
