@@ -57,9 +57,9 @@ fn main() -> ExitCode {
 fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {
     let lang = Lang::from_env();
     let app = match &file {
-        Some(path) => App::open_at_start(path, Box::new(NativeDesktop), lang),
+        Some(path) => App::open_at_start(path, Box::new(NativeDesktop::default()), lang),
         None => {
-            let mut app = App::with_sample(Box::new(NativeDesktop));
+            let mut app = App::with_sample(Box::new(NativeDesktop::default()));
             app.lang = lang;
             app
         }

@@ -1,6 +1,7 @@
 //! Every change to a document is a [`Command`] applied by [`apply`], which returns the command
 //! that undoes it. [`History`] groups the commands of one gesture into one undo step.
 
+pub mod clipboard;
 mod editor;
 mod history;
 
@@ -28,6 +29,10 @@ pub enum Command {
     SetBoardHeight(f32),
     /// Set the document's title.
     SetTitle(String),
+    /// Set the date shown beside the title.
+    SetDate(String),
+    /// Show the title (and date) above the board, or not.
+    SetShowTitle(bool),
     /// Set how the document is exported.
     SetExport(Option<ExportSettings>),
     /// Several commands as one: all apply, or none.
@@ -53,6 +58,8 @@ impl Command {
             Command::SetPhase(..)
             | Command::SetBoardHeight(_)
             | Command::SetTitle(_)
+            | Command::SetDate(_)
+            | Command::SetShowTitle(_)
             | Command::SetExport(_) => {}
             Command::Batch(cmds) => cmds.iter().for_each(|c| c.touched(out)),
         }
@@ -68,6 +75,8 @@ impl Command {
             (Command::SetPhase(a, _), Command::SetPhase(b, _)) => a == b,
             (Command::SetBoardHeight(_), Command::SetBoardHeight(_))
             | (Command::SetTitle(_), Command::SetTitle(_))
+            | (Command::SetDate(_), Command::SetDate(_))
+            | (Command::SetShowTitle(_), Command::SetShowTitle(_))
             | (Command::SetExport(_), Command::SetExport(_)) => true,
             (Command::Batch(a), Command::Batch(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.absorbs(y))
@@ -140,6 +149,14 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<Command, EditError> {
         Command::SetTitle(t) => {
             let old = std::mem::replace(&mut doc.title, t);
             Ok(Command::SetTitle(old))
+        }
+        Command::SetDate(d) => {
+            let old = std::mem::replace(&mut doc.date, d);
+            Ok(Command::SetDate(old))
+        }
+        Command::SetShowTitle(show) => {
+            let old = std::mem::replace(&mut doc.board.show_title, show);
+            Ok(Command::SetShowTitle(old))
         }
         Command::SetExport(e) => {
             let old = std::mem::replace(&mut doc.export, e);

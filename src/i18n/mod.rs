@@ -58,6 +58,23 @@ messages! {
     Undo => "Ångra", "Undo";
     Redo => "Gör om", "Redo";
     SelectAll => "Markera allt", "Select all";
+    Copy => "Kopiera", "Copy";
+    Bold => "Fetstil", "Bold";
+    TextSizeLabel => "Textstorlek", "Text size";
+    TextSizeAuto => "Anpassad", "Fitted";
+    TextSizeFit => "Anpassa efter kortet", "Fit to the card";
+    ShowTitle => "Visa namnet ovanför tavlan", "Show the name above the board";
+    DateLabel => "Datum", "Date";
+    Today => "I dag", "Today";
+    Cut => "Klipp ut", "Cut";
+    Paste => "Klistra in", "Paste";
+    PasteHere => "Klistra in här", "Paste here";
+    CopyPicture => "Kopiera som bild", "Copy as picture";
+    PictureCopied => "Bilden är kopierad: klistra in den i en presentation.", "The picture is copied: paste it into a slide.";
+    ClipboardEmpty => "Urklippet innehåller ingen text att klistra in.", "The clipboard holds no text to paste.";
+    NewCardHere => "Nytt kort här", "New card here";
+    EditText => "Redigera text", "Edit text";
+    ZoomToPhase => "Zooma till fas", "Zoom to phase";
     Delete => "Ta bort", "Delete";
     Duplicate => "Duplicera", "Duplicate";
     NewCard => "Nytt kort", "New card";
@@ -85,6 +102,7 @@ messages! {
     PhaseTint => "Bakgrund", "Background";
     PhaseWidth => "Bredd", "Width";
     Colour => "Färg", "Colour";
+    NewCardColour => "Färg för nya kort", "Colour of new cards";
     Document => "Dokument", "Document";
     DocumentTitle => "Namn", "Name";
     BoardHeight => "Höjd", "Height";
@@ -392,6 +410,86 @@ fn io_sv(m: &str) -> String {
     }
 }
 
+/// The name of a card text size: "Anpassa" (fitted), or S, M, L, XL.
+pub fn text_size_name(s: crate::model::TextSize, lang: Lang) -> &'static str {
+    use crate::model::TextSize;
+    match s {
+        TextSize::Auto => Msg::TextSizeAuto.text(lang),
+        TextSize::S => "S",
+        TextSize::M => "M",
+        TextSize::L => "L",
+        TextSize::Xl => "XL",
+    }
+}
+
+/// Today's date in words ("5 december 2026"), by the computer's clock (UTC).
+pub fn today(lang: Lang) -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    date_in_words((secs / 86_400) as i64, lang)
+}
+
+/// The date `days` after 1970-01-01 in words.
+pub fn date_in_words(days: i64, lang: Lang) -> String {
+    // Howard Hinnant's days-to-civil.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    const SV: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let names = if lang == Lang::Sv { &SV } else { &EN };
+    let name = names[(month as usize).clamp(1, 12) - 1];
+    format!("{day} {name} {year}")
+}
+
+/// Why a paste made nothing, in plain words.
+pub fn paste_error(e: &crate::edit::clipboard::PasteError, lang: Lang) -> String {
+    use crate::edit::clipboard::{MAX_PASTED_CARDS, PasteError};
+    match (e, lang) {
+        (PasteError::Empty, _) => Msg::ClipboardEmpty.text(lang).to_owned(),
+        (PasteError::TooManyLines(n), Lang::Sv) => {
+            format!("Texten har {n} rader; en inklistring gör högst {MAX_PASTED_CARDS} kort.")
+        }
+        (PasteError::TooManyLines(n), Lang::En) => {
+            format!("The text has {n} lines; one paste makes at most {MAX_PASTED_CARDS} cards.")
+        }
+    }
+}
+
 /// An export error in plain words.
 pub fn export_error(e: &crate::export::ExportError, lang: Lang) -> String {
     use crate::export::{ExportError, MAX_PIXEL_BYTES};
@@ -462,6 +560,16 @@ mod tests {
             assert!(!m.text(Lang::Sv).is_empty(), "{m:?}");
             assert!(!m.text(Lang::En).is_empty(), "{m:?}");
         }
+    }
+
+    #[test]
+    fn dates_in_words() {
+        assert_eq!(date_in_words(0, Lang::Sv), "1 januari 1970");
+        // 2026-12-05
+        assert_eq!(date_in_words(20_792, Lang::Sv), "5 december 2026");
+        assert_eq!(date_in_words(20_792, Lang::En), "5 December 2026");
+        // A leap day.
+        assert_eq!(date_in_words(19_782, Lang::En), "29 February 2024");
     }
 
     #[test]

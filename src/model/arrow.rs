@@ -328,17 +328,27 @@ impl ArrowPath {
 
     /// The point halfway along the line, where the label and the bend handle sit.
     pub fn midpoint(&self) -> Point {
+        self.along(0.5).0
+    }
+
+    /// The point at fraction `t` (0–1) of the line's length, and the unit direction of the
+    /// line there.
+    pub fn along(&self, t: f32) -> (Point, Point) {
         let pts = self.points(32);
         let total: f32 = pts.windows(2).map(|w| dist(w[0], w[1])).sum();
-        let mut left = total / 2.0;
+        let mut left = total * t.clamp(0.0, 1.0);
+        let mut dir = Point::new(1.0, 0.0);
         for w in pts.windows(2) {
             let d = dist(w[0], w[1]);
-            if d >= left && d > 0.0 {
-                return lerp(w[0], w[1], left / d);
+            if d > 0.0 {
+                dir = Point::new((w[1].x - w[0].x) / d, (w[1].y - w[0].y) / d);
+                if d >= left {
+                    return (lerp(w[0], w[1], left / d), dir);
+                }
             }
             left -= d;
         }
-        self.start()
+        (self.end(), dir)
     }
 
     /// Shortest distance from `p` to the line.
@@ -516,9 +526,57 @@ pub fn label_box(label: &str, m: Point) -> Rect {
     let longest = label.lines().map(|l| l.chars().count()).max().unwrap_or(1) as f32;
     Rect::centered(
         m,
-        (longest * 9.0 + 24.0).min(4000.0),
-        (lines * 20.0 + 12.0).min(4000.0),
+        (longest * 12.0 + 24.0).min(4000.0),
+        (lines * 26.0 + 12.0).min(4000.0),
     )
+}
+
+/// Where an arrow's label sits: on the middle of its line, or beside the middle of a line
+/// too short to show past the label (above it, or right of an upright line), so that the line
+/// always shows. Returns the label's box.
+pub fn label_place(label: &str, path: &ArrowPath) -> Rect {
+    let (m, d) = path.along(0.5);
+    let on_line = label_box(label, m);
+    let along = d.x.abs() * on_line.w + d.y.abs() * on_line.h;
+    if along <= 0.6 * path.length() {
+        return on_line;
+    }
+    // The normal that points up (or, for an upright line, right).
+    let mut n = Point::new(-d.y, d.x);
+    if n.y > 0.0 || (n.y.abs() < 1e-3 && n.x < 0.0) {
+        n = Point::new(-n.x, -n.y);
+    }
+    let across = n.x.abs() * on_line.w + n.y.abs() * on_line.h;
+    let off = across / 2.0 + LABEL_GAP;
+    label_box(label, Point::new(m.x + n.x * off, m.y + n.y * off))
+}
+
+/// Space between a short line and the label beside it, in world points.
+const LABEL_GAP: f32 = 6.0;
+
+/// Where an arrow's bend handle is: the middle of the line, or, where the label covers the
+/// middle, on the line just past the label, so that the handle never sits on its text.
+pub fn bend_handle(label: &str, path: &ArrowPath) -> Point {
+    let (m, _) = path.along(0.5);
+    if label.is_empty() {
+        return m;
+    }
+    let place = label_place(label, path);
+    if !place.contains(m) {
+        return m;
+    }
+    // Walk along the line from the middle until the handle (radius about 8) is clear of the
+    // label's box.
+    let length = path.length().max(1e-3);
+    let mut t = 0.5;
+    while t < 1.0 {
+        let (p, _) = path.along(t);
+        if !place.expand(8.0).contains(p) {
+            return p;
+        }
+        t += 2.0 / length;
+    }
+    m
 }
 
 /// How far beyond its line an arrow's drawing reaches (heads, stroke), in world points.
@@ -571,6 +629,28 @@ mod tests {
 
     fn near(a: Point, b: Point) -> bool {
         dist(a, b) < 0.01
+    }
+
+    #[test]
+    fn a_label_goes_beside_a_short_line_and_the_bend_handle_off_the_label() {
+        let line =
+            |x1: f32, y1: f32| ArrowPath::Poly(vec![Point::new(0.0, 0.0), Point::new(x1, y1)]);
+        // A long line: the label sits on its middle; the handle steps past the label.
+        let long = line(600.0, 0.0);
+        let place = label_place("rätt kompetens", &long);
+        assert!(place.contains(long.midpoint()));
+        let handle = bend_handle("rätt kompetens", &long);
+        assert!(!place.contains(handle), "{handle:?} is off {place:?}");
+        assert!(long.distance_to(handle) < 0.01, "and still on the line");
+        assert_eq!(bend_handle("", &long), long.midpoint());
+        // A short line: the label sits above it, clear of it.
+        let short = line(60.0, 0.0);
+        let place = label_place("rätt kompetens", &short);
+        assert!(place.bottom() < 0.0, "{place:?} above the line");
+        assert_eq!(bend_handle("rätt kompetens", &short), short.midpoint());
+        // A short upright line: the label sits to its right.
+        let up = line(0.0, 50.0);
+        assert!(label_place("samverkan", &up).x > 0.0);
     }
 
     #[test]

@@ -136,6 +136,18 @@ pub enum CardColor {
     Navy,
 }
 
+/// The tints a phase's background is offered in (the first three are the phases' own).
+pub const PHASE_TINTS: [Rgba; 8] = [
+    Rgba::rgb(0xec, 0xef, 0xf4),
+    Rgba::rgb(0xfb, 0xf1, 0xe0),
+    Rgba::rgb(0xe4, 0xf3, 0xe8),
+    Rgba::rgb(0xe6, 0xf0, 0xfb),
+    Rgba::rgb(0xf6, 0xe8, 0xf3),
+    Rgba::rgb(0xfd, 0xea, 0xe6),
+    Rgba::rgb(0xe3, 0xf4, 0xf4),
+    Rgba::rgb(0xff, 0xff, 0xff),
+];
+
 /// Dark text used on the light card colours.
 pub const INK: Rgba = Rgba::rgb(0x1f, 0x23, 0x28);
 
@@ -214,13 +226,23 @@ impl CardColor {
         }
     }
 
-    /// A thin outline, a little darker than the fill, so light cards stand out on light phases.
+    /// A thin outline in a deep shade of the card's hue, with a contrast of at least 3 : 1
+    /// (WCAG's for the edges of shapes) against every phase tint offered, so that a green card
+    /// on the green Målbild phase still has a visible edge.
     pub fn outline(self) -> Rgba {
-        match self {
-            CardColor::Navy => Rgba::rgb(0x14, 0x28, 0x44),
-            CardColor::White => Rgba::rgb(0xc4, 0xc9, 0xd0),
-            c => c.fill().mix(Rgba::rgb(0x40, 0x40, 0x40), 0.22),
+        let start = match self {
+            CardColor::White | CardColor::Grey => Rgba::rgb(0x76, 0x7d, 0x88),
+            CardColor::Navy => return Rgba::rgb(0x14, 0x28, 0x44),
+            c => c.line(),
+        };
+        let mut outline = start;
+        for step in 1..=20 {
+            if PHASE_TINTS.iter().all(|t| outline.contrast(t) >= 3.0) {
+                break;
+            }
+            outline = start.mix(INK, step as f32 * 0.05);
         }
+        outline
     }
 }
 
@@ -264,6 +286,16 @@ mod tests {
             if c != CardColor::White {
                 let ratio = c.line().contrast(&tint);
                 assert!(ratio >= 2.5, "{c:?}: {ratio:.2}");
+            }
+        }
+    }
+
+    #[test]
+    fn card_edges_show_on_every_phase_tint() {
+        for c in CardColor::ALL {
+            for t in PHASE_TINTS {
+                let ratio = c.outline().contrast(&t);
+                assert!(ratio >= 3.0, "{c:?} on {t}: {ratio:.2}");
             }
         }
     }

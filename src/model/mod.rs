@@ -13,7 +13,7 @@ mod geom;
 pub mod sample;
 
 pub use arrow::{Arrow, ArrowEnd, Binding, End, Head, LineStyle, LineWidth, Route};
-pub use color::{CardColor, INK, Rgba};
+pub use color::{CardColor, INK, PHASE_TINTS, Rgba};
 pub use elements::Elements;
 pub use export::{Background, ExportSettings, FRAME_PIXELS, Paper, Scope, Size};
 pub use geom::{Point, Rect};
@@ -476,9 +476,9 @@ impl Document {
                 show_title: true,
             },
             phases: Phases {
-                nulage: phase("Nuläge", Rgba::rgb(0xec, 0xef, 0xf4)),
-                overgang: phase("Övergång", Rgba::rgb(0xfb, 0xf1, 0xe0)),
-                malbild: phase("Målbild", Rgba::rgb(0xe4, 0xf3, 0xe8)),
+                nulage: phase("Nuläge", PHASE_TINTS[0]),
+                overgang: phase("Övergång", PHASE_TINTS[1]),
+                malbild: phase("Målbild", PHASE_TINTS[2]),
             },
             elements: Elements::default(),
             export: None,
@@ -574,7 +574,7 @@ impl Document {
                 if a.label.is_empty() {
                     b
                 } else {
-                    b.union(&arrow::label_box(&a.label, path.midpoint()))
+                    b.union(&arrow::label_place(&a.label, &path))
                 }
             }
         }
@@ -588,8 +588,7 @@ impl Document {
             Element::Arrow(a) => {
                 let path = arrow::resolve(self, a);
                 path.distance_to(p) <= slop + a.width.points() / 2.0
-                    || (!a.label.is_empty()
-                        && arrow::label_box(&a.label, path.midpoint()).contains(p))
+                    || (!a.label.is_empty() && arrow::label_place(&a.label, &path).contains(p))
             }
         }
     }

@@ -19,16 +19,10 @@ pub fn nara_vard() -> Document {
             PhaseId::Nulage,
             [
                 ("Vården är byggd runt sjukhuset", CardColor::Grey),
-                (
-                    "Patienten berättar sin historia om och om igen",
-                    CardColor::Orange,
-                ),
+                ("Patienten upprepar sin historia", CardColor::Orange),
                 ("Lång väntan på första kontakt", CardColor::Red),
                 ("Kommun och region arbetar var för sig", CardColor::Grey),
-                (
-                    "Akuten blir vägen in för äldre med många diagnoser",
-                    CardColor::Pink,
-                ),
+                ("Akuten blir vägen in för sköra äldre", CardColor::Pink),
             ],
         ),
         (
@@ -44,17 +38,11 @@ pub fn nara_vard() -> Document {
         (
             PhaseId::Malbild,
             [
-                (
-                    "Vården utgår från personens behov och resurser",
-                    CardColor::Navy,
-                ),
+                ("Vården utgår från personens behov", CardColor::Navy),
                 ("Hälsofrämjande och förebyggande först", CardColor::Green),
                 ("Rätt vård på rätt nivå – nära dig", CardColor::Green),
                 ("Personen är medskapare i sin vård", CardColor::Teal),
-                (
-                    "En sammanhållen vård: kommun, region och civilsamhälle",
-                    CardColor::White,
-                ),
+                ("Sammanhållen vård med kommun och region", CardColor::White),
             ],
         ),
     ];

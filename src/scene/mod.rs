@@ -29,7 +29,7 @@ pub const CARD_PADDING: f32 = 12.0;
 /// Corner radius of cards, in world points.
 pub const CARD_RADIUS: f32 = arrow::CARD_RADIUS;
 /// Arrow label size in world points.
-pub const LABEL_FONT_SIZE: f32 = 15.0;
+pub const LABEL_FONT_SIZE: f32 = 20.0;
 /// Phase title size in world points.
 pub const TITLE_FONT_SIZE: f32 = 30.0;
 /// Size of the canvas's title above the board, in world points.
@@ -533,7 +533,8 @@ fn paint_arrow<'a>(
         paint_head(painter, head, tip, vec2(d.x, d.y), head_len, w, color);
     }
     if !a.label.is_empty() && options.hidden_text != Some(a.id) {
-        labels.push((a.label.as_str(), xf.to_screen(path.midpoint())));
+        let place = arrow::label_place(&a.label, &path).center();
+        labels.push((a.label.as_str(), xf.to_screen(place)));
     }
 }
 

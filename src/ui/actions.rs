@@ -17,8 +17,13 @@ pub enum Action {
     Undo,
     Redo,
     SelectAll,
+    Copy,
+    Cut,
+    Paste,
+    CopyPicture,
     Delete,
     Duplicate,
+    Bold,
     NewCard,
     ArrowTool,
     EditCard,
@@ -115,7 +120,7 @@ impl Shortcut {
 
 impl Action {
     /// Actions in menu and shortcut-list order.
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 32] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -125,8 +130,13 @@ impl Action {
         Action::Undo,
         Action::Redo,
         Action::SelectAll,
+        Action::Copy,
+        Action::Cut,
+        Action::Paste,
+        Action::CopyPicture,
         Action::Delete,
         Action::Duplicate,
+        Action::Bold,
         Action::NewCard,
         Action::ArrowTool,
         Action::EditCard,
@@ -157,8 +167,13 @@ impl Action {
             Action::Undo => Msg::Undo,
             Action::Redo => Msg::Redo,
             Action::SelectAll => Msg::SelectAll,
+            Action::Copy => Msg::Copy,
+            Action::Cut => Msg::Cut,
+            Action::Paste => Msg::Paste,
+            Action::CopyPicture => Msg::CopyPicture,
             Action::Delete => Msg::Delete,
             Action::Duplicate => Msg::Duplicate,
+            Action::Bold => Msg::Bold,
             Action::NewCard => Msg::NewCard,
             Action::ArrowTool => Msg::ArrowTool,
             Action::EditCard => Msg::EditCard,
@@ -191,6 +206,10 @@ impl Action {
             Action::Undo => const { &[Shortcut::cmd(Key::Z)] },
             Action::Redo => const { &[Shortcut::cmd_shift(Key::Z), Shortcut::cmd(Key::Y)] },
             Action::SelectAll => const { &[Shortcut::cmd(Key::A)] },
+            Action::Copy => const { &[Shortcut::cmd(Key::C)] },
+            Action::Cut => const { &[Shortcut::cmd(Key::X)] },
+            Action::Paste => const { &[Shortcut::cmd(Key::V)] },
+            Action::CopyPicture => const { &[Shortcut::cmd_shift(Key::C)] },
             Action::Delete => {
                 const {
                     &[
@@ -200,6 +219,7 @@ impl Action {
                 }
             }
             Action::Duplicate => const { &[Shortcut::cmd(Key::D)] },
+            Action::Bold => const { &[Shortcut::cmd(Key::B)] },
             Action::NewCard => const { &[Shortcut::plain(Key::N)] },
             Action::ArrowTool => const { &[Shortcut::plain(Key::A)] },
             Action::EditCard => const { &[Shortcut::plain(Key::Enter), Shortcut::plain(Key::F2)] },
@@ -241,12 +261,24 @@ impl Action {
     }
 
     /// Takes the key presses that run actions out of this frame's input, in table order
-    /// (most specific first), so no widget sees them too.
-    pub fn take_from_input(input: &mut InputState, typing: bool) -> Vec<Action> {
+    /// (most specific first), so no widget sees them too. The desktop turns Ctrl+C, Ctrl+X
+    /// and Ctrl+V into copy, cut and paste events (a paste with the clipboard's text): those
+    /// are taken too, when no text field has the keyboard; pasted text goes into `pasted`.
+    pub fn take_from_input(
+        input: &mut InputState,
+        typing: bool,
+        pasted: &mut Option<String>,
+    ) -> Vec<Action> {
         let mut found = Vec::new();
         let mut i = 0;
         while i < input.events.len() {
             let hit = match &input.events[i] {
+                egui::Event::Copy if !typing => Some(Action::Copy),
+                egui::Event::Cut if !typing => Some(Action::Cut),
+                egui::Event::Paste(text) if !typing => {
+                    *pasted = Some(text.clone());
+                    Some(Action::Paste)
+                }
                 egui::Event::Key {
                     key,
                     physical_key,
@@ -318,6 +350,11 @@ mod tests {
         assert_eq!(
             Action::SaveAs.shortcut_label().as_deref(),
             Some("Ctrl+Shift+S")
+        );
+        // Not "Ctrl++".
+        assert_eq!(
+            Action::ZoomIn.shortcut_label().as_deref(),
+            Some("Ctrl+Plus")
         );
     }
 }

@@ -10,7 +10,7 @@ use super::desktop::{Desktop, DialogAnswer, FilePurpose};
 use super::dialog;
 use super::export_dialog::{ExportDialog, Kind, Request};
 use super::panels;
-use crate::edit::Editor;
+use crate::edit::{Command, Editor, clipboard};
 use crate::i18n::{self, Lang, Msg};
 use crate::io;
 use crate::model::{Document, sample};
@@ -101,6 +101,13 @@ pub struct App {
     styled: bool,
     /// Whether the properties panel is shown (hidden, the canvas gets the whole width).
     pub panel_open: bool,
+    /// Text that came with a paste (Ctrl+V), for the paste action to use.
+    pasted: Option<String>,
+    /// What was last copied here, and the text it put on the clipboard: while the clipboard
+    /// still holds that text, a paste gives back the elements.
+    clip: Option<(clipboard::Clip, String)>,
+    /// A picture being made for the clipboard.
+    picture: Option<Receiver<Result<egui::ColorImage, String>>>,
     /// The window has been given the size of the screen once.
     sized: bool,
 }
@@ -133,6 +140,9 @@ impl App {
             closing: false,
             styled: false,
             panel_open: true,
+            pasted: None,
+            clip: None,
+            picture: None,
             sized: false,
         }
     }
@@ -190,6 +200,15 @@ impl App {
             Some(Modal::PathPrompt { .. }) => Some(Msg::TypePath.text(self.lang).to_owned()),
             None => None,
         }
+    }
+
+    /// Shows an error in a dialog in front of the canvas.
+    pub fn show_error(&mut self, title: &str, message: &str) {
+        self.modal = Some(Modal::Error {
+            title: title.to_owned(),
+            message: message.to_owned(),
+            then: None,
+        });
     }
 
     /// The status-bar notice, if any.
@@ -260,7 +279,7 @@ impl App {
         if self.modal.is_none() && !self.export.open {
             let typing = ctx.text_edit_focused();
             let focused_elsewhere = !self.view.has_keyboard(&ctx);
-            let mut taken = ui.input_mut(|i| Action::take_from_input(i, typing));
+            let mut taken = ui.input_mut(|i| Action::take_from_input(i, typing, &mut self.pasted));
             // Plain keys belong to a focused button or field, not to the canvas.
             if focused_elsewhere && !typing {
                 taken.retain(|a| a.shortcuts().iter().all(|s| s.command));
@@ -297,6 +316,8 @@ impl App {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.view.show(ui, &mut self.editor, lang);
         });
+        self.queued.append(&mut self.view.requested);
+        self.poll_picture(&ctx);
 
         let selection = self.selection_ids();
         if let Some(Request::Pick(kind)) =
@@ -444,8 +465,16 @@ impl App {
                 view.prune_selection(editor.doc());
             }
             Action::SelectAll => view.select_all(editor.doc()),
+            Action::Copy => self.copy(ctx),
+            Action::Cut => {
+                self.copy(ctx);
+                self.view.delete_selection(&mut self.editor);
+            }
+            Action::Paste => self.paste(ctx),
+            Action::CopyPicture => self.copy_picture(ctx),
             Action::Delete => view.delete_selection(editor),
             Action::Duplicate => view.duplicate_selection(editor),
+            Action::Bold => view.toggle_bold(editor),
             Action::NewCard => view.create_card_at_pointer(editor),
             Action::ArrowTool => {
                 let tool = match view.tool {
@@ -490,6 +519,148 @@ impl App {
             Action::Shortcuts => self.modal = Some(Modal::Shortcuts),
             Action::About => self.modal = Some(Modal::About),
         }
+    }
+
+    /// Copies the selection: its elements for pasting here, its text for other programs.
+    fn copy(&mut self, ctx: &egui::Context) {
+        if self.view.selection.is_empty() {
+            return;
+        }
+        let clip = clipboard::copy(self.editor.doc(), &self.view.selection);
+        let text = clipboard::text_of(&clip);
+        self.desktop.set_clipboard_text(ctx, text.clone());
+        self.clip = Some((clip, text));
+    }
+
+    /// Pastes what was copied here (while the clipboard still holds its text), or the
+    /// clipboard's text as cards, one a line, where the pointer is (or the context menu was
+    /// opened, or in the middle of the view). The paste is one undo step and is selected.
+    fn paste(&mut self, ctx: &egui::Context) {
+        let text = match self.pasted.take() {
+            Some(t) => Some(t),
+            None => self.desktop.clipboard_text(),
+        };
+        let view = &mut self.view;
+        let at = view
+            .paste_at
+            .take()
+            .or(view.pointer_world)
+            .unwrap_or_else(|| {
+                view.camera
+                    .transform(view.rect)
+                    .to_world(view.rect.center())
+            });
+        let doc = self.editor.doc();
+        let ours = match (&self.clip, &text) {
+            (Some((clip, copied)), Some(t)) if t == copied => Some(clip),
+            (Some((clip, _)), None) => Some(clip),
+            _ => None,
+        };
+        let elements = match (ours, text) {
+            (Some(clip), _) => Ok(clipboard::paste(doc, clip, at)),
+            (None, Some(t)) => clipboard::cards_from_text(doc, &t, at, view.new_card_color),
+            (None, None) => Err(clipboard::PasteError::Empty),
+        };
+        match elements {
+            Ok(elements) if !elements.is_empty() => {
+                let ids = elements.iter().map(|e| e.id()).collect();
+                let top = self.editor.doc().elements.len();
+                let items = elements
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, e)| (top + i, e))
+                    .collect();
+                if self.editor.apply_step(Command::Insert(items)).is_ok() {
+                    self.view.selection = ids;
+                    self.view.selected_phase = None;
+                }
+            }
+            Ok(_) | Err(clipboard::PasteError::Empty) => {
+                self.set_notice(ctx, Msg::ClipboardEmpty.text(self.lang).to_owned())
+            }
+            Err(e) => self.set_notice(ctx, i18n::paste_error(&e, self.lang)),
+        }
+    }
+
+    /// Puts a picture of the canvas (or of the selection) on the clipboard, made on a thread
+    /// of its own: twice the canvas's size, at most 3840 pixels wide, for a slide.
+    fn copy_picture(&mut self, ctx: &egui::Context) {
+        if self.picture.is_some() {
+            return;
+        }
+        let doc = self.editor.doc().clone();
+        let selection = self.selection_ids();
+        let scope = if selection.is_empty() {
+            crate::model::Scope::All
+        } else {
+            crate::model::Scope::Selection
+        };
+        let mut settings = doc.export.unwrap_or_default();
+        settings.scope = scope;
+        settings.embed = false;
+        let lang = self.lang;
+        let (tx, rx) = std::sync::mpsc::channel();
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("malbild-picture".into())
+            .spawn(move || {
+                let made = (|| {
+                    let area = crate::export::scope_rect(&doc, scope, &selection)?;
+                    let width = ((area.w + 2.0 * settings.padding) * 2.0).clamp(200.0, 3840.0);
+                    settings.size = crate::model::Size::Width {
+                        pixels: width as u32,
+                    };
+                    let plan = crate::export::plan(&doc, &settings, &selection)?;
+                    let progress = crate::export::raster::Progress::default();
+                    let mut timings = crate::export::Timings::default();
+                    let px = crate::export::pixels(
+                        &doc,
+                        &plan,
+                        settings.background,
+                        &progress,
+                        &mut timings,
+                    )?;
+                    Ok(egui::ColorImage::from_rgba_premultiplied(
+                        [plan.width as usize, plan.height as usize],
+                        &px,
+                    ))
+                })();
+                let _ = tx.send(made.map_err(|e| i18n::export_error(&e, lang)));
+                repaint.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.picture = Some(rx);
+        }
+    }
+
+    fn poll_picture(&mut self, ctx: &egui::Context) {
+        let Some(rx) = &self.picture else {
+            return;
+        };
+        let made = match rx.try_recv() {
+            Ok(made) => made,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(50));
+                return;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Err(String::new()),
+        };
+        self.picture = None;
+        match made {
+            Ok(image) => {
+                self.desktop.set_clipboard_image(ctx, image);
+                self.set_notice(ctx, Msg::PictureCopied.text(self.lang).to_owned());
+            }
+            Err(e) => {
+                let text = format!("{}: {e}", Msg::ExportFailed.text(self.lang));
+                self.set_notice(ctx, text);
+            }
+        }
+    }
+
+    /// Whether a picture for the clipboard is being made.
+    pub fn is_copying_picture(&self) -> bool {
+        self.picture.is_some()
     }
 
     /// Asks about unsaved changes first, if there are any, then does `then`.

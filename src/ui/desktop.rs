@@ -61,13 +61,38 @@ pub trait Desktop {
     fn file_writer(&self) -> FileWriter {
         Arc::new(crate::io::write_atomic)
     }
+
+    /// Puts text on the system clipboard.
+    fn set_clipboard_text(&mut self, ctx: &egui::Context, text: String) {
+        ctx.copy_text(text);
+    }
+
+    /// Puts a picture on the system clipboard.
+    fn set_clipboard_image(&mut self, ctx: &egui::Context, image: egui::ColorImage) {
+        ctx.copy_image(image);
+    }
+
+    /// The text on the system clipboard, if it holds any.
+    fn clipboard_text(&mut self) -> Option<String>;
 }
 
-/// Native dialogs through rfd, awaited on a thread of their own so the window keeps drawing.
+/// Native dialogs through rfd, awaited on a thread of their own so the window keeps drawing;
+/// the system clipboard through egui (writing) and arboard (reading on demand, for the menu's
+/// Paste).
 #[derive(Default)]
-pub struct NativeDesktop;
+pub struct NativeDesktop {
+    clipboard: Option<arboard::Clipboard>,
+}
 
 impl Desktop for NativeDesktop {
+    fn clipboard_text(&mut self) -> Option<String> {
+        if self.clipboard.is_none() {
+            self.clipboard = arboard::Clipboard::new().ok();
+        }
+        let text = self.clipboard.as_mut()?.get_text().ok()?;
+        Some(text.replace("\r\n", "\n"))
+    }
+
     fn pick_file(
         &mut self,
         purpose: FilePurpose,
@@ -119,6 +144,14 @@ pub struct ScriptedDesktop {
     inner: Arc<Mutex<Scripted>>,
     /// While true, file writes wait (as on a slow network share).
     held: Arc<(Mutex<bool>, Condvar)>,
+    clipboard: Arc<Mutex<Clipboard>>,
+}
+
+/// What the scripted clipboard holds.
+#[derive(Default)]
+struct Clipboard {
+    text: Option<String>,
+    image: Option<[usize; 2]>,
 }
 
 #[derive(Default)]
@@ -158,6 +191,23 @@ impl ScriptedDesktop {
         self.held.1.notify_all();
     }
 
+    /// Puts text on the clipboard, as another program would.
+    pub fn set_clipboard(&self, text: &str) {
+        if let Ok(mut c) = self.clipboard.lock() {
+            c.text = Some(text.to_owned());
+        }
+    }
+
+    /// The text on the clipboard.
+    pub fn clipboard(&self) -> Option<String> {
+        self.clipboard.lock().ok().and_then(|c| c.text.clone())
+    }
+
+    /// The size of the picture put on the clipboard, if one was.
+    pub fn clipboard_image(&self) -> Option<[usize; 2]> {
+        self.clipboard.lock().ok().and_then(|c| c.image)
+    }
+
     /// The dialogs asked for so far.
     pub fn asked(&self) -> Vec<FilePurpose> {
         self.inner
@@ -182,6 +232,20 @@ impl Desktop for ScriptedDesktop {
         });
         let _ = tx.send(answer.unwrap_or(DialogAnswer::Cancelled));
         rx
+    }
+
+    fn set_clipboard_text(&mut self, _ctx: &egui::Context, text: String) {
+        self.set_clipboard(&text);
+    }
+
+    fn set_clipboard_image(&mut self, _ctx: &egui::Context, image: egui::ColorImage) {
+        if let Ok(mut c) = self.clipboard.lock() {
+            c.image = Some(image.size);
+        }
+    }
+
+    fn clipboard_text(&mut self) -> Option<String> {
+        self.clipboard()
     }
 
     fn file_writer(&self) -> FileWriter {

@@ -5,8 +5,8 @@ use super::canvas::{ACCENT, CanvasView, Tool};
 use crate::edit::{Command, Editor};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{
-    Arrow, CardColor, Element, Head, LineStyle, LineWidth, MIN_BOARD_HEIGHT, MIN_PHASE_WIDTH,
-    Phase, PhaseId, Rgba, Route,
+    Arrow, Card, CardColor, Element, Head, LineStyle, LineWidth, MIN_BOARD_HEIGHT, MIN_PHASE_WIDTH,
+    Phase, PhaseId, Rgba, Route, TextSize,
 };
 use crate::scene::color32;
 use egui::{Button, Color32, RichText, Sense, Stroke, StrokeKind, Ui, vec2};
@@ -48,12 +48,17 @@ pub fn top_bar(
             }
             ui.separator();
             action_button(ui, Action::Export, lang, true, queue);
+            action_button(ui, Action::CopyPicture, lang, true, queue);
             ui.separator();
             action_button(ui, Action::Quit, lang, true, queue);
         });
         ui.menu_button(Msg::MenuEdit.text(lang), |ui| {
             action_button(ui, Action::Undo, lang, can_undo, queue);
             action_button(ui, Action::Redo, lang, can_redo, queue);
+            ui.separator();
+            action_button(ui, Action::Cut, lang, has_selection, queue);
+            action_button(ui, Action::Copy, lang, has_selection, queue);
+            action_button(ui, Action::Paste, lang, true, queue);
             ui.separator();
             action_button(ui, Action::NewCard, lang, true, queue);
             action_button(ui, Action::ArrowTool, lang, true, queue);
@@ -200,12 +205,18 @@ pub fn palette(ui: &mut Ui, current: Option<CardColor>, lang: Lang) -> Option<Ca
             response.widget_info(|| {
                 egui::WidgetInfo::selected(egui::Role::RadioButton, true, selected, name)
             });
+            // An edge that shows on the panel in either theme (a navy swatch on a dark panel).
+            let edge = if ui.visuals().dark_mode {
+                Color32::from_gray(170)
+            } else {
+                color32(c.outline())
+            };
             let painter = ui.painter();
             painter.rect(
                 rect.shrink(2.0),
                 5.0,
                 color32(c.fill()),
-                Stroke::new(1.0, color32(c.outline())),
+                Stroke::new(1.0, edge),
                 StrokeKind::Inside,
             );
             if selected {
@@ -221,18 +232,6 @@ pub fn palette(ui: &mut Ui, current: Option<CardColor>, lang: Lang) -> Option<Ca
     picked
 }
 
-/// Tints offered for phases, besides a free colour picker.
-const TINTS: [Rgba; 8] = [
-    Rgba::rgb(0xec, 0xef, 0xf4),
-    Rgba::rgb(0xfb, 0xf1, 0xe0),
-    Rgba::rgb(0xe4, 0xf3, 0xe8),
-    Rgba::rgb(0xe6, 0xf0, 0xfb),
-    Rgba::rgb(0xf6, 0xe8, 0xf3),
-    Rgba::rgb(0xfd, 0xea, 0xe6),
-    Rgba::rgb(0xe3, 0xf4, 0xf4),
-    Rgba::rgb(0xff, 0xff, 0xff),
-];
-
 /// The properties panel: what is selected, and its settings.
 pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang: Lang) {
     ui.add_space(8.0);
@@ -245,11 +244,20 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
             .filter_map(|e| e.as_arrow())
             .cloned()
             .collect();
+        let cards: Vec<Card> = selected
+            .iter()
+            .filter_map(|e| e.as_card())
+            .cloned()
+            .collect();
         ui.label(selection_summary(editor, view, lang));
         ui.add_space(8.0);
         ui.label(RichText::new(Msg::Colour.text(lang)).strong());
         if let Some(c) = palette(ui, view.current_color(editor.doc()), lang) {
             view.recolor_selection(editor, c);
+        }
+        if !cards.is_empty() {
+            ui.add_space(10.0);
+            card_settings(ui, editor, view, &cards, lang);
         }
         if !arrows.is_empty() {
             ui.add_space(10.0);
@@ -269,7 +277,7 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
     } else {
         document_settings(ui, editor, lang);
         ui.add_space(12.0);
-        ui.label(RichText::new(Msg::Colour.text(lang)).strong());
+        ui.label(RichText::new(Msg::NewCardColour.text(lang)).strong());
         if let Some(c) = palette(ui, Some(view.new_card_color), lang) {
             view.new_card_color = c;
         }
@@ -308,18 +316,70 @@ fn choice_row<T: Copy + PartialEq>(
 ) -> Option<T> {
     let mut picked = None;
     ui.label(label);
-    ui.horizontal_wrapped(|ui| {
-        for &o in options {
-            if ui.selectable_label(current == Some(o), name(o)).clicked() {
-                picked = Some(o);
+    // In a grid, so that four choices make two even rows rather than three and a straggler.
+    let columns = if options.len() == 4 { 2 } else { options.len() };
+    egui::Grid::new(label)
+        .num_columns(columns)
+        .min_col_width(60.0)
+        .spacing(vec2(6.0, 4.0))
+        .show(ui, |ui| {
+            for (i, &o) in options.iter().enumerate() {
+                let button = Button::selectable(current == Some(o), name(o));
+                if ui.add_sized(vec2(72.0, 24.0), button).clicked() {
+                    picked = Some(o);
+                }
+                if (i + 1) % columns.max(1) == 0 {
+                    ui.end_row();
+                }
             }
-        }
-    });
+        });
     picked
 }
 
+/// Text size and weight of the selected cards.
+fn card_settings(
+    ui: &mut Ui,
+    editor: &mut Editor,
+    view: &mut CanvasView,
+    cards: &[Card],
+    lang: Lang,
+) {
+    let size = shared(cards, |c| c.text_size);
+    ui.label(Msg::TextSizeLabel.text(lang));
+    let mut picked = None;
+    let fit = Button::selectable(size == Some(TextSize::Auto), Msg::TextSizeFit.text(lang));
+    if ui.add(fit).clicked() {
+        picked = Some(TextSize::Auto);
+    }
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        for s in [TextSize::S, TextSize::M, TextSize::L, TextSize::Xl] {
+            let button = Button::selectable(size == Some(s), i18n::text_size_name(s, lang));
+            if ui.add_sized(vec2(40.0, 24.0), button).clicked() {
+                picked = Some(s);
+            }
+        }
+    });
+    if let Some(s) = picked {
+        view.update_cards(editor, |c| c.text_size = s);
+    }
+    let bold = shared(cards, |c| c.bold);
+    let mut on = bold == Some(true);
+    let tip = match Action::Bold.shortcut_label() {
+        Some(k) => format!("{} ({k})", Msg::Bold.text(lang)),
+        None => Msg::Bold.text(lang).to_owned(),
+    };
+    if ui
+        .checkbox(&mut on, Msg::Bold.text(lang))
+        .on_hover_text(tip)
+        .changed()
+    {
+        view.update_cards(editor, |c| c.bold = on);
+    }
+}
+
 /// The value all of `items` share, if they share one.
-fn shared<T: Copy + PartialEq>(items: &[Arrow], f: impl Fn(&Arrow) -> T) -> Option<T> {
+fn shared<E, T: Copy + PartialEq>(items: &[E], f: impl Fn(&E) -> T) -> Option<T> {
     let first = f(items.first()?);
     items.iter().all(|a| f(a) == first).then_some(first)
 }
@@ -407,7 +467,7 @@ fn phase_settings(ui: &mut Ui, editor: &mut Editor, phase: PhaseId, lang: Lang) 
     ui.add_space(6.0);
     ui.label(Msg::PhaseTint.text(lang));
     ui.horizontal_wrapped(|ui| {
-        for t in TINTS {
+        for t in crate::model::PHASE_TINTS {
             let (rect, r) = ui.allocate_exact_size(vec2(24.0, 24.0), Sense::click());
             ui.painter().rect(
                 rect,
@@ -455,6 +515,28 @@ fn document_settings(ui: &mut Ui, editor: &mut Editor, lang: Lang) {
     {
         let _ = editor.apply(Command::SetTitle(title));
     }
+    let mut show = editor.doc().board.show_title;
+    if ui.checkbox(&mut show, Msg::ShowTitle.text(lang)).changed() {
+        let _ = editor.apply_step(Command::SetShowTitle(show));
+    }
+    ui.add_space(6.0);
+    let label = ui.label(Msg::DateLabel.text(lang));
+    ui.horizontal(|ui| {
+        let mut date = editor.doc().date.clone();
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut date)
+                    .char_limit(100)
+                    .desired_width(150.0),
+            )
+            .labelled_by(label.id);
+        if field.changed() {
+            let _ = editor.apply(Command::SetDate(date));
+        }
+        if ui.button(Msg::Today.text(lang)).clicked() {
+            let _ = editor.apply_step(Command::SetDate(i18n::today(lang)));
+        }
+    });
     ui.add_space(6.0);
     let label = ui.label(Msg::BoardHeight.text(lang));
     let mut h = editor.doc().board.height;

@@ -305,6 +305,35 @@ impl CanvasView {
         self.remember_arrow_style(editor);
     }
 
+    /// Changes every selected card with `f`, as one undo step.
+    pub fn update_cards(&mut self, editor: &mut Editor, f: impl Fn(&mut Card)) {
+        let changed: Vec<Element> = self
+            .selected_in_order(editor.doc())
+            .into_iter()
+            .filter_map(Element::as_card)
+            .filter_map(|c| {
+                let mut d = c.clone();
+                f(&mut d);
+                (d != *c).then_some(Element::Card(d))
+            })
+            .collect();
+        if !changed.is_empty() {
+            let _ = editor.apply_step(Command::Update(changed));
+        }
+    }
+
+    /// Makes the selected cards' text bold, or plain again if all of it is bold already.
+    pub fn toggle_bold(&mut self, editor: &mut Editor) {
+        let cards: Vec<bool> = self
+            .selected_in_order(editor.doc())
+            .into_iter()
+            .filter_map(Element::as_card)
+            .map(|c| c.bold)
+            .collect();
+        let bold = !cards.iter().all(|b| *b);
+        self.update_cards(editor, |c| c.bold = bold);
+    }
+
     /// Turns the selected arrows round: start becomes end, and heads swap with them.
     pub fn reverse_arrows(&mut self, editor: &mut Editor) {
         self.update_arrows(editor, |a| {

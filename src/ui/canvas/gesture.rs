@@ -61,9 +61,11 @@ pub(super) enum Gesture {
         which: End,
         over: Option<ElementId>,
     },
-    /// The middle of an arrow being pulled sideways.
+    /// The middle of an arrow being pulled sideways, by its handle `grab` away from the
+    /// middle (the handle steps aside from a label).
     Bend {
         start: Arrow,
+        grab: Point,
     },
 }
 
@@ -285,7 +287,14 @@ impl CanvasView {
                 None => Gesture::Idle,
             },
             Target::Bend(id) => match doc.elements.get(id).and_then(Element::as_arrow) {
-                Some(a) => Gesture::Bend { start: a.clone() },
+                Some(a) => {
+                    let path = arrow::resolve(doc, a);
+                    let (h, m) = (arrow::bend_handle(&a.label, &path), path.midpoint());
+                    Gesture::Bend {
+                        start: a.clone(),
+                        grab: Point::new(h.x - m.x, h.y - m.y),
+                    }
+                }
                 None => Gesture::Idle,
             },
             Target::Connector(id, side) => {
@@ -438,9 +447,10 @@ impl CanvasView {
                     let _ = editor.apply(Command::Update(vec![Element::Arrow(a)]));
                 }
             }
-            Gesture::Bend { start } => {
+            Gesture::Bend { start, grab } => {
                 let mut a = start.clone();
-                a.bend = arrow::bend_for(editor.doc(), &a, now);
+                let at = Point::new(now.x - grab.x, now.y - grab.y);
+                a.bend = arrow::bend_for(editor.doc(), &a, at);
                 if a.route == Route::Straight {
                     a.route = Route::Curved;
                 }
@@ -501,14 +511,42 @@ impl CanvasView {
     }
 
     fn context_menu(&mut self, ui: &mut Ui, editor: &mut Editor, lang: Lang) {
+        use crate::ui::actions::Action;
         if self.selection.is_empty() {
-            if ui.button(Msg::NewCard.text(lang)).clicked() {
-                match self.context_at {
+            let at = self.context_at;
+            if ui.button(Msg::NewCardHere.text(lang)).clicked() {
+                match at {
                     Some(at) => self.create_card_at(editor, at),
                     None => self.create_card_at_pointer(editor),
                 }
                 ui.close();
             }
+            let paste = egui::Button::new(Msg::PasteHere.text(lang))
+                .shortcut_text(Action::Paste.shortcut_label().unwrap_or_default());
+            if ui.add(paste).clicked() {
+                self.paste_at = at;
+                self.requested.push(Action::Paste);
+                ui.close();
+            }
+            ui.separator();
+            let fit = egui::Button::new(Msg::FitAll.text(lang))
+                .shortcut_text(Action::FitAll.shortcut_label().unwrap_or_default());
+            if ui.add(fit).clicked() {
+                self.fit_all(editor.doc());
+                ui.close();
+            }
+            ui.menu_button(Msg::ZoomToPhase.text(lang), |ui| {
+                for p in PhaseId::ALL {
+                    let a = Action::ZoomPhase(p);
+                    let title = &editor.doc().phases.get(p).title;
+                    let button = egui::Button::new(title.as_str())
+                        .shortcut_text(a.shortcut_label().unwrap_or_default());
+                    if ui.add(button).clicked() {
+                        self.zoom_to_phase(editor.doc(), p);
+                        ui.close();
+                    }
+                }
+            });
             return;
         }
         ui.label(i18n::selected(self.selection.len(), lang));
@@ -518,14 +556,34 @@ impl CanvasView {
             ui.close();
         }
         ui.separator();
-        if let Some(Element::Arrow(a)) = self.single_selected(editor) {
-            let id = a.id;
-            if ui.button(Msg::EditLabel.text(lang)).clicked() {
-                self.edit_label(editor, id);
-                ui.close();
+        match self.single_selected(editor) {
+            Some(Element::Card(c)) => {
+                let id = c.id;
+                let edit = egui::Button::new(Msg::EditText.text(lang))
+                    .shortcut_text(Action::EditCard.shortcut_label().unwrap_or_default());
+                if ui.add(edit).clicked() {
+                    self.edit_card(editor, id);
+                    ui.close();
+                }
             }
-            if ui.button(Msg::Reverse.text(lang)).clicked() {
-                self.reverse_arrows(editor);
+            Some(Element::Arrow(a)) => {
+                let id = a.id;
+                if ui.button(Msg::EditLabel.text(lang)).clicked() {
+                    self.edit_label(editor, id);
+                    ui.close();
+                }
+                if ui.button(Msg::Reverse.text(lang)).clicked() {
+                    self.reverse_arrows(editor);
+                    ui.close();
+                }
+            }
+            None => {}
+        }
+        for a in [Action::Copy, Action::Cut] {
+            let button = egui::Button::new(a.label(lang))
+                .shortcut_text(a.shortcut_label().unwrap_or_default());
+            if ui.add(button).clicked() {
+                self.requested.push(a);
                 ui.close();
             }
         }

@@ -13,8 +13,15 @@ pub const HANDLE: f32 = 10.0;
 pub const ARROW_HANDLE: f32 = 6.0;
 /// Radius of a connector dot, in screen points.
 pub const CONNECTOR: f32 = 5.5;
-/// How far outside its card a connector sits, in screen points.
+/// How far outside its card a connector sits at 100 % zoom and more, in screen points.
 pub const CONNECTOR_OFFSET: f32 = 14.0;
+
+/// How far outside its card a connector sits at `zoom`: closer when zoomed out, where the gap
+/// to the next card is small on screen, so the dot never covers that card's text; never so
+/// close that it covers this card's edge.
+pub fn connector_offset(zoom: f32) -> f32 {
+    (CONNECTOR_OFFSET * zoom).clamp(CONNECTOR + 1.0, CONNECTOR_OFFSET)
+}
 /// How near (screen points) the pointer must be to grab a phase border or the board's edge.
 const EDGE_GRAB: f32 = 6.0;
 /// How near (screen points) the pointer must be to an arrow's line to hit it.
@@ -110,12 +117,12 @@ impl Side {
         }
     }
 
-    /// Where its connector dot is drawn, in screen points.
-    pub fn connector(self, r: egui::Rect) -> Pos2 {
+    /// Where its connector dot is drawn for a card at `r` on screen, at `zoom`.
+    pub fn connector(self, r: egui::Rect, zoom: f32) -> Pos2 {
         let a = self.at();
         let p = pos2(r.left() + a.x * r.width(), r.top() + a.y * r.height());
         let out = vec2((a.x - 0.5) * 2.0, (a.y - 0.5) * 2.0);
-        p + out * CONNECTOR_OFFSET
+        p + out * connector_offset(zoom)
     }
 }
 
@@ -185,7 +192,8 @@ impl CanvasView {
                             return Target::ArrowEnd(a.id, which);
                         }
                     }
-                    if (xf.to_screen(path.midpoint()) - pos).length() <= ARROW_HANDLE + 3.0 {
+                    let handle = arrow::bend_handle(&a.label, &path);
+                    if (xf.to_screen(handle) - pos).length() <= ARROW_HANDLE + 3.0 {
                         return Target::Bend(a.id);
                     }
                 }
@@ -197,7 +205,7 @@ impl CanvasView {
         {
             let r = xf.rect_to_screen(&c.rect);
             for side in Side::ALL {
-                if (side.connector(r) - pos).length() <= CONNECTOR + 4.0 {
+                if (side.connector(r, xf.zoom) - pos).length() <= CONNECTOR + 4.0 {
                     return Target::Connector(id, side);
                 }
             }
@@ -274,11 +282,14 @@ mod tests {
     fn connectors_sit_outside_the_middle_of_each_side() {
         let r = egui::Rect::from_min_size(pos2(100.0, 100.0), vec2(200.0, 100.0));
         assert_eq!(
-            Side::Right.connector(r),
+            Side::Right.connector(r, 1.0),
             pos2(300.0 + CONNECTOR_OFFSET, 150.0)
         );
+        // Zoomed out, closer to the card but still clear of its edge.
+        let near = Side::Left.connector(r, 0.3);
+        assert!(near.x < 100.0 - CONNECTOR && near.x > 100.0 - CONNECTOR_OFFSET);
         assert_eq!(
-            Side::Top.connector(r),
+            Side::Top.connector(r, 2.0),
             pos2(200.0, 100.0 - CONNECTOR_OFFSET)
         );
     }

@@ -72,6 +72,10 @@ pub struct CanvasView {
     /// A dialog is in front: the canvas takes no keys (Esc, Enter and the rest are the
     /// dialog's).
     pub input_blocked: bool,
+    /// Actions asked for from the canvas (its context menu), for the app to run.
+    pub requested: Vec<crate::ui::actions::Action>,
+    /// Where the next paste goes, if asked for at a place (the context menu's "Paste here").
+    pub paste_at: Option<Point>,
 }
 
 impl Default for CanvasView {
@@ -96,6 +100,8 @@ impl Default for CanvasView {
             framed_once: false,
             scene: scene::SceneCache::default(),
             input_blocked: false,
+            requested: Vec::new(),
+            paste_at: None,
         }
     }
 }

@@ -121,7 +121,7 @@ impl CanvasView {
                     handle_dot(painter, xf.to_screen(path.start()), ARROW_HANDLE);
                     handle_dot(painter, xf.to_screen(path.end()), ARROW_HANDLE);
                     // The bend handle: a diamond, so it reads differently from the ends.
-                    let m = xf.to_screen(path.midpoint());
+                    let m = xf.to_screen(arrow::bend_handle(&a.label, &path));
                     let d = ARROW_HANDLE * 1.1;
                     let pts = vec![
                         pos2(m.x, m.y - d),
@@ -147,7 +147,7 @@ impl CanvasView {
                 let r = xf.rect_to_screen(&c.rect);
                 let hot = response.hover_pos().map(|p| self.target_at(editor, xf, p));
                 for side in Side::ALL {
-                    let at = side.connector(r);
+                    let at = side.connector(r, xf.zoom);
                     let active = hot == Some(Target::Connector(c.id, side));
                     let fill = if active { ACCENT } else { Color32::WHITE };
                     painter.circle(at, CONNECTOR, fill, Stroke::new(1.5, ACCENT));

@@ -287,7 +287,8 @@ impl CanvasView {
             return;
         };
         let zoom = xf.zoom;
-        let mid = xf.to_screen(arrow::resolve(editor.doc(), &a).midpoint());
+        let path = arrow::resolve(editor.doc(), &a);
+        let mid = xf.to_screen(arrow::label_place(&editing.buffer, &path).center());
         let size = scene::font_step(scene::LABEL_FONT_SIZE * zoom);
         let width = ui
             .fonts_mut(|f| f.layout_job(scene::label_job(&editing.buffer, INK, zoom)))
@@ -356,6 +357,10 @@ fn show_in_place(
     let out = edit.show(&mut child);
     let text = out.galley.text().to_owned();
     let response = out.response.response;
-    response.widget_info(|| egui::WidgetInfo::text_edit(true, text.clone(), text.clone(), name));
+    response.widget_info(|| egui::WidgetInfo::text_edit(true, text.clone(), text.clone(), ""));
+    // The field's name (WidgetInfo would make it a placeholder, not a name).
+    response
+        .ctx
+        .accesskit_node_builder(response.id, |node| node.set_label(name));
     response
 }
