@@ -508,3 +508,48 @@ fn f11_asks_for_full_screen() {
     h.step();
     assert!(sent(&h, &egui::ViewportCommand::Fullscreen(true)));
 }
+
+#[test]
+fn fitted_text_is_never_cut_at_any_zoom() {
+    let (h, _) = projector(sample::nara_vard());
+    let mut texts: Vec<String> = cards(&h).into_iter().map(|c| c.text).collect();
+    texts.extend(
+        [
+            "Äldre väntar på akuten",
+            "Hemsjukvård dygnet runt",
+            "Kommunen och regionen har olika IT-system",
+            "Ja",
+            "Vårdcentralen är stängd på kvällar",
+        ]
+        .map(String::from),
+    );
+    for (w, h_) in [
+        (200.0, 120.0),
+        (270.0, 150.0),
+        (160.0, 90.0),
+        (320.0, 100.0),
+    ] {
+        for text in &texts {
+            let card = Card::new(
+                ElementId(1),
+                Rect::new(0.0, 0.0, w, h_),
+                text.clone(),
+                CardColor::Yellow,
+            );
+            let size = h
+                .ctx
+                .fonts_mut(|f| malbild::scene::card_text_size(f, &card));
+            if size <= malbild::scene::FIT_MIN + 0.1 {
+                continue; // Too long to fit: cut by design.
+            }
+            for zoom in [0.35, 0.5, 0.54, 0.68, 0.83, 1.0, 1.3, 2.0, 3.7] {
+                let job = malbild::scene::card_text_job(&card, size, zoom);
+                let galley = h.ctx.fonts_mut(|f| f.layout_job(job));
+                assert!(
+                    !galley.elided,
+                    "“{text}” in {w}×{h_} at {zoom}: cut at size {size}"
+                );
+            }
+        }
+    }
+}

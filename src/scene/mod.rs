@@ -154,6 +154,9 @@ pub const FIT_MIN: f32 = 14.0;
 /// The largest text of a card whose size is fitted to it, in world points.
 pub const FIT_MAX: f32 = 44.0;
 
+/// The share of a card's text area that fitted text may fill.
+const FIT_SLACK: f32 = 0.94;
+
 /// The sizes a fitted card text may take, largest first: the font steps (see [`font_step`])
 /// from [`FIT_MAX`] down to [`FIT_MIN`].
 fn fit_ladder() -> impl Iterator<Item = f32> {
@@ -187,10 +190,14 @@ fn text_fits(
     size: f32,
     bold: bool,
 ) -> bool {
+    // With some room to spare: drawn at another zoom, glyphs land on other pixels and a
+    // line may come out a little wider; fitted to the last pixel, it would wrap (and be cut).
     let (w, h) = text_area(rect);
+    let w = w * FIT_SLACK;
     let job = LayoutJob::simple(text.to_owned(), card_font(size, bold), Color32::BLACK, w);
     let galley = fonts.layout_job(job);
-    if galley.rect.height() > h + 0.5 {
+    let rows_allowed = (h / (size * 1.2)).floor().max(1.0) as usize;
+    if galley.rect.height() > h * FIT_SLACK || galley.rows.len() > rows_allowed {
         return false;
     }
     // A row that ends inside a word means a word is wider than the card at this size.
