@@ -289,6 +289,20 @@ pub fn export(args: &ExportArgs, lang: Lang) -> (String, i32) {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
+    if !matches!(ext.as_deref(), Some("png" | "svg")) {
+        return fail(format!(
+            "{}: the picture must end in .png or .svg",
+            args.output.display()
+        ));
+    }
+    // Before any work: the output can be written there.
+    if let Err(e) = crate::io::check_writable(&args.output) {
+        return fail(format!(
+            "{}: {}",
+            args.output.display(),
+            i18n::save_error(&e, &args.output, lang)
+        ));
+    }
     let start = std::time::Instant::now();
     let (bytes, detail) = match ext.as_deref() {
         Some("png") => {

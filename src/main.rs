@@ -1,7 +1,7 @@
 //! The `malbild` program: parse the command line, then run the window or a headless command.
 
 use malbild::cli::{self, Cli};
-use malbild::i18n::Lang;
+use malbild::i18n::{self, Lang};
 use malbild::ui::{App, desktop::NativeDesktop};
 use std::process::ExitCode;
 
@@ -15,7 +15,7 @@ fn main() -> ExitCode {
     let cli = match cli::parse(std::env::args_os().skip(1)) {
         Ok(cli) => cli,
         Err(e) => {
-            eprintln!("malbild: {e}\n\n{}", cli::USAGE);
+            eprintln!("malbild: {}\n\n{}", i18n::tidy(&e), cli::USAGE);
             return ExitCode::from(2);
         }
     };
@@ -29,7 +29,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Cli::Check { file } => {
+            // Names and values from the file are made safe to print (no escape sequences).
             let (line, code) = cli::check(&file, Lang::from_env());
+            let line = i18n::tidy(&line);
             if code == 0 {
                 println!("{line}");
             } else {
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
         }
         Cli::Export(args) => {
             let (line, code) = cli::export(&args, Lang::from_env());
+            let line = tidy_lines(&line);
             if code == 0 {
                 println!("{line}");
             } else {
@@ -81,4 +84,9 @@ fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Each line made safe to print (the export's timings come on lines of their own).
+fn tidy_lines(text: &str) -> String {
+    text.lines().map(i18n::tidy).collect::<Vec<_>>().join("\n")
 }

@@ -290,7 +290,7 @@ fn sizes_are_what_was_asked_and_too_large_is_refused_before_any_work() {
         "{huge:?}"
     );
     let msg = huge.err().map(|e| e.to_string()).unwrap_or_default();
-    assert!(msg.contains("more than the limit of 1073 MB"), "{msg}");
+    assert!(msg.contains("more than the limit of 1024 MB"), "{msg}");
     assert!(start.elapsed().as_millis() < 100, "refused before any work");
     assert!(matches!(
         plan(Size::Scale { scale: 0.0 }),

@@ -17,6 +17,9 @@ use std::time::{Duration, Instant};
 
 /// No export may need more pixel memory than this (RGBA, 4 bytes a pixel).
 pub const MAX_PIXEL_BYTES: u64 = 1 << 30;
+/// No export may need more memory than this for the shapes it draws (tessellated meshes),
+/// as estimated before any work.
+pub const MAX_SHAPE_BYTES: u64 = 768 * crate::io::MB;
 /// The range of scales offered (pixels per canvas point). Above 16, text would need glyphs
 /// larger than the font atlas holds well.
 pub const SCALES: std::ops::RangeInclusive<f32> = 0.1..=16.0;
@@ -28,10 +31,12 @@ pub const DPIS: std::ops::RangeInclusive<u32> = 72..=600;
 pub enum ExportError {
     #[error("nothing is selected to export")]
     EmptySelection,
-    #[error("the picture would be {width} × {height} pixels ({} MB), more than the limit of {} MB", .bytes / 1_000_000, MAX_PIXEL_BYTES / 1_000_000)]
+    #[error("the picture would be {width} × {height} pixels ({} MB), more than the limit of {} MB", .bytes / crate::io::MB, MAX_PIXEL_BYTES / crate::io::MB)]
     TooLarge { width: u64, height: u64, bytes: u64 },
     #[error("the size is not usable: {0}")]
     BadSize(String),
+    #[error("the picture holds too much to draw at once ({elements} elements, about {} MB of shapes; at most {} MB): export one phase or a selection", .bytes / crate::io::MB, MAX_SHAPE_BYTES / crate::io::MB)]
+    TooMuch { elements: usize, bytes: u64 },
     #[error("the export was cancelled")]
     Cancelled,
     #[error("the image could not be encoded: {0}")]
@@ -176,6 +181,13 @@ pub fn plan(
             (scale, pw as f64, ph as f64, Some(dpi))
         }
     };
+    let (elements, shape_bytes) = shape_estimate(doc, world, ppp);
+    if shape_bytes > MAX_SHAPE_BYTES {
+        return Err(ExportError::TooMuch {
+            elements,
+            bytes: shape_bytes,
+        });
+    }
     let bytes = width * height * 4.0;
     if !bytes.is_finite()
         || bytes > MAX_PIXEL_BYTES as f64
@@ -195,6 +207,37 @@ pub fn plan(
         height: (height as u32).max(1),
         dpi,
     })
+}
+
+/// How many elements an export of `world` at `zoom` draws, and about how much memory their
+/// tessellated shapes take (a little generous): cards far out are a few quads, readable ones
+/// a rounded box, a shadow and a quad a letter; lines are cut to what is seen.
+pub fn shape_estimate(doc: &Document, world: Rect, zoom: f32) -> (usize, u64) {
+    use crate::model::Element;
+    use crate::scene::{CARD_FONT_SIZE, GREEK_BELOW, font_step};
+    let readable = font_step(CARD_FONT_SIZE * zoom) >= GREEK_BELOW;
+    let seen = (world.w + world.h) as f64 * zoom as f64 * 2.0;
+    let (mut n, mut bytes) = (0_usize, 0_u64);
+    for e in doc.elements.iter() {
+        if !doc.bounds_of(e).intersects(&world) {
+            continue;
+        }
+        n += 1;
+        bytes += match e {
+            Element::Card(c) if readable => 8_000 + 150 * c.text.chars().count() as u64,
+            Element::Card(_) => 1_200,
+            Element::Arrow(a) => {
+                let path = crate::model::arrow::resolve(doc, a);
+                let px = (path.length() as f64 * zoom as f64).min(seen);
+                let pieces = match a.style {
+                    crate::model::LineStyle::Solid => px / 8.0,
+                    crate::model::LineStyle::Dashed | crate::model::LineStyle::Dotted => px / 2.0,
+                };
+                6_000 + (pieces * 400.0) as u64 + 150 * a.label.chars().count() as u64
+            }
+        };
+    }
+    (n, bytes)
 }
 
 /// The colour behind everything, premultiplied RGBA.

@@ -31,6 +31,9 @@ fn base64(data: &[u8]) -> String {
     out
 }
 
+/// Text as XML character data, with the characters XML 1.0 does not allow (controls other
+/// than tab, line feed and carriage return; U+FFFE, U+FFFF) left out, and the ones it
+/// discourages (other non-characters, C1 controls) too.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
@@ -40,11 +43,18 @@ fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && c != '\t' => {}
+            c if !xml_allows(c) => {}
             c => out.push(c),
         }
     }
     out
+}
+
+fn xml_allows(c: char) -> bool {
+    let u = c as u32;
+    let control = (u < 0x20 && !matches!(c, '\t' | '\n' | '\r')) || (0x7f..=0x9f).contains(&u);
+    let non_character = (0xfdd0..=0xfdef).contains(&u) || (u & 0xfffe) == 0xfffe;
+    !control && !non_character
 }
 
 /// `fill="#rrggbb" fill-opacity="…"` (or `none`) for a premultiplied colour.
@@ -373,6 +383,12 @@ pub fn render(doc: &Document, plan: &Plan, background: Background) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_holds_only_what_xml_allows() {
+        let evil = "a\u{0}b\u{1b}c\u{7f}\u{85}d\u{fffe}\u{ffff}\u{fdd0}\u{1fffe}e<&>\t\n";
+        assert_eq!(escape(evil), "abcde&lt;&amp;&gt;\t\n");
+    }
 
     #[test]
     fn base64_matches_the_standard() {

@@ -376,10 +376,35 @@ pub fn load_error(e: &LoadError, lang: Lang) -> String {
         LoadError::Io(m) => format!("Filen kunde inte läsas: {}.", io_sv(m)),
         LoadError::TooLarge { bytes } => format!(
             "Filen är för stor ({} MB; högst {} MB).",
-            bytes / 1_000_000,
-            MAX_FILE_BYTES / 1_000_000
+            bytes.div_ceil(crate::io::MB),
+            MAX_FILE_BYTES / crate::io::MB
         ),
         LoadError::Empty => "Filen är tom.".to_owned(),
+        LoadError::MissingFolder(d) => format!("Mappen ”{d}” finns inte."),
+        LoadError::NotAFolder(d) => format!("”{d}” är en fil, inte en mapp."),
+        LoadError::NotAFile(kind) => format!(
+            "Det här är ingen vanlig fil utan {}, och den läses inte.",
+            kind_sv(kind)
+        ),
+        LoadError::OtherFormat(kind) => format!(
+            "Det här är {}, ingen Målbild-arbetsyta.",
+            match *kind {
+                "a JPEG image" => "en JPEG-bild",
+                "a GIF image" => "en GIF-bild",
+                "a BMP image" => "en BMP-bild",
+                "a TIFF image" => "en TIFF-bild",
+                "a WebP image" => "en WebP-bild",
+                "a PDF document" => "ett PDF-dokument",
+                "a gzip archive" => "ett gzip-arkiv",
+                "an SVG or other XML document" => "ett SVG- eller annat XML-dokument",
+                _ => "ett ZIP-arkiv (som en Word- eller PowerPoint-fil)",
+            }
+        ),
+        LoadError::EmbeddedTooLarge => format!(
+            "Arbetsytan i bilden (PNG) är större än {} MB och packas inte upp.",
+            crate::io::MAX_EMBEDDED_BYTES / crate::io::MB
+        ),
+        LoadError::EmbeddedEmpty => "Arbetsytan i bilden (PNG) är tom.".to_owned(),
         LoadError::Image => "Bilden (PNG) innehåller ingen Målbild-arbetsyta (det gör bara bilder som exporterats med arbetsytan i).".to_owned(),
         LoadError::BrokenImage => "Bilden (PNG) är skadad och går inte att läsa.".to_owned(),
         LoadError::Truncated { line, column } => format!(
@@ -401,6 +426,18 @@ pub fn load_error(e: &LoadError, lang: Lang) -> String {
     }
 }
 
+/// A kind of file that is not a regular one, in Swedish.
+fn kind_sv(kind: &str) -> &'static str {
+    match kind {
+        "a folder" => "en mapp",
+        "a pipe" => "en rörledning (pipe)",
+        "a device" => "en enhet",
+        "a socket" => "en socket",
+        "a link to nothing" => "en länk till en fil som inte finns",
+        _ => "en specialfil",
+    }
+}
+
 fn io_sv(m: &str) -> String {
     match m {
         "the file does not exist" => "filen finns inte".to_owned(),
@@ -408,6 +445,64 @@ fn io_sv(m: &str) -> String {
         "it is a folder, not a file" => "det är en mapp, inte en fil".to_owned(),
         other => other.to_owned(),
     }
+}
+
+/// Text from a file or a user made safe to show on one line, in a terminal or a dialog:
+/// control characters (escape sequences, line breaks, bells), bidirectional overrides and
+/// line separators are written as `\u{…}` escapes, and every quoted value longer than
+/// [`MAX_QUOTED`] characters is cut with "…".
+pub fn tidy(s: &str) -> String {
+    let mut escaped = String::with_capacity(s.len());
+    for c in s.chars() {
+        let hidden = c.is_control()
+            || matches!(
+                c,
+                '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}'
+            )
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c);
+        if hidden {
+            escaped.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            escaped.push(c);
+        }
+    }
+    cut_quotes(&escaped)
+}
+
+/// The longest quoted value [`tidy`] leaves whole, in characters.
+pub const MAX_QUOTED: usize = 80;
+
+fn cut_quotes(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len().min(4096));
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let close = match c {
+            '`' | '"' | '”' => Some(c),
+            '“' => Some('”'),
+            '«' => Some('»'),
+            _ => None,
+        };
+        out.push(c);
+        i += 1;
+        let Some(close) = close else {
+            continue;
+        };
+        let Some(len) = chars[i..].iter().position(|&d| d == close) else {
+            continue;
+        };
+        if len > MAX_QUOTED {
+            out.extend(&chars[i..i + MAX_QUOTED - 3]);
+            out.push('…');
+        } else {
+            out.extend(&chars[i..i + len]);
+        }
+        out.push(close);
+        i += len + 1;
+    }
+    out
 }
 
 /// The name of a card text size: "Anpassa" (fitted), or S, M, L, XL.
@@ -504,10 +599,15 @@ pub fn export_error(e: &crate::export::ExportError, lang: Lang) -> String {
             bytes,
         } => format!(
             "bilden skulle bli {width} × {height} bildpunkter ({} MB), mer än gränsen {} MB",
-            bytes / 1_000_000,
-            MAX_PIXEL_BYTES / 1_000_000
+            bytes / crate::io::MB,
+            MAX_PIXEL_BYTES / crate::io::MB
         ),
         ExportError::BadSize(m) => format!("storleken går inte att använda: {m}"),
+        ExportError::TooMuch { elements, bytes } => format!(
+            "bilden innehåller för mycket för att ritas på en gång ({elements} element, omkring {} MB former; högst {} MB): exportera en fas eller en markering",
+            bytes / crate::io::MB,
+            crate::export::MAX_SHAPE_BYTES / crate::io::MB
+        ),
         ExportError::Cancelled => "exporten avbröts".to_owned(),
         ExportError::Encode(m) => format!("bilden kunde inte kodas: {m}"),
     }
@@ -539,10 +639,19 @@ pub fn save_error(e: &std::io::Error, path: &std::path::Path, lang: Lang) -> Str
             "The file could not be written: “{}” is a file, not a folder.",
             d.display()
         ),
-        (None, Lang::Sv) => format!(
-            "Filen kunde inte skrivas: {}.",
-            io_sv(&crate::io::io_message(e))
-        ),
+        (None, Lang::Sv) => match e
+            .get_ref()
+            .and_then(|i| i.downcast_ref::<crate::io::NotRegular>())
+        {
+            Some(crate::io::NotRegular(kind)) => format!(
+                "Filen kunde inte skrivas: det är {}, ingen vanlig fil, och den ersätts inte.",
+                kind_sv(kind)
+            ),
+            None => format!(
+                "Filen kunde inte skrivas: {}.",
+                io_sv(&crate::io::io_message(e))
+            ),
+        },
         (None, Lang::En) => format!(
             "The file could not be written: {}.",
             crate::io::io_message(e)
@@ -560,6 +669,25 @@ mod tests {
             assert!(!m.text(Lang::Sv).is_empty(), "{m:?}");
             assert!(!m.text(Lang::En).is_empty(), "{m:?}");
         }
+    }
+
+    #[test]
+    fn tidy_text_is_one_safe_line() {
+        let evil = "titel\u{1b}[31m röd\u{7}\r\nny rad\u{0}\u{202e}baklänges\u{2066}";
+        let t = tidy(evil);
+        assert!(!t.chars().any(|c| c.is_control()), "{t:?}");
+        assert!(!t.contains('\u{202e}') && !t.contains('\u{2066}'));
+        assert!(t.contains("\\u{1b}[31m") && t.contains("\\u{202e}"), "{t}");
+        let long = format!("bad colour `{}` here", "#".repeat(600_000));
+        let t = tidy(&long);
+        assert!(t.chars().count() < 120, "{}", t.len());
+        assert!(
+            t.starts_with("bad colour `###") && t.ends_with("…` here"),
+            "{t}"
+        );
+        // Short quotes and unmatched quotes stay.
+        assert_eq!(tidy("the “Nuläge” phase"), "the “Nuläge” phase");
+        assert_eq!(tidy("a ` alone"), "a ` alone");
     }
 
     #[test]

@@ -6,13 +6,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically. Keeps the permissions of a file being replaced and
-/// follows a symbolic link to the file it names.
+/// follows a symbolic link to the file it names. Only a regular file is ever replaced: a path
+/// that is (or links to) a folder, a device, a pipe or a socket is refused, so that a link to
+/// `/dev/null` never turns into a file in its place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    // Replace the file a link points to, not the link.
-    let target: PathBuf = match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path)?,
-        _ => path.to_path_buf(),
-    };
+    let target = writable_target(path)?;
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -46,6 +44,59 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Why a path cannot be written: it is (or links to) something that is not a regular file,
+/// named in words ("a device", "a folder", "a link to nothing").
+#[derive(Debug)]
+pub struct NotRegular(pub &'static str);
+
+impl std::fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "it is {}, not a regular file, and is not replaced",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for NotRegular {}
+
+/// Where a write to `path` goes (the file a link names), if a file may be written there: the
+/// target is a regular file or does not exist yet.
+pub fn writable_target(path: &Path) -> std::io::Result<PathBuf> {
+    // Replace the file a link points to, not the link.
+    let target: PathBuf = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => match fs::canonicalize(path) {
+            Ok(t) => t,
+            // A link to nothing: writing would create its target, somewhere else.
+            Err(_) => return Err(std::io::Error::other(NotRegular("a link to nothing"))),
+        },
+        _ => path.to_path_buf(),
+    };
+    if let Ok(m) = fs::metadata(&target)
+        && let Some(kind) = super::not_a_file(&m)
+    {
+        return Err(std::io::Error::other(NotRegular(kind)));
+    }
+    Ok(target)
+}
+
+/// Checks before any work that a file can be written at `path`: its folder exists and takes
+/// new files, and what is there now, if anything, is a regular file. Leaves nothing behind.
+pub fn check_writable(path: &Path) -> std::io::Result<()> {
+    let target = writable_target(path)?;
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let probe = dir.join(format!(".malbild-check.{}.tmp", std::process::id()));
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)?;
+    fs::remove_file(&probe)
 }
 
 #[cfg(test)]
@@ -83,6 +134,31 @@ mod tests {
         let _ = fs::create_dir(&blocker);
         assert!(write_atomic(&p, b"new").is_err());
         assert_eq!(fs::read(&p).ok().as_deref(), Some(&b"old"[..]));
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn never_replaces_what_is_not_a_regular_file() {
+        let d = temp_dir("special");
+        let link = d.join("null.png");
+        assert!(std::os::unix::fs::symlink("/dev/null", &link).is_ok());
+        let e = write_atomic(&link, b"x").err().map(|e| e.to_string());
+        assert!(e.is_some_and(|e| e.contains("a device")));
+        assert!(fs::metadata("/dev/null").is_ok_and(|m| !m.is_file()));
+        assert!(fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink()));
+        let dir = d.join("folder.png");
+        let _ = fs::create_dir(&dir);
+        assert!(write_atomic(&dir, b"x").is_err());
+        assert!(check_writable(&dir).is_err());
+        let dangling = d.join("dangling.png");
+        let _ = std::os::unix::fs::symlink(d.join("nowhere/x.png"), &dangling);
+        assert!(write_atomic(&dangling, b"x").is_err());
+        assert!(check_writable(&d.join("new.png")).is_ok());
+        let names: Vec<_> = fs::read_dir(&d)
+            .map(|r| r.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert_eq!(names.len(), 3, "nothing left behind: {names:?}");
         let _ = fs::remove_dir_all(&d);
     }
 

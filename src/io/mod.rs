@@ -5,7 +5,7 @@
 
 mod atomic;
 
-pub use atomic::write_atomic;
+pub use atomic::{NotRegular, check_writable, write_atomic};
 
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
@@ -31,7 +31,12 @@ pub fn is_png(bytes: &[u8]) -> bool {
 }
 /// Files larger than this are refused before they are read (a canvas of 50,000 cards is
 /// about 15 MB).
-pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 512 * MB;
+/// A canvas inside an exported PNG may unpack to at most this many bytes: a compressed chunk
+/// a few megabytes long could otherwise ask for gigabytes (a decompression bomb).
+pub const MAX_EMBEDDED_BYTES: u64 = 128 * MB;
+/// A megabyte as sizes are given in messages (2^20 bytes).
+pub const MB: u64 = 1024 * 1024;
 
 /// Upgrade steps: `UPGRADES[n - 1]` turns a version-`n` document into a version-`n + 1` one. A
 /// format change adds its step here and bumps [`VERSION`].
@@ -64,10 +69,22 @@ fn v2_to_v3(_doc: &mut Document) -> Result<(), String> {
 pub enum LoadError {
     #[error("cannot read the file: {0}")]
     Io(String),
-    #[error("the file is too large ({} MB; at most {} MB)", .bytes / 1_000_000, MAX_FILE_BYTES / 1_000_000)]
+    #[error("the file is too large ({} MB; at most {} MB)", .bytes.div_ceil(MB), MAX_FILE_BYTES / MB)]
     TooLarge { bytes: u64 },
     #[error("the file is empty")]
     Empty,
+    #[error("the folder “{0}” does not exist")]
+    MissingFolder(String),
+    #[error("“{0}” is a file, not a folder")]
+    NotAFolder(String),
+    #[error("it is not a regular file but {0}, and is not read")]
+    NotAFile(&'static str),
+    #[error("this is {0}, not a Målbild canvas")]
+    OtherFormat(&'static str),
+    #[error("the canvas inside this image (PNG) is larger than {} MB, and is not unpacked", MAX_EMBEDDED_BYTES / MB)]
+    EmbeddedTooLarge,
+    #[error("the canvas inside this image (PNG) is empty")]
+    EmbeddedEmpty,
     #[error(
         "this image (PNG) holds no Målbild canvas (only PNGs exported with the canvas inside do)"
     )]
@@ -183,11 +200,21 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     }
     if bytes.starts_with(PNG_SIGNATURE) {
         // An exported picture with the canvas inside opens as that canvas.
-        return match crate::export::png::embedded_document(bytes) {
-            Ok(Some(json)) => from_bytes(json.as_bytes()),
-            Ok(None) => Err(LoadError::Image),
-            Err(_) => Err(LoadError::BrokenImage),
+        use crate::export::png::Embedded;
+        return match crate::export::png::embedded_document(bytes, MAX_EMBEDDED_BYTES as usize) {
+            Embedded::Document(json) if json.trim().is_empty() => Err(LoadError::EmbeddedEmpty),
+            // (A canvas inside a canvas inside a picture is not read.)
+            Embedded::Document(json) if json.as_bytes().starts_with(PNG_SIGNATURE) => {
+                Err(LoadError::Image)
+            }
+            Embedded::Document(json) => from_bytes(json.as_bytes()),
+            Embedded::None => Err(LoadError::Image),
+            Embedded::TooLarge => Err(LoadError::EmbeddedTooLarge),
+            Embedded::Damaged => Err(LoadError::BrokenImage),
         };
+    }
+    if let Some(kind) = other_format(bytes) {
+        return Err(LoadError::OtherFormat(kind));
     }
     let header: Header = match serde_json::from_slice(bytes) {
         Ok(h) => h,
@@ -244,6 +271,35 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     })
 }
 
+/// What a file is, by its first bytes, when it is a common kind that is not a canvas.
+fn other_format(bytes: &[u8]) -> Option<&'static str> {
+    const KINDS: [(&[u8], &str); 9] = [
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"BM", "a BMP image"),
+        (b"II*\0", "a TIFF image"),
+        (b"MM\0*", "a TIFF image"),
+        (b"%PDF", "a PDF document"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (such as a Word or PowerPoint file)",
+        ),
+        (b"\x1F\x8B", "a gzip archive"),
+    ];
+    if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        return Some("a WebP image");
+    }
+    let text_start = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if text_start == Some(&b'<') {
+        return Some("an SVG or other XML document");
+    }
+    KINDS
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, kind)| *kind)
+}
+
 fn syntax_error(e: &serde_json::Error) -> LoadError {
     use serde_json::error::Category;
     let (line, column) = (e.line(), e.column());
@@ -285,17 +341,91 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-/// Opens a document file.
+/// Opens a document file. Only a regular file is read (after following links): a pipe would
+/// wait forever and a device such as `/dev/zero` never ends. It is read through a limit in
+/// any case, so a file that grows while it is read cannot take more memory than that.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let meta = std::fs::metadata(path).map_err(|e| LoadError::Io(io_message(&e)))?;
-    if meta.is_dir() {
-        return Err(LoadError::Io("it is a folder, not a file".into()));
+    read_limited(path).and_then(|bytes| from_bytes(&bytes))
+}
+
+/// The bytes of the regular file at `path`, at most [`MAX_FILE_BYTES`] of them.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let io = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => match path_problem(path) {
+            Some(PathProblem::MissingFolder(d)) => {
+                LoadError::MissingFolder(d.display().to_string())
+            }
+            Some(PathProblem::NotAFolder(d)) => LoadError::NotAFolder(d.display().to_string()),
+            None => LoadError::Io(io_message(&e)),
+        },
+        _ => LoadError::Io(io_message(&e)),
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if let Some(kind) = not_a_file(&meta) {
+        return Err(if meta.is_dir() {
+            LoadError::Io("it is a folder, not a file".into())
+        } else {
+            LoadError::NotAFile(kind)
+        });
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { bytes: meta.len() });
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io(io_message(&e)))?;
-    from_bytes(&bytes)
+    let file = open_no_wait(path).map_err(io)?;
+    // Checked again on what was opened: the path may have been swapped in between.
+    let meta = file.metadata().map_err(io)?;
+    if let Some(kind) = not_a_file(&meta) {
+        return Err(LoadError::NotAFile(kind));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_BYTES) as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+/// What a file that is not a regular one is, in words, or `None` for a regular file.
+pub fn not_a_file(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a pipe");
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return Some("a device");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a special file")
+}
+
+/// Opens a file for reading without waiting: a pipe with no writer would otherwise block the
+/// open itself.
+fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// Saves a document atomically: the file on disk is the old one or the new one, never a mix.

@@ -461,6 +461,56 @@ pub fn arrow_screen_points(path: &ArrowPath, xf: &Transform) -> Vec<Pos2> {
         .collect()
 }
 
+/// The parts of a line inside `clip`, each with how far along the whole line it starts.
+pub fn clip_polyline(pts: &[Pos2], clip: egui::Rect) -> Vec<(f32, Vec<Pos2>)> {
+    let mut pieces: Vec<(f32, Vec<Pos2>)> = Vec::new();
+    let mut along = 0.0;
+    let mut open = false;
+    for pair in pts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let len = (b - a).length();
+        match clip_segment(a, b, clip) {
+            Some((t0, t1)) => {
+                let (p, q) = (a + (b - a) * t0, a + (b - a) * t1);
+                match pieces.last_mut() {
+                    Some((_, piece)) if open && t0 == 0.0 => piece.push(q),
+                    _ => pieces.push((along + len * t0, vec![p, q])),
+                }
+                open = t1 == 1.0;
+            }
+            None => open = false,
+        }
+        along += len;
+    }
+    pieces
+}
+
+/// The part `t0..t1` (of 0..1) of the segment `a`–`b` inside `r` (Liang–Barsky), if any.
+fn clip_segment(a: Pos2, b: Pos2, r: egui::Rect) -> Option<(f32, f32)> {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+    for (p, q) in [
+        (-d.x, a.x - r.min.x),
+        (d.x, r.max.x - a.x),
+        (-d.y, a.y - r.min.y),
+        (d.y, r.max.y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 <= t1 && t0.is_finite() && t1.is_finite()).then_some((t0, t1))
+}
+
 /// Cuts `d0` off the start and `d1` off the end of a line.
 fn shorten(mut pts: Vec<Pos2>, d0: f32, d1: f32) -> Vec<Pos2> {
     fn cut_front(pts: &mut Vec<Pos2>, mut d: f32) {
@@ -515,20 +565,32 @@ fn paint_arrow<'a>(
     } else {
         pts.clone()
     };
-    match a.style {
-        LineStyle::Solid => {
-            painter.add(PathShape::line(line, PathStroke::new(w, color)));
-        }
-        LineStyle::Dashed => {
-            painter.extend(Shape::dashed_line(
-                &line,
-                Stroke::new(w, color),
-                w * 3.5 + 4.0,
-                w * 2.0 + 3.0,
-            ));
-        }
-        LineStyle::Dotted => {
-            painter.extend(Shape::dotted_line(&line, color, w * 2.2 + 2.0, w * 0.6));
+    // Only what is seen is drawn: a line millions of points long, dashed, would otherwise
+    // cost millions of dashes. The pattern keeps its place along the whole line.
+    let seen = painter.clip_rect().expand(w * 4.0 + head_len + 8.0);
+    for (start, piece) in clip_polyline(&line, seen) {
+        match a.style {
+            LineStyle::Solid => {
+                painter.add(PathShape::line(piece, PathStroke::new(w, color)));
+            }
+            LineStyle::Dashed => {
+                let (dash, gap) = (w * 3.5 + 4.0, w * 2.0 + 3.0);
+                let period = dash + gap;
+                let offset = (period - start.rem_euclid(period)).rem_euclid(period);
+                painter.extend(Shape::dashed_line_with_offset(
+                    &piece,
+                    Stroke::new(w, color),
+                    &[dash],
+                    &[gap],
+                    offset,
+                ));
+            }
+            LineStyle::Dotted => {
+                let spacing = w * 2.2 + 2.0;
+                let offset = (spacing - start.rem_euclid(spacing)).rem_euclid(spacing);
+                let piece = shorten(piece, offset, 0.0);
+                painter.extend(Shape::dotted_line(&piece, color, spacing, w * 0.6));
+            }
         }
     }
     for (head, which) in [(a.start_head, End::Start), (a.end_head, End::End)] {
@@ -855,6 +917,31 @@ mod tests {
             let h = header_color(tint);
             assert!(ink_on(h).contrast(&h) >= 4.5, "{tint} → {h}");
         }
+    }
+
+    #[test]
+    fn lines_are_clipped_to_what_is_seen() {
+        let view = egui::Rect::from_min_max(pos2(0.0, 0.0), pos2(100.0, 100.0));
+        // A line far longer than the view, crossing it: one piece, from 1e7 along.
+        let long = [pos2(-1.0e7, 50.0), pos2(1.0e7, 50.0)];
+        let pieces = clip_polyline(&long, view);
+        assert_eq!(pieces.len(), 1);
+        let (start, piece) = &pieces[0];
+        assert!((start - 1.0e7).abs() < 2.0, "{start}");
+        assert_eq!(piece.len(), 2);
+        assert!(piece.iter().all(|p| view.expand(0.01).contains(*p)));
+        // In, out and back in: two pieces; a line that never enters: none.
+        let zig = [
+            pos2(10.0, 10.0),
+            pos2(300.0, 10.0),
+            pos2(300.0, 90.0),
+            pos2(10.0, 90.0),
+        ];
+        assert_eq!(clip_polyline(&zig, view).len(), 2);
+        assert!(clip_polyline(&[pos2(200.0, 0.0), pos2(300.0, 50.0)], view).is_empty());
+        // A line inside stays whole, one piece from 0.
+        let inside = [pos2(10.0, 10.0), pos2(20.0, 20.0), pos2(30.0, 10.0)];
+        assert_eq!(clip_polyline(&inside, view), vec![(0.0, inside.to_vec())]);
     }
 
     #[test]

@@ -170,7 +170,11 @@ impl App {
 
     /// The message for a file that would not open; `kept` says the open document stays.
     fn open_error(&self, path: &Path, e: &io::LoadError, kept: bool) -> Modal {
-        let mut message = format!("{}\n\n{}", path.display(), i18n::load_error(e, self.lang));
+        let mut message = format!(
+            "{}\n\n{}",
+            i18n::tidy(&path.display().to_string()),
+            i18n::tidy(&i18n::load_error(e, self.lang))
+        );
         if kept {
             message.push_str("\n\n");
             message.push_str(Msg::KeptOpen.text(self.lang));
@@ -229,13 +233,13 @@ impl App {
     /// The name shown in the title bar and dialogs.
     pub fn display_name(&self) -> String {
         if let Some(name) = self.path.as_deref().and_then(Path::file_name) {
-            return name.to_string_lossy().into_owned();
+            return i18n::tidy(&name.to_string_lossy());
         }
         let title = self.doc().title.trim();
         if title.is_empty() {
             Msg::Untitled.text(self.lang).to_owned()
         } else {
-            title.to_owned()
+            i18n::tidy(title)
         }
     }
 
@@ -848,8 +852,9 @@ impl App {
                 self.modal = Some(Modal::Error {
                     title: Msg::SaveFailed.text(self.lang).to_owned(),
                     message: format!(
-                        "{}\n\n{e}\n\n{}",
-                        pending.path.display(),
+                        "{}\n\n{}\n\n{}",
+                        i18n::tidy(&pending.path.display().to_string()),
+                        i18n::tidy(&e),
                         Msg::KeptOpen.text(self.lang)
                     ),
                     // A path typed by hand is offered again, to be mended rather than typed anew.

@@ -76,6 +76,12 @@ impl ExportDialog {
         let (tx, rx) = std::sync::mpsc::channel();
         let (p, target, ctx2) = (progress.clone(), path.clone(), ctx.clone());
         std::thread::spawn(move || {
+            // Before any work: the picture can be written there.
+            if let Err(e) = crate::io::check_writable(&target) {
+                let _ = tx.send(Err(i18n::save_error(&e, &target, lang)));
+                ctx2.request_repaint();
+                return;
+            }
             let bytes = match kind {
                 Kind::Png => export::png(&doc, &settings, &selection, &p).map(|(b, _)| b),
                 Kind::Svg => export::svg(&doc, &settings, &selection).map(String::into_bytes),
