@@ -311,7 +311,11 @@ fn syntax_error(e: &serde_json::Error) -> LoadError {
             detail: strip_position(&e.to_string()),
         },
         // The header only asks for an object with two optional fields, so a type error means
-        // the top level is not an object at all.
+        // the top level is not an object at all (or names a field twice).
+        Category::Data if e.to_string().starts_with("duplicate field") => LoadError::Invalid {
+            path: ".".into(),
+            detail: strip_position(&e.to_string()),
+        },
         Category::Data => LoadError::NotMalbild("the file does not hold a JSON object".into()),
         Category::Io => LoadError::Io(e.to_string()),
     }
