@@ -437,6 +437,13 @@ fn duplicate_keys_are_refused_wherever_they_are() {
             good.replace(r#""x":40,"#, r#""x":40,"x":41,"#),
             "duplicate field `x`",
         ),
+        (
+            // Nested, with `type` last.
+            good.replace(r#""type":"card","id":"1","#, r#""id":"1","#)
+                .replace(r#""x":40,"#, r#""x":40,"x":41,"#)
+                .replace(r#""color":"yellow"}"#, r#""color":"yellow","type":"card"}"#),
+            "duplicate field `x`",
+        ),
     ];
     for (i, (json, want)) in cases.iter().enumerate() {
         let file = d.join(format!("dup-{i}.malbild"));

@@ -216,7 +216,7 @@ fn every_card_of_the_sample_is_readable_on_a_projector() {
     assert!(h.state().panel_open, "with the side panel showing, too");
     let zoom = h.state().view.camera.zoom;
     for c in cards(&h) {
-        let size = h.ctx.fonts_mut(|f| malbild::scene::card_text_size(f, &c));
+        let size = malbild::scene::fitted_size(&c);
         assert!(
             size * zoom >= 12.0,
             "“{}” is {:.1} px high at {:.0} %",
@@ -232,8 +232,7 @@ fn card_text_fills_a_card_shrinks_for_long_text_and_can_be_set() {
     let (mut h, _) = projector(Document::new());
     let r = Rect::new(100.0, 200.0, 200.0, 120.0);
     let card = |text: &str| Card::new(ElementId::random(), r, text, CardColor::Yellow);
-    let size =
-        |h: &Harness<'_, App>, c: &Card| h.ctx.fonts_mut(|f| malbild::scene::card_text_size(f, c));
+    let size = |_: &Harness<'_, App>, c: &Card| malbild::scene::fitted_size(c);
     let short = size(&h, &card("Ja"));
     let medium = size(&h, &card("Fast vårdkontakt för den som behöver"));
     let long = size(&h, &card(&"Ett långt resonemang om vården. ".repeat(12)));
@@ -536,9 +535,7 @@ fn fitted_text_is_never_cut_at_any_zoom() {
                 text.clone(),
                 CardColor::Yellow,
             );
-            let size = h
-                .ctx
-                .fonts_mut(|f| malbild::scene::card_text_size(f, &card));
+            let size = malbild::scene::fitted_size(&card);
             if size <= malbild::scene::FIT_MIN + 0.1 {
                 continue; // Too long to fit: cut by design.
             }

@@ -66,10 +66,76 @@ pub fn text_of(clip: &Clip) -> String {
 }
 
 /// The elements a paste of `clip` inserts: new ids (arrows between copies bound to the
-/// copies), moved so that their middle is at `at`, each card kept inside one phase.
+/// copies), moved so that their middle is at `at`. Cards move together: a group that would
+/// stand across a phase line is moved as a whole into the phase under its middle.
 pub fn paste(doc: &Document, clip: &Clip, at: Point) -> Vec<Element> {
-    let Some(bounds) = clip
+    let Some(bounds) = clip_bounds(clip) else {
+        return Vec::new();
+    };
+    let c = bounds.center();
+    let (mut dx, dy) = (at.x - c.x, at.y - c.y);
+    if let Some(cards) = card_bounds(clip) {
+        let moved = cards.translated(dx, dy);
+        dx += doc.keep_in_phase(moved, PHASE_MARGIN).x - moved.x;
+    }
+    place(clip, dx, dy)
+}
+
+/// The elements a duplicate of `ids` inserts: copies a little down and to the right, or, where
+/// that would carry cards that stand in one phase across a phase line, right below them.
+pub fn duplicate(doc: &Document, ids: &HashSet<ElementId>) -> Vec<Element> {
+    let clip = copy(doc, ids);
+    let (mut dx, mut dy) = (DUPLICATE_OFFSET, DUPLICATE_OFFSET);
+    if let Some(cards) = card_bounds(&clip) {
+        let moved = cards.translated(dx, dy);
+        let inside = |r: Rect| doc.keep_in_phase(r, 0.0) == r;
+        if inside(cards) && !inside(moved) {
+            (dx, dy) = (0.0, cards.h + GAP);
+        }
+    }
+    place(&clip, dx, dy)
+}
+
+/// How far a duplicate lands from its original, in world points.
+pub const DUPLICATE_OFFSET: f32 = 24.0;
+
+/// The clip's elements moved by (dx, dy), with new ids; arrows bound to copied elements are
+/// bound to their copies.
+fn place(clip: &Clip, dx: f32, dy: f32) -> Vec<Element> {
+    let new_ids: HashMap<ElementId, ElementId> = clip
         .elements
+        .iter()
+        .map(|e| (e.id(), ElementId::random()))
+        .collect();
+    let fresh = |id: ElementId| new_ids.get(&id).copied().unwrap_or_else(ElementId::random);
+    clip.elements
+        .iter()
+        .map(|e| {
+            let mut e = e.translated(dx, dy);
+            match &mut e {
+                Element::Card(c) => c.id = fresh(c.id),
+                Element::Arrow(a) => {
+                    a.id = fresh(a.id);
+                    for end in [&mut a.start, &mut a.end] {
+                        // A bound end moves with what it is bound to, which moves too.
+                        if let Some(b) = &mut end.bind {
+                            end.point = Point::new(end.point.x + dx, end.point.y + dy);
+                            match new_ids.get(&b.element) {
+                                Some(copy) => b.element = *copy,
+                                None => end.bind = None,
+                            }
+                        }
+                    }
+                }
+            }
+            e
+        })
+        .collect()
+}
+
+/// The box around everything in the clip (arrows by their end points).
+fn clip_bounds(clip: &Clip) -> Option<Rect> {
+    clip.elements
         .iter()
         .map(|e| match e {
             Element::Card(c) => c.rect,
@@ -80,58 +146,15 @@ pub fn paste(doc: &Document, clip: &Clip, at: Point) -> Vec<Element> {
             }
         })
         .reduce(|a, b| a.union(&b))
-    else {
-        return Vec::new();
-    };
-    let c = bounds.center();
-    let (dx, dy) = (at.x - c.x, at.y - c.y);
-    let new_ids: HashMap<ElementId, ElementId> = clip
-        .elements
+}
+
+/// The box around the clip's cards, if it has any.
+fn card_bounds(clip: &Clip) -> Option<Rect> {
+    clip.elements
         .iter()
-        .map(|e| (e.id(), ElementId::random()))
-        .collect();
-    let mut moved: HashMap<ElementId, (f32, f32)> = HashMap::new();
-    let mut out: Vec<Element> = Vec::with_capacity(clip.elements.len());
-    for e in &clip.elements {
-        if let Element::Card(card) = e {
-            let rect = doc.keep_in_phase(card.rect.translated(dx, dy), PHASE_MARGIN);
-            moved.insert(card.id, (rect.x - card.rect.x, rect.y - card.rect.y));
-            out.push(Element::Card(Card {
-                id: new_ids[&card.id],
-                rect,
-                ..card.clone()
-            }));
-        }
-    }
-    for e in &clip.elements {
-        if let Element::Arrow(a) = e {
-            let mut a = a.clone();
-            a.id = new_ids[&a.id];
-            for end in [&mut a.start, &mut a.end] {
-                let (ex, ey) = end
-                    .bind
-                    .and_then(|b| moved.get(&b.element).copied())
-                    .unwrap_or((dx, dy));
-                end.point = Point::new(end.point.x + ex, end.point.y + ey);
-                if let Some(b) = &mut end.bind {
-                    match new_ids.get(&b.element) {
-                        Some(copy) => b.element = *copy,
-                        None => end.bind = None,
-                    }
-                }
-            }
-            out.push(Element::Arrow(a));
-        }
-    }
-    // Back in the order they were copied (cards were placed first to move their arrows).
-    let order: HashMap<ElementId, usize> = clip
-        .elements
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (new_ids[&e.id()], i))
-        .collect();
-    out.sort_by_key(|e| order.get(&e.id()).copied().unwrap_or(usize::MAX));
-    out
+        .filter_map(Element::as_card)
+        .map(|c| c.rect)
+        .reduce(|a, b| a.union(&b))
 }
 
 /// Cards made from pasted text: one a line (blank lines skipped), in rows from `at` that
@@ -228,6 +251,52 @@ mod tests {
                     .unwrap_or_default()
             )
         );
+    }
+
+    #[test]
+    fn a_group_pasted_or_duplicated_at_a_phase_line_moves_as_one() {
+        let mut doc = Document::new();
+        let edge = doc.phase_rect(PhaseId::Nulage).right();
+        let a = Card::new(
+            ElementId(1),
+            Rect::new(edge - 210.0, 200.0, 200.0, 120.0),
+            "a",
+            CardColor::Blue,
+        );
+        let b = Card::new(
+            ElementId(2),
+            Rect::new(edge - 430.0, 200.0, 200.0, 120.0),
+            "b",
+            CardColor::Blue,
+        );
+        doc.elements.push(Element::Card(a));
+        doc.elements.push(Element::Card(b));
+        let ids = HashSet::from([ElementId(1), ElementId(2)]);
+        // Duplicated: +24 would cross the line, so the copies go below, side by side as before.
+        let copies = duplicate(&doc, &ids);
+        let rects: Vec<Rect> = copies
+            .iter()
+            .filter_map(Element::as_card)
+            .map(|c| c.rect)
+            .collect();
+        assert_eq!(rects.len(), 2);
+        assert!(
+            rects.iter().all(|r| r.right() <= edge && r.y >= 320.0),
+            "{rects:?}"
+        );
+        assert_eq!(rects[0].x - rects[1].x, 220.0, "kept apart as they were");
+        // Pasted across the line: the whole group shifts into one phase, kept apart.
+        let clip = copy(&doc, &ids);
+        let pasted = paste(&doc, &clip, Point::new(edge, 500.0));
+        let rects: Vec<Rect> = pasted
+            .iter()
+            .filter_map(Element::as_card)
+            .map(|c| c.rect)
+            .collect();
+        assert_eq!(rects[0].x - rects[1].x, 220.0);
+        let phase = |r: &Rect| doc.phase_at_x(r.center().x);
+        assert_eq!(phase(&rects[0]), phase(&rects[1]));
+        assert!(rects.iter().all(|r| doc.keep_in_phase(*r, 0.0) == *r));
     }
 
     #[test]

@@ -148,6 +148,12 @@ pub fn plan(
                     SCALES.end()
                 )));
             }
+            if scale < *SCALES.start() {
+                return Err(ExportError::BadSize(format!(
+                    "the picture is too large for {width} × {height} pixels ({scale:.3} pixels per canvas point, at least {}): export one phase or a larger size",
+                    SCALES.start()
+                )));
+            }
             // Widen the area to the frame's shape, so the picture sits centred in it.
             let c = world.center();
             world = Rect::centered(c, width as f32 / scale, height as f32 / scale);

@@ -63,7 +63,7 @@ messages! {
     TextSizeLabel => "Textstorlek", "Text size";
     TextSizeAuto => "Anpassad", "Fitted";
     TextSizeFit => "Anpassa efter kortet", "Fit to the card";
-    ShowTitle => "Visa namnet ovanför tavlan", "Show the name above the board";
+    ShowTitle => "Visa namnet ovanför faserna", "Show the name above the phases";
     DateLabel => "Datum", "Date";
     Today => "I dag", "Today";
     Cut => "Klipp ut", "Cut";
@@ -126,7 +126,7 @@ messages! {
     Saved => "Sparat", "Saved";
     ChoosingFile => "Väljer fil…", "Choosing a file…";
     Saving => "Sparar…", "Saving…";
-    SaveInterrupted => "sparandet avbröts", "the save was interrupted";
+    SaveInterrupted => "Sparandet avbröts innan filen var skriven.", "The save was interrupted before the file was written.";
     AboutBody => "Rita målbilden för omställningen till Nära vård: nuläge → övergång → målbild.", "Draw the picture of the shift to Nära vård (close care): current state → transition → target.";
     Licences => "Typsnitt: Inter (SIL Open Font License 1.1).", "Font: Inter (SIL Open Font License 1.1).";
     ColourYellow => "Gul", "Yellow";
@@ -517,13 +517,29 @@ pub fn text_size_name(s: crate::model::TextSize, lang: Lang) -> &'static str {
     }
 }
 
-/// Today's date in words ("5 december 2026"), by the computer's clock (UTC).
+/// Today's date in words ("5 december 2026"), in the computer's own time zone.
 pub fn today(lang: Lang) -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
+        .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    date_in_words((secs / 86_400) as i64, lang)
+    date_in_words((secs + utc_offset(secs)).div_euclid(86_400), lang)
+}
+
+/// The local time zone's offset from UTC at `secs` after 1970, in seconds (0 where unknown).
+fn utc_offset(secs: i64) -> i64 {
+    #[cfg(unix)]
+    {
+        let t = secs as libc::time_t;
+        // SAFETY: localtime_r only writes the `tm` given to it; both live on this stack.
+        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+        let ok = unsafe { !libc::localtime_r(&t, &mut tm).is_null() };
+        if ok {
+            return tm.tm_gmtoff;
+        }
+    }
+    let _ = secs;
+    0
 }
 
 /// The date `days` after 1970-01-01 in words.

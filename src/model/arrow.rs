@@ -526,7 +526,7 @@ pub fn label_box(label: &str, m: Point) -> Rect {
     let longest = label.lines().map(|l| l.chars().count()).max().unwrap_or(1) as f32;
     Rect::centered(
         m,
-        (longest * 12.0 + 24.0).min(4000.0),
+        (longest * 13.0 + 24.0).min(4000.0),
         (lines * 26.0 + 12.0).min(4000.0),
     )
 }
@@ -555,28 +555,42 @@ pub fn label_place(label: &str, path: &ArrowPath) -> Rect {
 const LABEL_GAP: f32 = 6.0;
 
 /// Where an arrow's bend handle is: the middle of the line, or, where the label covers the
-/// middle, on the line just past the label, so that the handle never sits on its text.
-pub fn bend_handle(label: &str, path: &ArrowPath) -> Point {
-    let (m, _) = path.along(0.5);
+/// middle, on the line just past the label (by `clearance` world points, the handle's size),
+/// so that the handle never sits on its text.
+pub fn bend_handle(label: &str, path: &ArrowPath, clearance: f32) -> Point {
+    let m = path.midpoint();
     if label.is_empty() {
         return m;
     }
-    let place = label_place(label, path);
-    if !place.contains(m) {
+    let zone = label_place(label, path).expand(clearance.max(0.0));
+    if !zone.contains(m) {
         return m;
     }
-    // Walk along the line from the middle until the handle (radius about 8) is clear of the
-    // label's box.
-    let length = path.length().max(1e-3);
-    let mut t = 0.5;
-    while t < 1.0 {
-        let (p, _) = path.along(t);
-        if !place.expand(8.0).contains(p) {
-            return p;
+    let pts = path.points(64);
+    let total: f32 = pts.windows(2).map(|w| dist(w[0], w[1])).sum();
+    // Index of the first point past the middle.
+    let mut walked = 0.0;
+    let mut mid = pts.len();
+    for (i, w) in pts.windows(2).enumerate() {
+        walked += dist(w[0], w[1]);
+        if walked >= total / 2.0 {
+            mid = i + 1;
+            break;
         }
-        t += 2.0 / length;
     }
-    m
+    let leave = |from: Point, towards: &mut dyn Iterator<Item = &Point>| {
+        let mut inside = from;
+        for &p in towards {
+            if !zone.contains(p) {
+                return Some(bisect(inside, p, |q| zone.contains(q)));
+            }
+            inside = p;
+        }
+        None
+    };
+    leave(m, &mut pts.iter().skip(mid))
+        .or_else(|| leave(m, &mut pts.iter().take(mid).rev()))
+        .unwrap_or(m)
 }
 
 /// How far beyond its line an arrow's drawing reaches (heads, stroke), in world points.
@@ -639,15 +653,15 @@ mod tests {
         let long = line(600.0, 0.0);
         let place = label_place("rätt kompetens", &long);
         assert!(place.contains(long.midpoint()));
-        let handle = bend_handle("rätt kompetens", &long);
+        let handle = bend_handle("rätt kompetens", &long, 8.0);
         assert!(!place.contains(handle), "{handle:?} is off {place:?}");
         assert!(long.distance_to(handle) < 0.01, "and still on the line");
-        assert_eq!(bend_handle("", &long), long.midpoint());
+        assert_eq!(bend_handle("", &long, 8.0), long.midpoint());
         // A short line: the label sits above it, clear of it.
         let short = line(60.0, 0.0);
         let place = label_place("rätt kompetens", &short);
         assert!(place.bottom() < 0.0, "{place:?} above the line");
-        assert_eq!(bend_handle("rätt kompetens", &short), short.midpoint());
+        assert_eq!(bend_handle("rätt kompetens", &short, 8.0), short.midpoint());
         // A short upright line: the label sits to its right.
         let up = line(0.0, 50.0);
         assert!(label_place("samverkan", &up).x > 0.0);

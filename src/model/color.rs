@@ -230,6 +230,17 @@ impl CardColor {
     /// (WCAG's for the edges of shapes) against every phase tint offered, so that a green card
     /// on the green Målbild phase still has a visible edge.
     pub fn outline(self) -> Rgba {
+        // Worked out once for all colours: it is asked for every card drawn.
+        static OUTLINES: std::sync::OnceLock<[Rgba; 11]> = std::sync::OnceLock::new();
+        let all = OUTLINES.get_or_init(|| CardColor::ALL.map(CardColor::outline_of));
+        CardColor::ALL
+            .iter()
+            .position(|c| *c == self)
+            .and_then(|i| all.get(i).copied())
+            .unwrap_or_else(|| self.outline_of())
+    }
+
+    fn outline_of(self) -> Rgba {
         let start = match self {
             CardColor::White | CardColor::Grey => Rgba::rgb(0x76, 0x7d, 0x88),
             CardColor::Navy => return Rgba::rgb(0x14, 0x28, 0x44),

@@ -326,12 +326,12 @@ impl<'de> Deserialize<'de> for Element {
                     };
                 }
                 let mut obj = serde_json::Map::new();
-                obj.insert(first, map.next_value()?);
-                while let Some((k, v)) = map.next_entry::<String, serde_json::Value>()? {
+                obj.insert(first, map.next_value::<Checked>()?.0);
+                while let Some((k, v)) = map.next_entry::<String, Checked>()? {
                     if obj.contains_key(&k) {
                         return Err(A::Error::custom(format!("duplicate field `{k}`")));
                     }
-                    obj.insert(k, v);
+                    obj.insert(k, v.0);
                 }
                 let kind = match obj.remove("type") {
                     Some(serde_json::Value::String(s)) => s,
@@ -359,6 +359,69 @@ impl<'de> Deserialize<'de> for Element {
     }
 }
 
+/// A JSON value read with every object checked for keys named twice, at any depth (a plain
+/// `Value` keeps the last, so one file would read two ways).
+struct Checked(serde_json::Value);
+
+impl<'de> Deserialize<'de> for Checked {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, MapAccess, SeqAccess, Visitor};
+        use serde_json::Value;
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Checked;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_bool<E: Error>(self, v: bool) -> Result<Checked, E> {
+                Ok(Checked(Value::Bool(v)))
+            }
+            fn visit_i64<E: Error>(self, v: i64) -> Result<Checked, E> {
+                Ok(Checked(Value::from(v)))
+            }
+            fn visit_u64<E: Error>(self, v: u64) -> Result<Checked, E> {
+                Ok(Checked(Value::from(v)))
+            }
+            fn visit_f64<E: Error>(self, v: f64) -> Result<Checked, E> {
+                Ok(Checked(Value::from(v)))
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<Checked, E> {
+                Ok(Checked(Value::String(v.to_owned())))
+            }
+            fn visit_string<E: Error>(self, v: String) -> Result<Checked, E> {
+                Ok(Checked(Value::String(v)))
+            }
+            fn visit_unit<E: Error>(self) -> Result<Checked, E> {
+                Ok(Checked(Value::Null))
+            }
+            fn visit_none<E: Error>(self) -> Result<Checked, E> {
+                Ok(Checked(Value::Null))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Checked, D::Error> {
+                Checked::deserialize(d)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Checked, A::Error> {
+                let mut items = Vec::new();
+                while let Some(Checked(v)) = seq.next_element()? {
+                    items.push(v);
+                }
+                Ok(Checked(Value::Array(items)))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
+                let mut obj = serde_json::Map::new();
+                while let Some((k, Checked(v))) = map.next_entry::<String, Checked>()? {
+                    if obj.contains_key(&k) {
+                        return Err(A::Error::custom(format!("duplicate field `{k}`")));
+                    }
+                    obj.insert(k, v);
+                }
+                Ok(Checked(Value::Object(obj)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// The fields of an element after its leading `type`, refusing a second `type` (which the
 /// kind's own reader would otherwise skip as unknown).
 struct NoSecondType<A>(A);
@@ -370,10 +433,11 @@ impl<'de, A: serde::de::MapAccess<'de>> serde::de::MapAccess<'de> for NoSecondTy
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        use serde::de::{Error, IntoDeserializer};
-        match self.0.next_key::<String>()? {
+        use serde::de::Error;
+        use serde::de::value::CowStrDeserializer;
+        match self.0.next_key::<std::borrow::Cow<'de, str>>()? {
             Some(k) if k == "type" => Err(A::Error::duplicate_field("type")),
-            Some(k) => seed.deserialize(k.into_deserializer()).map(Some),
+            Some(k) => seed.deserialize(CowStrDeserializer::new(k)).map(Some),
             None => Ok(None),
         }
     }
@@ -518,10 +582,12 @@ impl Document {
         })
     }
 
-    /// The band above the board with the canvas's title, if it is shown.
+    /// The band above the board with the canvas's title (and date), if it is shown and there
+    /// is something to show.
     pub fn title_band(&self) -> Option<Rect> {
         let board = self.board_rect();
-        (self.board.show_title && !self.title.trim().is_empty())
+        let something = !self.title.trim().is_empty() || !self.date.trim().is_empty();
+        (self.board.show_title && something)
             .then(|| Rect::new(board.x, board.y - TITLE_BAND, board.w, TITLE_BAND))
     }
 
@@ -539,12 +605,6 @@ impl Document {
         self.elements
             .iter()
             .fold(self.picture_rect(), |acc, e| acc.union(&self.bounds_of(e)))
-    }
-
-    /// The area of a phase where elements go: its column below the flow band.
-    pub fn phase_area(&self, id: PhaseId) -> Rect {
-        let r = self.phase_rect(id);
-        Rect::new(r.x, HEADER_HEIGHT, r.w, (r.h - HEADER_HEIGHT).max(0.0))
     }
 
     /// `r` moved as little as needed to lie across no phase line: inside the phase that

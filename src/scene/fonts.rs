@@ -50,6 +50,26 @@ pub fn install(ctx: &egui::Context) {
     });
 }
 
+/// Lays text out with Inter at one pixel per point, apart from any window's fonts: for
+/// decisions that must come out the same on every screen (whatever its pixel density) and in
+/// every export, such as the size a card's text is fitted to. Glyph positions are rounded to
+/// pixels in layout, so the same text measures a little differently at other densities.
+pub fn with_reference_layout<R>(f: impl FnOnce(&mut egui::epaint::text::FontsView<'_>) -> R) -> R {
+    use egui::epaint::text::{Fonts, TextOptions, ViewportKey};
+    use std::sync::{Mutex, OnceLock, PoisonError};
+    static FONTS: OnceLock<Mutex<(Fonts, u32)>> = OnceLock::new();
+    let fonts =
+        FONTS.get_or_init(|| Mutex::new((Fonts::new(TextOptions::default(), definitions()), 0)));
+    let mut guard = fonts.lock().unwrap_or_else(PoisonError::into_inner);
+    let (fonts, uses) = &mut *guard;
+    // Now and then, as a window does each frame: layouts not asked for since are let go.
+    *uses = uses.wrapping_add(1);
+    if *uses % 1024 == 0 {
+        fonts.begin_pass(TextOptions::default(), ViewportKey::default());
+    }
+    f(&mut fonts.with_pixels_per_point(1.0))
+}
+
 /// The font of card text at a size in screen points.
 pub fn card(size: f32) -> FontId {
     FontId::new(size, FontFamily::Proportional)

@@ -217,6 +217,17 @@ fn text_fits(
     })
 }
 
+/// The size in world points of a card's text (see [`card_text_size`]), laid out the same way
+/// on every screen and in every export.
+pub fn fitted_size(card: &Card) -> f32 {
+    fonts::with_reference_layout(|f| card_text_size(f, card))
+}
+
+/// [`text_size_for`], laid out the same way on every screen and in every export.
+pub fn fitted_size_for(text: &str, rect: Rect, size: TextSize, bold: bool) -> f32 {
+    fonts::with_reference_layout(|f| text_size_for(f, text, rect, size, bold))
+}
+
 /// The size in world points of a card's text: its fixed size, or the largest that fits the
 /// card (at least [`FIT_MIN`]).
 pub fn card_text_size(fonts: &mut egui::epaint::FontsView<'_>, card: &Card) -> f32 {
@@ -260,22 +271,13 @@ pub fn estimated_text_size(card: &Card) -> f32 {
     if let Some(points) = card.text_size.points() {
         return points;
     }
+    // Area of the text at size s is about chars × 0.55 s × 1.25 s, with a third lost to
+    // wrapping: solve for s. One square root a card, for the grey bars far out.
     let (w, h) = text_area(card.rect);
-    let paragraphs: Vec<f32> = card
-        .text
-        .split('\n')
-        .map(|p| p.chars().count() as f32)
-        .collect();
-    fit_ladder()
-        .find(|&s| {
-            let per_row = (w / (s * 0.55)).floor().max(1.0);
-            let rows: f32 = paragraphs
-                .iter()
-                .map(|n| (n / per_row).ceil().max(1.0))
-                .sum();
-            rows * s * 1.25 <= h
-        })
-        .unwrap_or(FIT_MIN)
+    let chars = card.text.chars().count().max(1) as f32;
+    (w * h / (chars * 0.55 * 1.25 * 1.35))
+        .sqrt()
+        .clamp(FIT_MIN, FIT_MAX)
 }
 
 /// The layout of a card's text at `zoom`, its size `size` in world points: centred, wrapped
@@ -348,7 +350,7 @@ pub struct SceneCache {
 
 impl SceneCache {
     /// The size of a card's text, worked out again only when its text, size or font changed.
-    pub fn text_size(&mut self, ctx: &egui::Context, card: &Card) -> f32 {
+    pub fn text_size(&mut self, card: &Card) -> f32 {
         if let Some(points) = card.text_size.points() {
             return points;
         }
@@ -366,7 +368,7 @@ impl SceneCache {
         {
             return size;
         }
-        let size = ctx.fonts_mut(|f| card_text_size(f, card));
+        let size = fitted_size(card);
         self.fit.insert(card.id, (key, size));
         size
     }
@@ -401,7 +403,7 @@ pub fn paint(
         for e in visible.iter().filter_map(|&i| elements.get(i)) {
             match e {
                 Element::Card(card) => {
-                    let size = cache.text_size(painter.ctx(), card);
+                    let size = cache.text_size(card);
                     paint_card(painter, card, size, xf, options)
                 }
                 Element::Arrow(a) => paint_arrow(painter, doc, a, xf, options, &mut labels),

@@ -110,6 +110,8 @@ pub struct App {
     picture: Option<Receiver<Result<egui::ColorImage, String>>>,
     /// The window has been given the size of the screen once.
     sized: bool,
+    /// Frames drawn while the window's first size is being settled.
+    frames: u32,
 }
 
 impl App {
@@ -140,6 +142,7 @@ impl App {
             closing: false,
             styled: false,
             panel_open: true,
+            frames: 0,
             pasted: None,
             clip: None,
             picture: None,
@@ -324,10 +327,13 @@ impl App {
         self.poll_picture(&ctx);
 
         let selection = self.selection_ids();
-        if let Some(Request::Pick(kind)) =
-            self.export
-                .show(&ctx, &mut self.editor, &selection, self.lang)
-        {
+        if let Some(Request::Pick(kind)) = self.export.show(
+            &ctx,
+            &mut self.editor,
+            &selection,
+            self.lang,
+            self.modal.is_none(),
+        ) {
             let purpose = match kind {
                 Kind::Png => FilePurpose::ExportPng,
                 Kind::Svg => FilePurpose::ExportSvg,
@@ -364,21 +370,43 @@ impl App {
         }
     }
 
-    /// The first size of the window is the screen's: maximized where a window manager does
-    /// that, else (as on a bare X display) the monitor's whole size.
+    /// The first size of the window is the screen's: the window asks to start maximized (a
+    /// window manager then fits it to the work area, without panels and docks); if after a
+    /// moment it is still not maximized and does not fit or fill the monitor — as on a bare X
+    /// display — it is given the monitor's size.
     fn size_window(&mut self, ctx: &egui::Context) {
         if self.sized {
             return;
         }
-        let (monitor, maximized) =
-            ctx.input(|i| (i.viewport().monitor_size, i.viewport().maximized));
+        self.frames += 1;
+        let (monitor, maximized, inner) = ctx.input(|i| {
+            let v = i.viewport();
+            (v.monitor_size, v.maximized, v.inner_rect)
+        });
         let Some(monitor) = monitor.filter(|m| m.x > 100.0 && m.y > 100.0) else {
             return;
         };
+        if maximized == Some(true) {
+            self.sized = true;
+            return;
+        }
+        // Frames come only while something happens: keep a few coming while waiting.
+        ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        if self.frames == 2 {
+            ctx.send_viewport_cmd(ViewportCommand::Maximized(true));
+        }
+        if self.frames < 20 {
+            return;
+        }
         self.sized = true;
-        if maximized != Some(true) {
-            ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::Pos2::ZERO));
+        let size = inner.map(|r| r.size()).unwrap_or_default();
+        let fits = size.x <= monitor.x && size.y <= monitor.y;
+        let fills = size.x >= 0.8 * monitor.x && size.y >= 0.8 * monitor.y;
+        if !(fits && fills) {
             ctx.send_viewport_cmd(ViewportCommand::InnerSize(monitor));
+            if !fits {
+                ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::Pos2::ZERO));
+            }
         }
     }
 
@@ -531,7 +559,11 @@ impl App {
             return;
         }
         let clip = clipboard::copy(self.editor.doc(), &self.view.selection);
-        let text = clipboard::text_of(&clip);
+        let mut text = clipboard::text_of(&clip);
+        if text.is_empty() {
+            // Never nothing: an empty clipboard would make Ctrl+V do nothing at all.
+            text = i18n::selected(clip.elements.len(), self.lang);
+        }
         self.desktop.set_clipboard_text(ctx, text.clone());
         self.clip = Some((clip, text));
     }
@@ -556,8 +588,7 @@ impl App {
             });
         let doc = self.editor.doc();
         let ours = match (&self.clip, &text) {
-            (Some((clip, copied)), Some(t)) if t == copied => Some(clip),
-            (Some((clip, _)), None) => Some(clip),
+            (Some((clip, copied)), Some(t)) if t.trim() == copied.trim() => Some(clip),
             _ => None,
         };
         let elements = match (ours, text) {
@@ -1019,12 +1050,15 @@ impl App {
                     },
                 );
                 let (save, dont, cancel) = shown.buttons;
-                if save || dialog::enter_pressed(ctx) {
-                    choice = Some((true, then.clone()));
+                // What was clicked (or pressed with Enter on its focused button) wins; Enter
+                // alone saves.
+                if cancel {
+                    close = true;
                 } else if dont {
                     choice = Some((false, then.clone()));
+                } else if save || dialog::enter_pressed(ctx) {
+                    choice = Some((true, then.clone()));
                 }
-                close |= cancel;
                 shown.dismissed
             }
             Modal::Error { title, message, .. } => {
@@ -1144,12 +1178,14 @@ impl App {
             *path = text;
         }
         if let Some((purpose, path, then)) = typed {
-            self.last_prompt = Some(Modal::PathPrompt {
+            self.modal = None;
+            // A typed save path comes back if the save fails, to be mended.
+            self.last_prompt = (purpose == FilePurpose::Save).then(|| Modal::PathPrompt {
                 purpose,
                 path: path.display().to_string(),
                 then: then.clone(),
             });
-            self.modal = None;
+            // (An Open prompt is only shown after unsaved changes were asked about.)
             self.chosen(purpose, path, then, ctx);
         } else if let Some((save_first, then)) = choice {
             self.modal = None;

@@ -50,7 +50,9 @@ pub fn show<R>(
     }
 }
 
-/// Whether Enter was pressed (and takes it), unless a text field has the keyboard.
+/// Whether Enter was pressed (and takes it) for the dialog's default button: only when no
+/// widget has the keyboard (Enter on a focused button or field is that widget's).
 pub fn enter_pressed(ctx: &Context) -> bool {
-    !ctx.text_edit_focused() && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
+    ctx.memory(|m| m.focused()).is_none()
+        && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
 }

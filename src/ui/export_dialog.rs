@@ -126,13 +126,15 @@ impl ExportDialog {
         Some(outcome)
     }
 
-    /// Shows the dialog if it is open. Changes to the settings go into the document.
+    /// Shows the dialog if it is open. Changes to the settings go into the document. Enter
+    /// exports only while `on_top` (no other dialog in front of it).
     pub fn show(
         &mut self,
         ctx: &egui::Context,
         editor: &mut Editor,
         selection: &[ElementId],
         lang: Lang,
+        on_top: bool,
     ) -> Option<Request> {
         if !self.open {
             return None;
@@ -212,7 +214,13 @@ impl ExportDialog {
             close = true;
         }
         // Enter exports a PNG, the first choice.
-        if !running && ok && request.is_none() && !close && super::dialog::enter_pressed(ctx) {
+        if on_top
+            && !running
+            && ok
+            && request.is_none()
+            && !close
+            && super::dialog::enter_pressed(ctx)
+        {
             request = Some(Request::Pick(Kind::Png));
         }
         if s != current {

@@ -355,7 +355,12 @@ fn card_settings(
         ui.spacing_mut().item_spacing.x = 6.0;
         for s in [TextSize::S, TextSize::M, TextSize::L, TextSize::Xl] {
             let button = Button::selectable(size == Some(s), i18n::text_size_name(s, lang));
-            if ui.add_sized(vec2(40.0, 24.0), button).clicked() {
+            let points = s.points().unwrap_or_default();
+            if ui
+                .add_sized(vec2(40.0, 24.0), button)
+                .on_hover_text(format!("{points:.0} pt"))
+                .clicked()
+            {
                 picked = Some(s);
             }
         }

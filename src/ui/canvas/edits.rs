@@ -8,14 +8,12 @@ use crate::model::{
     Point, Rect, Route,
 };
 use egui::Vec2;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Gap between a card and the next one made with Tab, in world points.
 const NEXT_CARD_GAP: f32 = 24.0;
 /// How far from a phase line a card made or copied there is kept, in world points.
 pub const PHASE_MARGIN: f32 = 12.0;
-/// How far a duplicate lands from its original, in world points.
-const DUPLICATE_OFFSET: f32 = 24.0;
 
 /// Where the card after `r` goes when ideas are captured with Tab: the first free place in
 /// reading order (to the right in the same row, wrapping to a new row at `row_start` before
@@ -202,51 +200,14 @@ impl CanvasView {
         }
     }
 
-    /// Copies the selection a little down and to the right. Arrows between copied elements
-    /// are bound to the copies.
+    /// Copies the selection a little down and to the right (see
+    /// [`clipboard::duplicate`](crate::edit::clipboard::duplicate)), as one undo step; the
+    /// copies are selected.
     pub fn duplicate_selection(&mut self, editor: &mut Editor) {
-        let originals = self.selected_in_order(editor.doc());
-        if originals.is_empty() {
+        let copies = crate::edit::clipboard::duplicate(editor.doc(), &self.selection);
+        if copies.is_empty() {
             return;
         }
-        let new_ids: HashMap<ElementId, ElementId> = originals
-            .iter()
-            .map(|e| (e.id(), ElementId::random()))
-            .collect();
-        let d = DUPLICATE_OFFSET;
-        let doc = editor.doc();
-        // A copy of a card that stands inside a phase stays inside that phase.
-        let place = |r: Rect| {
-            let moved = r.translated(d, d);
-            if doc.keep_in_phase(r, 0.0) == r {
-                doc.keep_in_phase(moved, PHASE_MARGIN)
-            } else {
-                moved
-            }
-        };
-        let copies: Vec<Element> = originals
-            .iter()
-            .map(|e| match e {
-                Element::Card(c) => Element::Card(Card {
-                    id: new_ids[&c.id],
-                    rect: place(c.rect),
-                    ..c.clone()
-                }),
-                Element::Arrow(a) => {
-                    let mut a = a.clone();
-                    a.id = new_ids[&a.id];
-                    for end in [&mut a.start, &mut a.end] {
-                        end.point = Point::new(end.point.x + d, end.point.y + d);
-                        if let Some(b) = &mut end.bind
-                            && let Some(copy) = new_ids.get(&b.element)
-                        {
-                            b.element = *copy;
-                        }
-                    }
-                    Element::Arrow(a)
-                }
-            })
-            .collect();
         let top = editor.doc().elements.len();
         let ids: HashSet<ElementId> = copies.iter().map(Element::id).collect();
         let items = copies

@@ -289,7 +289,14 @@ impl CanvasView {
             Target::Bend(id) => match doc.elements.get(id).and_then(Element::as_arrow) {
                 Some(a) => {
                     let path = arrow::resolve(doc, a);
-                    let (h, m) = (arrow::bend_handle(&a.label, &path), path.midpoint());
+                    let (h, m) = (
+                        arrow::bend_handle(
+                            &a.label,
+                            &path,
+                            (super::hit::ARROW_HANDLE + 3.0) / xf.zoom,
+                        ),
+                        path.midpoint(),
+                    );
                     Gesture::Bend {
                         start: a.clone(),
                         grab: Point::new(h.x - m.x, h.y - m.y),

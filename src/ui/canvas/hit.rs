@@ -192,7 +192,8 @@ impl CanvasView {
                             return Target::ArrowEnd(a.id, which);
                         }
                     }
-                    let handle = arrow::bend_handle(&a.label, &path);
+                    let handle =
+                        arrow::bend_handle(&a.label, &path, (ARROW_HANDLE + 3.0) / xf.zoom);
                     if (xf.to_screen(handle) - pos).length() <= ARROW_HANDLE + 3.0 {
                         return Target::Bend(a.id);
                     }

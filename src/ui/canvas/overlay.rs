@@ -121,7 +121,11 @@ impl CanvasView {
                     handle_dot(painter, xf.to_screen(path.start()), ARROW_HANDLE);
                     handle_dot(painter, xf.to_screen(path.end()), ARROW_HANDLE);
                     // The bend handle: a diamond, so it reads differently from the ends.
-                    let m = xf.to_screen(arrow::bend_handle(&a.label, &path));
+                    let m = xf.to_screen(arrow::bend_handle(
+                        &a.label,
+                        &path,
+                        (ARROW_HANDLE + 3.0) / xf.zoom,
+                    ));
                     let d = ARROW_HANDLE * 1.1;
                     let pts = vec![
                         pos2(m.x, m.y - d),

@@ -138,9 +138,7 @@ impl CanvasView {
         let color = card.color.text();
         let bold = card.bold;
         // The size the text will have once written: fitted to the card as it is being typed.
-        let size = ui.fonts_mut(|f| {
-            scene::text_size_for(f, &editing.buffer, world_rect, card.text_size, bold)
-        });
+        let size = scene::fitted_size_for(&editing.buffer, world_rect, card.text_size, bold);
         // Laid out exactly as the scene lays out the card, and centred on the same point, so
         // nothing moves when editing ends (also where egui would make the field taller than
         // a card seen from far out).
