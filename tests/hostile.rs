@@ -558,3 +558,65 @@ fn other_files_and_settings_are_named_for_what_they_are() {
     check(&file).refused("export.size.dpi");
     let _ = std::fs::remove_dir_all(&d);
 }
+
+mod common;
+
+/// Every case, opened in the window at 1280 × 720: the window stays up with its document,
+/// and says why in a dialog that fits the window and closes with Esc.
+#[test]
+fn the_window_stays_up_and_says_why_in_a_dialog_that_fits() {
+    use egui::Key;
+    use egui_kittest::kittest::Queryable;
+    use malbild::model::sample;
+    use malbild::ui::App;
+    use malbild::ui::desktop::ScriptedDesktop;
+
+    let d = dir("window");
+    let mut itxt = vec![1, 0, 0, 0];
+    itxt.extend(bomb(200));
+    let bomb_file = d.join("bomb.png");
+    let _ = std::fs::write(&bomb_file, png_with(Some(&itxt)));
+    let evil = d.join("evil.malbild");
+    let bad = canvas_json("x", "y").replace(
+        "\"#eceff4\"",
+        &format!("\"#{}\\u001b[2J\"", "f".repeat(600_000)),
+    );
+    let _ = std::fs::write(&evil, bad);
+    let dupes = d.join("dupes.malbild");
+    let _ = std::fs::write(
+        &dupes,
+        canvas_json("t", "k").replace(r#""version":3,"#, r#""version":3,"version":1,"#),
+    );
+    let mut cases: Vec<(PathBuf, &str)> = vec![
+        (bomb_file, "större än 128 MB"),
+        (evil, "is not a colour"),
+        (dupes, "duplicate field `version`"),
+        (PathBuf::from("/dev/zero"), "ingen vanlig fil utan en enhet"),
+    ];
+    #[cfg(unix)]
+    {
+        let fifo = d.join("pipe.malbild");
+        let _ = Command::new("mkfifo").arg(&fifo).status();
+        cases.push((fifo, "en rörledning"));
+    }
+    let desktop = ScriptedDesktop::default();
+    let app = App::new(sample::nara_vard(), None, Box::new(desktop));
+    let mut h = common::harness_sized(app, egui::vec2(1280.0, 720.0));
+    let before = h.state().doc().clone();
+    for (file, want) in cases {
+        let start = Instant::now();
+        let ctx = h.ctx.clone();
+        h.state_mut().open_path(&file, &ctx);
+        h.run();
+        assert!(start.elapsed() < Duration::from_secs(20), "{file:?} took long");
+        let text = h.state().modal_text().unwrap_or_default();
+        assert!(text.contains(want), "{file:?}: {text}");
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+        let ok = h.get_by_label("OK").rect();
+        assert!(ok.top() >= 0.0 && ok.bottom() <= 720.0, "OK at {ok:?}");
+        assert_eq!(h.state().doc(), &before, "the open canvas is kept");
+        common::key(&mut h, Key::Escape);
+        assert_eq!(h.state().modal_text(), None, "Esc closes it");
+    }
+    let _ = std::fs::remove_dir_all(&d);
+}
