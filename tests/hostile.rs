@@ -608,10 +608,16 @@ fn the_window_stays_up_and_says_why_in_a_dialog_that_fits() {
         let ctx = h.ctx.clone();
         h.state_mut().open_path(&file, &ctx);
         h.run();
-        assert!(start.elapsed() < Duration::from_secs(20), "{file:?} took long");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{file:?} took long"
+        );
         let text = h.state().modal_text().unwrap_or_default();
         assert!(text.contains(want), "{file:?}: {text}");
-        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
         let ok = h.get_by_label("OK").rect();
         assert!(ok.top() >= 0.0 && ok.bottom() <= 720.0, "OK at {ok:?}");
         assert_eq!(h.state().doc(), &before, "the open canvas is kept");

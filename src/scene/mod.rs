@@ -218,9 +218,38 @@ fn text_fits(
 }
 
 /// The size in world points of a card's text (see [`card_text_size`]), laid out the same way
-/// on every screen and in every export.
+/// on every screen and in every export. Remembered by what it depends on (text, size of the
+/// card, weight), for every window and export alike: a card is fitted once, not every frame.
 pub fn fitted_size(card: &Card) -> f32 {
-    fonts::with_reference_layout(|f| card_text_size(f, card))
+    use std::hash::{Hash, Hasher};
+    use std::sync::{Mutex, OnceLock, PoisonError};
+    static FITTED: OnceLock<Mutex<HashMap<u64, f32>>> = OnceLock::new();
+    if let Some(points) = card.text_size.points() {
+        return points;
+    }
+    let key = {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        card.text.hash(&mut h);
+        card.rect.w.to_bits().hash(&mut h);
+        card.rect.h.to_bits().hash(&mut h);
+        card.bold.hash(&mut h);
+        h.finish()
+    };
+    let fitted = FITTED.get_or_init(Mutex::default);
+    if let Some(&size) = fitted
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(&key)
+    {
+        return size;
+    }
+    let size = fonts::with_reference_layout(|f| card_text_size(f, card));
+    let mut map = fitted.lock().unwrap_or_else(PoisonError::into_inner);
+    if map.len() > 200_000 {
+        map.clear();
+    }
+    map.insert(key, size);
+    size
 }
 
 /// [`text_size_for`], laid out the same way on every screen and in every export.
@@ -344,41 +373,6 @@ pub struct SceneCache {
     /// The mesh of cards drawn as quads when zoomed far out. Shared with the shape list for
     /// one frame; unique again by the next, so its memory is reused.
     far: Arc<Mesh>,
-    /// Fitted text sizes of cards, with a hash of what they were worked out from.
-    fit: HashMap<ElementId, (u64, f32)>,
-}
-
-impl SceneCache {
-    /// The size of a card's text, worked out again only when its text, size or font changed.
-    pub fn text_size(&mut self, card: &Card) -> f32 {
-        if let Some(points) = card.text_size.points() {
-            return points;
-        }
-        let key = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            card.text.hash(&mut h);
-            card.rect.w.to_bits().hash(&mut h);
-            card.rect.h.to_bits().hash(&mut h);
-            card.bold.hash(&mut h);
-            h.finish()
-        };
-        if let Some(&(k, size)) = self.fit.get(&card.id)
-            && k == key
-        {
-            return size;
-        }
-        let size = fitted_size(card);
-        self.fit.insert(card.id, (key, size));
-        size
-    }
-
-    /// Forgets fitted sizes of cards that are gone, now and then.
-    fn trim(&mut self, doc: &Document) {
-        if self.fit.len() > 2 * doc.elements.len() + 64 {
-            self.fit.retain(|id, _| doc.elements.contains(*id));
-        }
-    }
 }
 
 /// Paints the document as seen through `xf`, limited to the painter's clip rect.
@@ -393,23 +387,20 @@ pub fn paint(
     let view = xf.rect_to_world(painter.clip_rect());
     paint_title(painter, doc, xf, view, options.phase_tints);
     paint_phases(painter, doc, xf, view, options.phase_tints);
-    cache.trim(doc);
     index.query(doc, view, &mut cache.visible);
     let elements = doc.elements.as_slice();
     let readable = font_step(CARD_FONT_SIZE * xf.zoom) >= GREEK_BELOW;
     let mut labels = Vec::new();
     if readable {
-        let visible = std::mem::take(&mut cache.visible);
-        for e in visible.iter().filter_map(|&i| elements.get(i)) {
+        for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
             match e {
                 Element::Card(card) => {
-                    let size = cache.text_size(card);
+                    let size = fitted_size(card);
                     paint_card(painter, card, size, xf, options)
                 }
                 Element::Arrow(a) => paint_arrow(painter, doc, a, xf, options, &mut labels),
             }
         }
-        cache.visible = visible;
     } else {
         // Far out: every card is a few quads in one mesh, in paint order.
         if Arc::get_mut(&mut cache.far).is_none() {
