@@ -550,3 +550,19 @@ fn fitted_text_is_never_cut_at_any_zoom() {
         }
     }
 }
+
+#[test]
+fn the_side_panel_keeps_its_width_whatever_is_selected() {
+    let (mut h, _) = projector(sample::nara_vard());
+    let canvas = h.state().view.rect;
+    let zoom = h.state().view.camera.zoom;
+    let ids: Vec<ElementId> = h.state().doc().elements.iter().map(Element::id).collect();
+    for id in ids {
+        h.state_mut().view.select_only(id);
+        h.run();
+        assert_eq!(h.state().view.rect, canvas, "the canvas keeps its size");
+        assert_eq!(h.state().view.camera.zoom, zoom, "and the view its zoom");
+    }
+    key_mod(&mut h, Modifiers::COMMAND, Key::A);
+    assert_eq!(h.state().view.rect, canvas);
+}

@@ -314,9 +314,13 @@ impl App {
                 .resizable(false)
                 .exact_size(260.0)
                 .show(ui, |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| {
-                        panels::properties(ui, &mut self.editor, &mut self.view, lang);
-                    });
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, true])
+                        .show(ui, |ui| {
+                            // Nothing in the panel may make it wider.
+                            ui.set_max_width(ui.available_width());
+                            panels::properties(ui, &mut self.editor, &mut self.view, lang);
+                        });
                 });
         }
         self.view.input_blocked = self.modal.is_some() || self.export.open;

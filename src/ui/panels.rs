@@ -316,19 +316,33 @@ fn choice_row<T: Copy + PartialEq>(
 ) -> Option<T> {
     let mut picked = None;
     ui.label(label);
-    // In a grid, so that four choices make two even rows rather than three and a straggler.
-    let columns = if options.len() == 4 { 2 } else { options.len() };
+    // In even columns that share the panel's width (four choices make two rows of two, not
+    // three and a straggler); a name too long for its cell is cut, never widening the panel.
+    let columns = if options.len() == 4 {
+        2
+    } else {
+        options.len().max(1)
+    };
+    let gap = 6.0;
+    let cell = ((ui.available_width() - gap * (columns - 1) as f32) / columns as f32).floor();
     egui::Grid::new(label)
         .num_columns(columns)
-        .min_col_width(60.0)
-        .spacing(vec2(6.0, 4.0))
+        .min_col_width(cell)
+        .max_col_width(cell)
+        .spacing(vec2(gap, 4.0))
         .show(ui, |ui| {
+            ui.spacing_mut().button_padding = vec2(4.0, 3.0);
             for (i, &o) in options.iter().enumerate() {
-                let button = Button::selectable(current == Some(o), name(o));
-                if ui.add_sized(vec2(72.0, 24.0), button).clicked() {
+                let text = RichText::new(name(o)).size(14.0);
+                let button = Button::selectable(current == Some(o), text).truncate();
+                if ui
+                    .add_sized(vec2(cell, 24.0), button)
+                    .on_hover_text(name(o))
+                    .clicked()
+                {
                     picked = Some(o);
                 }
-                if (i + 1) % columns.max(1) == 0 {
+                if (i + 1) % columns == 0 {
                     ui.end_row();
                 }
             }
