@@ -250,32 +250,32 @@ impl CanvasView {
 
     /// Changes every selected arrow with `f`, as one undo step.
     pub fn update_arrows(&mut self, editor: &mut Editor, f: impl Fn(&mut Arrow)) {
-        let changed: Vec<Element> = self
-            .selected_in_order(editor.doc())
-            .into_iter()
-            .filter_map(Element::as_arrow)
-            .filter_map(|a| {
-                let mut b = a.clone();
-                f(&mut b);
-                (b != *a).then_some(Element::Arrow(b))
-            })
-            .collect();
-        if !changed.is_empty() {
-            let _ = editor.apply_step(Command::Update(changed));
-        }
+        self.update_selected(editor, Element::as_arrow, Element::Arrow, f);
         self.remember_arrow_style(editor);
     }
 
     /// Changes every selected card with `f`, as one undo step.
     pub fn update_cards(&mut self, editor: &mut Editor, f: impl Fn(&mut Card)) {
+        self.update_selected(editor, Element::as_card, Element::Card, f);
+    }
+
+    /// Changes every selected element of one kind (`kind` picks it out, `wrap` puts it back)
+    /// with `f`, as one undo step; elements `f` leaves as they were are not touched.
+    fn update_selected<T: Clone + PartialEq>(
+        &self,
+        editor: &mut Editor,
+        kind: fn(&Element) -> Option<&T>,
+        wrap: fn(T) -> Element,
+        f: impl Fn(&mut T),
+    ) {
         let changed: Vec<Element> = self
             .selected_in_order(editor.doc())
             .into_iter()
-            .filter_map(Element::as_card)
-            .filter_map(|c| {
-                let mut d = c.clone();
-                f(&mut d);
-                (d != *c).then_some(Element::Card(d))
+            .filter_map(kind)
+            .filter_map(|x| {
+                let mut y = x.clone();
+                f(&mut y);
+                (y != *x).then(|| wrap(y))
             })
             .collect();
         if !changed.is_empty() {
