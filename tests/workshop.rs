@@ -566,3 +566,24 @@ fn the_side_panel_keeps_its_width_whatever_is_selected() {
     key_mod(&mut h, Modifiers::COMMAND, Key::A);
     assert_eq!(h.state().view.rect, canvas);
 }
+
+#[test]
+fn narrowing_a_phase_pushes_its_cards_in_rather_than_cutting_through_them() {
+    let (mut h, _) = projector(sample::nara_vard());
+    let before = h.state().doc().clone();
+    let edge = before.phase_rect(PhaseId::Nulage).right();
+    let from = screen(&h, Point::new(edge, before.board.height - 20.0));
+    drag(&mut h, from, from - vec2(120.0, 0.0));
+    let doc = h.state().doc().clone();
+    assert!(doc.phases.nulage.width < before.phases.nulage.width - 100.0);
+    for c in doc.elements.iter().filter_map(Element::as_card) {
+        assert!(
+            in_one_phase(&doc, c.rect).is_some(),
+            "“{}” at {:?} straddles",
+            c.text,
+            c.rect
+        );
+    }
+    undo(&mut h);
+    assert_eq!(h.state().doc(), &before, "one undo step puts it all back");
+}

@@ -1,6 +1,7 @@
 //! Copy and paste of elements, and pasting plain text as cards: pure functions from a
 //! document to the elements a paste inserts (the caller applies them as one command).
 
+use super::layout::PHASE_MARGIN;
 use crate::model::arrow;
 use crate::model::{
     Card, CardColor, DEFAULT_CARD_SIZE, Document, Element, ElementId, MAX_TEXT_CHARS, Point, Rect,
@@ -11,8 +12,6 @@ use std::collections::{HashMap, HashSet};
 const GAP: f32 = 24.0;
 /// Most cards one paste of text makes (one a line).
 pub const MAX_PASTED_CARDS: usize = 100;
-/// How far from a phase line pasted cards are kept, in world points.
-const PHASE_MARGIN: f32 = 12.0;
 
 /// Elements copied from a document, as they were there.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -4,6 +4,7 @@
 pub mod clipboard;
 mod editor;
 mod history;
+pub mod layout;
 
 pub use editor::Editor;
 pub use history::History;

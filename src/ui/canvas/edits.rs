@@ -12,8 +12,7 @@ use std::collections::HashSet;
 
 /// Gap between a card and the next one made with Tab, in world points.
 const NEXT_CARD_GAP: f32 = 24.0;
-/// How far from a phase line a card made or copied there is kept, in world points.
-pub const PHASE_MARGIN: f32 = 12.0;
+use crate::edit::layout::PHASE_MARGIN;
 
 /// Where the card after `r` goes when ideas are captured with Tab: the first free place in
 /// reading order (to the right in the same row, wrapping to a new row at `row_start` before

@@ -5,7 +5,7 @@
 use super::hit::Target;
 use super::text::{LabelEditing, TitleEditing};
 use super::{CanvasView, Tool};
-use crate::edit::{Command, Editor};
+use crate::edit::{Command, Editor, layout};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::arrow;
 use crate::model::{
@@ -44,6 +44,8 @@ pub(super) enum Gesture {
         start: Phase,
         /// Elements right of the edge, which move with it.
         followers: Vec<Element>,
+        /// The phase's own elements, which the edge pushes in rather than cuts through.
+        inside: Vec<Element>,
     },
     BoardHeight {
         origin: Point,
@@ -313,18 +315,22 @@ impl CanvasView {
                 start: self.selected_in_order(doc).into_iter().cloned().collect(),
             },
             Target::PhaseEdge(phase) => {
-                let edge = doc.phase_rect(phase).right();
-                let followers = doc
+                let col = doc.phase_rect(phase);
+                let (followers, rest): (Vec<Element>, Vec<Element>) = doc
                     .elements
                     .iter()
-                    .filter(|e| doc.bounds_of(e).center().x >= edge)
                     .cloned()
+                    .partition(|e| doc.bounds_of(e).center().x >= col.right());
+                let inside = rest
+                    .into_iter()
+                    .filter(|e| doc.bounds_of(e).center().x >= col.x)
                     .collect();
                 Gesture::PhaseWidth {
                     origin,
                     phase,
                     start: doc.phases.get(phase).clone(),
                     followers,
+                    inside,
                 }
             }
             Target::BoardBottom => Gesture::BoardHeight {
@@ -418,22 +424,12 @@ impl CanvasView {
                 phase,
                 start,
                 followers,
+                inside,
             } => {
                 let width = (start.width + now.x - origin.x).max(MIN_PHASE_WIDTH);
-                let dx = width - start.width;
-                let mut cmds = vec![Command::SetPhase(
-                    *phase,
-                    Phase {
-                        width,
-                        ..start.clone()
-                    },
-                )];
-                if !followers.is_empty() {
-                    cmds.push(Command::Update(
-                        followers.iter().map(|e| e.translated(dx, 0.0)).collect(),
-                    ));
-                }
-                let _ = editor.apply(Command::Batch(cmds));
+                let x = editor.doc().phase_x(*phase);
+                let cmd = layout::resize_phase(*phase, start, x, width, followers, inside);
+                let _ = editor.apply(cmd);
             }
             Gesture::BoardHeight { origin, start } => {
                 let h = (*start + now.y - origin.y).max(MIN_BOARD_HEIGHT);
