@@ -587,3 +587,24 @@ fn narrowing_a_phase_pushes_its_cards_in_rather_than_cutting_through_them() {
     undo(&mut h);
     assert_eq!(h.state().doc(), &before, "one undo step puts it all back");
 }
+
+#[test]
+fn enter_on_a_focused_cancel_cancels_and_enter_alone_saves() {
+    let (mut h, desktop) = projector(sample::nara_vard());
+    // A change, then New: the question about unsaved changes.
+    key_mod(&mut h, Modifiers::COMMAND, Key::A);
+    key(&mut h, Key::Delete);
+    let changed = h.state().doc().clone();
+    key_mod(&mut h, Modifiers::COMMAND, Key::N);
+    assert_eq!(h.state().modal_text().as_deref(), Some("Osparade ändringar"));
+    h.get_by_label("Avbryt").focus();
+    h.run();
+    key(&mut h, Key::Enter);
+    assert_eq!(h.state().modal_text(), None, "Cancel, as focused");
+    assert_eq!(h.state().doc(), &changed, "nothing replaced");
+    assert!(desktop.asked().is_empty(), "nothing saved");
+    // Enter with no button focused is the default: Save (a dialog is asked for).
+    key_mod(&mut h, Modifiers::COMMAND, Key::N);
+    key(&mut h, Key::Enter);
+    assert_eq!(desktop.asked(), vec![malbild::ui::desktop::FilePurpose::Save]);
+}

@@ -187,13 +187,6 @@ pub fn plan(
             (scale, pw as f64, ph as f64, Some(dpi))
         }
     };
-    let (elements, shape_bytes) = shape_estimate(doc, world, ppp);
-    if shape_bytes > MAX_SHAPE_BYTES {
-        return Err(ExportError::TooMuch {
-            elements,
-            bytes: shape_bytes,
-        });
-    }
     let bytes = width * height * 4.0;
     if !bytes.is_finite()
         || bytes > MAX_PIXEL_BYTES as f64
@@ -204,6 +197,15 @@ pub fn plan(
             width: width as u64,
             height: height as u64,
             bytes: bytes.min(u64::MAX as f64) as u64,
+        });
+    }
+    // (After the picture's size: a picture too large to make says so, not that its lines
+    // would be too many.)
+    let (elements, shape_bytes) = shape_estimate(doc, world, ppp);
+    if shape_bytes > MAX_SHAPE_BYTES {
+        return Err(ExportError::TooMuch {
+            elements,
+            bytes: shape_bytes,
         });
     }
     Ok(Plan {
