@@ -59,9 +59,12 @@ fn the_cpu_rasterizer_draws_what_the_gpu_draws() {
             2,
             &Progress::default(),
         )
-        .unwrap_or_default();
+        .unwrap_or_else(|e| panic!("the CPU rasterizer drew nothing: {e:?}"));
 
         let gpu = gpu.into_raw();
+        // Same size, and not empty: comparing pairs would pass an empty image.
+        assert_eq!(cpu.len(), w * h * 4, "CPU image size");
+        assert_eq!(gpu.len(), cpu.len(), "GPU image size");
         let mut err = 0.0f64;
         let mut off = 0usize;
         for (a, b) in cpu.chunks_exact(4).zip(gpu.chunks_exact(4)) {

@@ -596,7 +596,10 @@ fn enter_on_a_focused_cancel_cancels_and_enter_alone_saves() {
     key(&mut h, Key::Delete);
     let changed = h.state().doc().clone();
     key_mod(&mut h, Modifiers::COMMAND, Key::N);
-    assert_eq!(h.state().modal_text().as_deref(), Some("Osparade ändringar"));
+    assert_eq!(
+        h.state().modal_text().as_deref(),
+        Some("Osparade ändringar")
+    );
     h.get_by_label("Avbryt").focus();
     h.run();
     key(&mut h, Key::Enter);
@@ -606,5 +609,8 @@ fn enter_on_a_focused_cancel_cancels_and_enter_alone_saves() {
     // Enter with no button focused is the default: Save (a dialog is asked for).
     key_mod(&mut h, Modifiers::COMMAND, Key::N);
     key(&mut h, Key::Enter);
-    assert_eq!(desktop.asked(), vec![malbild::ui::desktop::FilePurpose::Save]);
+    assert_eq!(
+        desktop.asked(),
+        vec![malbild::ui::desktop::FilePurpose::Save]
+    );
 }

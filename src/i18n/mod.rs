@@ -373,7 +373,7 @@ pub fn load_error(e: &LoadError, lang: Lang) -> String {
         };
     }
     match e {
-        LoadError::Io(m) => format!("Filen kunde inte läsas: {}.", io_sv(m)),
+        LoadError::Io(kind, detail) => format!("Filen kunde inte läsas: {}.", io_sv(kind, detail)),
         LoadError::TooLarge { bytes } => format!(
             "Filen är för stor ({} MB; högst {} MB).",
             bytes.div_ceil(crate::io::MB),
@@ -438,12 +438,16 @@ fn kind_sv(kind: &str) -> &'static str {
     }
 }
 
-fn io_sv(m: &str) -> String {
-    match m {
-        "the file does not exist" => "filen finns inte".to_owned(),
-        "permission denied" => "behörighet saknas".to_owned(),
-        "it is a folder, not a file" => "det är en mapp, inte en fil".to_owned(),
-        other => other.to_owned(),
+/// An I/O error of `kind` in Swedish (the system's `detail` where there is no plainer word).
+fn io_sv(kind: &std::io::ErrorKind, detail: &str) -> String {
+    use std::io::ErrorKind;
+    match kind {
+        ErrorKind::NotFound => "filen finns inte".to_owned(),
+        ErrorKind::PermissionDenied => "behörighet saknas".to_owned(),
+        ErrorKind::ReadOnlyFilesystem => "disken är skrivskyddad".to_owned(),
+        ErrorKind::StorageFull => "disken är full".to_owned(),
+        ErrorKind::IsADirectory => "det är en mapp".to_owned(),
+        _ => detail.to_owned(),
     }
 }
 
@@ -665,12 +669,12 @@ pub fn save_error(e: &std::io::Error, path: &std::path::Path, lang: Lang) -> Str
             ),
             None => format!(
                 "Filen kunde inte skrivas: {}.",
-                io_sv(&crate::io::io_message(e))
+                io_sv(&e.kind(), &e.to_string())
             ),
         },
         (None, Lang::En) => format!(
             "The file could not be written: {}.",
-            crate::io::io_message(e)
+            crate::io::io_message(&e.kind(), &e.to_string())
         ),
     }
 }

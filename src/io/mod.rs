@@ -67,8 +67,8 @@ fn v2_to_v3(_doc: &mut Document) -> Result<(), String> {
 /// Why a file could not be opened. Every variant says what is wrong and, where it can, where.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LoadError {
-    #[error("cannot read the file: {0}")]
-    Io(String),
+    #[error("cannot read the file: {}", io_message(.0, .1))]
+    Io(std::io::ErrorKind, String),
     #[error("the file is too large ({} MB; at most {} MB)", .bytes.div_ceil(MB), MAX_FILE_BYTES / MB)]
     TooLarge { bytes: u64 },
     #[error("the file is empty")]
@@ -317,7 +317,7 @@ fn syntax_error(e: &serde_json::Error) -> LoadError {
             detail: strip_position(&e.to_string()),
         },
         Category::Data => LoadError::NotMalbild("the file does not hold a JSON object".into()),
-        Category::Io => LoadError::Io(e.to_string()),
+        Category::Io => LoadError::Io(std::io::ErrorKind::Other, e.to_string()),
     }
 }
 
@@ -361,17 +361,13 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
                 LoadError::MissingFolder(d.display().to_string())
             }
             Some(PathProblem::NotAFolder(d)) => LoadError::NotAFolder(d.display().to_string()),
-            None => LoadError::Io(io_message(&e)),
+            None => LoadError::Io(e.kind(), e.to_string()),
         },
-        _ => LoadError::Io(io_message(&e)),
+        _ => LoadError::Io(e.kind(), e.to_string()),
     };
     let meta = std::fs::metadata(path).map_err(io)?;
     if let Some(kind) = not_a_file(&meta) {
-        return Err(if meta.is_dir() {
-            LoadError::Io("it is a folder, not a file".into())
-        } else {
-            LoadError::NotAFile(kind)
-        });
+        return Err(LoadError::NotAFile(kind));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { bytes: meta.len() });
@@ -461,13 +457,17 @@ pub fn path_problem(path: &Path) -> Option<PathProblem> {
     missing.map(PathProblem::MissingFolder)
 }
 
-/// A short, plain description of an I/O error.
-pub fn io_message(e: &std::io::Error) -> String {
+/// A short, plain description of an I/O error of `kind` (the system's `detail` where there
+/// is nothing plainer to say).
+pub fn io_message(kind: &std::io::ErrorKind, detail: &str) -> String {
     use std::io::ErrorKind;
-    match e.kind() {
+    match kind {
         ErrorKind::NotFound => "the file does not exist".into(),
         ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        ErrorKind::StorageFull => "the disk is full".into(),
+        ErrorKind::IsADirectory => "it is a folder".into(),
+        _ => detail.to_owned(),
     }
 }
 

@@ -49,8 +49,12 @@ pub struct ElementId(pub u64);
 
 impl ElementId {
     /// A fresh random id. Random (not counted) so that ids made on two computers for the same
-    /// document do not collide when their edits meet.
+    /// document do not collide when their edits meet. From the system's random source; should
+    /// that fail, from a hash of a counter and the time.
     pub fn random() -> Self {
+        if let Ok(v) = getrandom::u64() {
+            return Self(v);
+        }
         use std::hash::{BuildHasher, Hasher};
         use std::sync::atomic::{AtomicU64, Ordering};
         static COUNTER: AtomicU64 = AtomicU64::new(0);
