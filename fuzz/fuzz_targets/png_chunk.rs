@@ -2,7 +2,7 @@
 //! a canvas, none, "too large" or "damaged" — never a panic, never more than the limit.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use malbild::export::png::{Embedded, embedded_document};
+use malbild::io::png::{Embedded, embedded_document};
 
 fuzz_target!(|data: &[u8]| {
     let mut png = malbild::io::PNG_SIGNATURE.to_vec();

@@ -13,9 +13,6 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
-/// The keyword of the text chunk holding the document (a media type, as Excalidraw does).
-pub const KEYWORD: &str = "application/vnd.malbild+json";
-
 /// Encodes premultiplied RGBA pixels as a PNG (straight alpha, as PNG wants), with `dpi`
 /// recorded if given and `document` embedded if given.
 pub fn encode(
@@ -58,7 +55,7 @@ fn header<W: Write>(
     }
     let mut writer = enc.write_header()?;
     if let Some(doc) = document {
-        let mut chunk = png::text_metadata::ITXtChunk::new(KEYWORD, doc);
+        let mut chunk = png::text_metadata::ITXtChunk::new(crate::io::png::KEYWORD, doc);
         chunk.compress_text()?;
         writer.write_text_chunk(&chunk)?;
     }
@@ -198,98 +195,6 @@ fn unpremultiply(px: &mut [u8]) {
     }
 }
 
-/// What a PNG holds of a canvas.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Embedded {
-    /// The canvas's file text.
-    Document(String),
-    /// A picture without a canvas inside.
-    None,
-    /// A canvas that unpacks to more than the limit (a decompression bomb, or too large).
-    TooLarge,
-    /// The picture or its canvas chunk is damaged.
-    Damaged,
-}
-
-/// The document embedded in PNG bytes, if there is one, unpacked to at most `limit` bytes.
-///
-/// The chunks are walked here (not by a PNG decoder) so that nothing is unpacked but the one
-/// chunk, and that chunk only up to the limit: a chunk of a few megabytes can unpack to
-/// gigabytes. A canvas chunk whose checksum is wrong is damaged, not missing.
-pub fn embedded_document(bytes: &[u8], limit: usize) -> Embedded {
-    let Some(mut rest) = bytes.strip_prefix(crate::io::PNG_SIGNATURE) else {
-        return Embedded::Damaged;
-    };
-    loop {
-        if rest.is_empty() {
-            // No end marker: cut off; but without the canvas chunk there is nothing to say.
-            return Embedded::None;
-        }
-        let Some((len, kind, data, crc, after)) = next_chunk(rest) else {
-            return Embedded::Damaged;
-        };
-        let _ = len;
-        if kind == b"iTXt"
-            && data.starts_with(KEYWORD.as_bytes())
-            && data.get(KEYWORD.len()) == Some(&0)
-        {
-            let mut hasher = crc32fast::Hasher::new();
-            hasher.update(kind);
-            hasher.update(data);
-            if hasher.finalize() != crc {
-                return Embedded::Damaged;
-            }
-            return itxt_text(&data[KEYWORD.len() + 1..], limit);
-        }
-        if kind == b"IEND" {
-            return Embedded::None;
-        }
-        rest = after;
-    }
-}
-
-/// The next chunk: its length, type, data, stored checksum, and what follows it.
-#[allow(clippy::type_complexity)]
-fn next_chunk(b: &[u8]) -> Option<(usize, &[u8], &[u8], u32, &[u8])> {
-    let len = u32::from_be_bytes(b.get(..4)?.try_into().ok()?) as usize;
-    let kind = b.get(4..8)?;
-    let data = b.get(8..8usize.checked_add(len)?)?;
-    let crc_at = 8 + len;
-    let crc = u32::from_be_bytes(b.get(crc_at..crc_at + 4)?.try_into().ok()?);
-    Some((len, kind, data, crc, b.get(crc_at + 4..)?))
-}
-
-/// The text of an iTXt chunk after its keyword: compression flag and method, language tag,
-/// translated keyword, then the text (zlib-compressed if flagged).
-fn itxt_text(b: &[u8], limit: usize) -> Embedded {
-    let (Some(&compressed), Some(&method)) = (b.first(), b.get(1)) else {
-        return Embedded::Damaged;
-    };
-    let mut rest = &b[2..];
-    for _ in 0..2 {
-        match rest.iter().position(|&c| c == 0) {
-            Some(i) => rest = &rest[i + 1..],
-            None => return Embedded::Damaged,
-        }
-    }
-    let raw = match (compressed, method) {
-        (0, _) if rest.len() > limit => return Embedded::TooLarge,
-        (0, _) => rest.to_vec(),
-        (1, 0) => match fdeflate::decompress_to_vec_bounded(rest, limit) {
-            Ok(raw) => raw,
-            Err(fdeflate::BoundedDecompressionError::OutputTooLarge { .. }) => {
-                return Embedded::TooLarge;
-            }
-            Err(_) => return Embedded::Damaged,
-        },
-        _ => return Embedded::Damaged,
-    };
-    match String::from_utf8(raw) {
-        Ok(text) => Embedded::Document(text),
-        Err(_) => Embedded::Damaged,
-    }
-}
-
 /// Decodes a PNG to straight-alpha RGBA8 (for tests and golden images).
 pub fn decode_rgba(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>), String> {
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
@@ -329,15 +234,21 @@ mod tests {
         let doc = "{\"format\": \"malbild\", \"text\": \"å ä ö\"}";
         let bytes = encode(&px, 4, 3, Some(300), Some(doc)).unwrap_or_default();
         assert_eq!(
-            embedded_document(&bytes, 1 << 20),
-            Embedded::Document(doc.to_owned())
+            crate::io::png::embedded_document(&bytes, 1 << 20),
+            crate::io::png::Embedded::Document(doc.to_owned())
         );
-        assert_eq!(embedded_document(&bytes, 10), Embedded::TooLarge);
+        assert_eq!(
+            crate::io::png::embedded_document(&bytes, 10),
+            crate::io::png::Embedded::TooLarge
+        );
         let (w, h, back) = decode_rgba(&bytes).unwrap_or_default();
         assert_eq!((w, h), (4, 3));
         assert_eq!(back, px);
         let plain = encode(&px, 4, 3, None, None).unwrap_or_default();
-        assert_eq!(embedded_document(&plain, 1 << 20), Embedded::None);
+        assert_eq!(
+            crate::io::png::embedded_document(&plain, 1 << 20),
+            crate::io::png::Embedded::None
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! See `docs/file-format.md` for the format itself.
 
 mod atomic;
+pub mod png;
 
 pub use atomic::{NotRegular, check_writable, write_atomic};
 
@@ -200,8 +201,8 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     }
     if bytes.starts_with(PNG_SIGNATURE) {
         // An exported picture with the canvas inside opens as that canvas.
-        use crate::export::png::Embedded;
-        return match crate::export::png::embedded_document(bytes, MAX_EMBEDDED_BYTES as usize) {
+        use png::Embedded;
+        return match png::embedded_document(bytes, MAX_EMBEDDED_BYTES as usize) {
             Embedded::Document(json) if json.trim().is_empty() => Err(LoadError::EmbeddedEmpty),
             // (A canvas inside a canvas inside a picture is not read.)
             Embedded::Document(json) if json.as_bytes().starts_with(PNG_SIGNATURE) => {
