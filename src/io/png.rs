@@ -31,7 +31,13 @@ pub fn embedded_document(bytes: &[u8], limit: usize) -> Embedded {
             // No end marker: cut off; but without the canvas chunk there is nothing to say.
             return Embedded::None;
         }
-        let Some((kind, data, crc, after)) = next_chunk(rest) else {
+        let Some(Chunk {
+            kind,
+            data,
+            crc,
+            after,
+        }) = next_chunk(rest)
+        else {
             return Embedded::Damaged;
         };
         if kind == b"iTXt"
@@ -53,14 +59,26 @@ pub fn embedded_document(bytes: &[u8], limit: usize) -> Embedded {
     }
 }
 
-/// The next chunk: its type, data, stored checksum, and what follows it.
-fn next_chunk(b: &[u8]) -> Option<(&[u8], &[u8], u32, &[u8])> {
+/// A chunk of a PNG: its type, data, stored checksum, and what follows it.
+struct Chunk<'a> {
+    kind: &'a [u8],
+    data: &'a [u8],
+    crc: u32,
+    after: &'a [u8],
+}
+
+fn next_chunk(b: &[u8]) -> Option<Chunk<'_>> {
     let len = u32::from_be_bytes(b.get(..4)?.try_into().ok()?) as usize;
     let kind = b.get(4..8)?;
     let data = b.get(8..8usize.checked_add(len)?)?;
     let crc_at = 8 + len;
     let crc = u32::from_be_bytes(b.get(crc_at..crc_at + 4)?.try_into().ok()?);
-    Some((kind, data, crc, b.get(crc_at + 4..)?))
+    Some(Chunk {
+        kind,
+        data,
+        crc,
+        after: b.get(crc_at + 4..)?,
+    })
 }
 
 /// The text of an iTXt chunk after its keyword: compression flag and method, language tag,
