@@ -1,7 +1,7 @@
 //! The export dialog: what to export and how large, with a live preview; and the export
 //! itself, run on a thread of its own with progress and cancel, so the window never waits.
 
-use super::canvas::ACCENT;
+use super::widgets::ACCENT;
 use crate::edit::{Command, Editor};
 use crate::export::{self, raster::Progress};
 use crate::i18n::{self, Lang, Msg};

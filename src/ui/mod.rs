@@ -9,6 +9,7 @@ pub mod desktop;
 mod dialog;
 pub mod export_dialog;
 mod panels;
+pub mod widgets;
 
 pub use app::App;
 
@@ -22,7 +23,7 @@ pub fn style(ctx: &egui::Context, dark: bool) {
     } else {
         Visuals::light()
     };
-    let accent = canvas::ACCENT;
+    let accent = widgets::ACCENT;
     visuals.selection.bg_fill = accent.gamma_multiply(if dark { 0.6 } else { 0.25 });
     visuals.selection.stroke.color = if dark {
         Color32::WHITE

@@ -554,7 +554,7 @@ impl CanvasView {
         }
         ui.label(i18n::selected(self.selection.len(), lang));
         ui.separator();
-        if let Some(c) = super::super::panels::palette(ui, self.current_color(editor.doc()), lang) {
+        if let Some(c) = crate::ui::widgets::palette(ui, self.current_color(editor.doc()), lang) {
             self.recolor_selection(editor, c);
             ui.close();
         }

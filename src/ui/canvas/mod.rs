@@ -27,8 +27,7 @@ use egui::{Color32, CursorIcon, Key, Modifiers, PointerButton, Pos2, Sense, Ui, 
 use gesture::Gesture;
 use std::collections::HashSet;
 
-/// Accent colour of selection and handles.
-pub const ACCENT: Color32 = Color32::from_rgb(0x25, 0x63, 0xeb);
+pub use super::widgets::ACCENT;
 
 /// What a drag on the canvas does.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
