@@ -4,6 +4,10 @@
 //! Data flows one way: input → [`ui`] emits [`edit::Command`]s → [`edit::apply`] changes the
 //! [`model::Document`] → [`scene`] paints it → screen (or export).
 
+// No unwrap or expect on anything a file, the clipboard or a user can make: errors are
+// handled once, with a message. (Tests may unwrap.)
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod bench;
 pub mod cli;
 pub mod edit;

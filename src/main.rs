@@ -1,4 +1,5 @@
 //! The `malbild` program: parse the command line, then run the window or a headless command.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
 
 use malbild::cli::{self, Cli};
 use malbild::i18n::{self, Lang};
