@@ -1,7 +1,7 @@
 //! The document: plain serde data with no UI state and no egui types.
 //!
 //! A document is one canvas split into three phases, left to right — nuläge, övergång,
-//! målbild — with elements (today: cards) placed anywhere on it. Every serialized field has an
+//! målbild — with elements (cards and arrows) placed anywhere on it. Every serialized field has an
 //! explicit `serde(rename)`, so renaming Rust code never changes a saved file. Elements keep
 //! their order (the paint order, bottom to top) and stable ids.
 

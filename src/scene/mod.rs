@@ -1,5 +1,5 @@
 //! The scene painter: turns a document into epaint shapes for a given view. The canvas and
-//! (later) export both draw through [`paint`], so what is exported is what is on screen.
+//! export both draw through [`paint`], so what is exported is what is on screen.
 //!
 //! Text is laid out at its size on screen (never scaled as a bitmap), at font sizes quantized
 //! to steps of 1/16 octave, so it is sharp at any zoom while egui's galley cache and font
