@@ -1,0 +1,548 @@
+//! The app: one open document, its canvas and panels, files, and the dialogs around them.
+//!
+//! [`App::ui`] draws a whole frame into a `Ui`, so the window, the UI tests and the benchmark
+//! all run the same code. Actions from menus, buttons and shortcuts are queued during the
+//! frame and run in one place at its end.
+
+mod clipboard_actions;
+mod files;
+mod modals;
+
+use super::actions::Action;
+use super::canvas::CanvasView;
+use super::desktop::{Desktop, DialogAnswer, FilePurpose};
+use super::dialog;
+use super::export_dialog::{ExportDialog, Kind, Request};
+use super::panels;
+use crate::edit::{Command, Editor, clipboard};
+use crate::i18n::{self, Lang, Msg};
+use crate::io;
+use crate::model::{Document, sample};
+use egui::{Key, Ui, ViewportCommand};
+use files::canvas_path;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+enum Then {
+    New,
+    PickAndOpen,
+    Open(PathBuf),
+    Close,
+}
+
+/// A dialog in front of the canvas.
+#[derive(Clone, Debug, PartialEq)]
+enum Modal {
+    Unsaved(Then),
+    Error {
+        title: String,
+        message: String,
+        /// What comes back when the message is closed (the prompt with the path typed).
+        then: Option<Box<Modal>>,
+    },
+    Shortcuts,
+    About,
+    /// Where no file dialog can be shown: the path, typed.
+    PathPrompt {
+        purpose: FilePurpose,
+        path: String,
+        then: Option<Then>,
+    },
+}
+
+/// A save under way on its own thread, so a slow disk or network share never freezes the
+/// window.
+struct PendingSave {
+    path: PathBuf,
+    /// The history state that is being written.
+    state: u64,
+    /// Which document it was (a New or Open meanwhile makes another).
+    generation: u64,
+    /// What to do once it is written (as asked for in the unsaved-changes question).
+    then: Option<Then>,
+    /// The prompt the path was typed into, to offer again if the save fails.
+    prompt: Option<Modal>,
+    /// Nothing, or why the file could not be written, in words.
+    done: Receiver<Result<(), String>>,
+}
+
+/// A file dialog waiting for the user.
+struct PendingDialog {
+    purpose: FilePurpose,
+    answer: Receiver<DialogAnswer>,
+    then: Option<Then>,
+}
+
+pub struct App {
+    pub editor: Editor,
+    pub view: CanvasView,
+    pub lang: Lang,
+    pub dark: bool,
+    /// Where the document lives on disk; `None` until first saved.
+    pub path: Option<PathBuf>,
+    /// The history state at the last save or open.
+    saved_state: u64,
+    desktop: Box<dyn Desktop>,
+    dialog: Option<PendingDialog>,
+    saving: Option<PendingSave>,
+    /// A save asked for while another was under way: started when that one ends.
+    save_next: Option<(PathBuf, Option<Then>)>,
+    /// The window closes once the save under way is written.
+    close_after_save: bool,
+    /// Counts the documents this window has shown (New and Open make a new one).
+    generation: u64,
+    modal: Option<Modal>,
+    /// The path prompt whose path is being used, to offer again if using it fails.
+    last_prompt: Option<Modal>,
+    queued: Vec<Action>,
+    /// A short message in the status bar, and when it was shown.
+    notice: Option<(String, f64)>,
+    title_sent: String,
+    pub export: ExportDialog,
+    /// Set once the user agreed to close; the next close request goes through.
+    closing: bool,
+    styled: bool,
+    /// Whether the properties panel is shown (hidden, the canvas gets the whole width).
+    pub panel_open: bool,
+    /// Text that came with a paste (Ctrl+V), for the paste action to use.
+    pasted: Option<String>,
+    /// What was last copied here, and the text it put on the clipboard: while the clipboard
+    /// still holds that text, a paste gives back the elements.
+    clip: Option<(clipboard::Clip, String)>,
+    /// A picture being made for the clipboard.
+    picture: Option<Receiver<Result<egui::ColorImage, String>>>,
+    /// The window has been given the size of the screen once.
+    sized: bool,
+    /// Frames drawn while the window's first size is being settled.
+    frames: u32,
+}
+
+impl App {
+    /// An app showing `doc`, saved at `path` if given.
+    pub fn new(doc: Document, path: Option<PathBuf>, desktop: Box<dyn Desktop>) -> Self {
+        let mut view = CanvasView::default();
+        view.fit_all(&doc);
+        let editor = Editor::new(doc);
+        Self {
+            saved_state: editor.history().state(),
+            editor,
+            view,
+            lang: Lang::default(),
+            dark: false,
+            path,
+            desktop,
+            dialog: None,
+            saving: None,
+            save_next: None,
+            close_after_save: false,
+            generation: 0,
+            modal: None,
+            last_prompt: None,
+            queued: Vec::new(),
+            notice: None,
+            title_sent: String::new(),
+            export: ExportDialog::default(),
+            closing: false,
+            styled: false,
+            panel_open: true,
+            frames: 0,
+            pasted: None,
+            clip: None,
+            picture: None,
+            sized: false,
+        }
+    }
+
+    /// The app with the Nära vård sample canvas.
+    pub fn with_sample(desktop: Box<dyn Desktop>) -> Self {
+        Self::new(sample::nara_vard(), None, desktop)
+    }
+
+    /// The app with the file named on the command line; if it cannot be opened, an empty
+    /// canvas and a message saying why.
+    pub fn open_at_start(path: &Path, desktop: Box<dyn Desktop>, lang: Lang) -> Self {
+        let mut app = match io::load(path) {
+            Ok(loaded) => Self::new(loaded.document, canvas_path(path), desktop),
+            Err(e) => {
+                let mut app = Self::new(Document::new(), None, desktop);
+                app.lang = lang;
+                app.modal = Some(app.open_error(path, &e, false));
+                app
+            }
+        };
+        app.lang = lang;
+        app
+    }
+
+    pub fn doc(&self) -> &Document {
+        self.editor.doc()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.editor.history().state() != self.saved_state
+    }
+
+    /// The error or question on screen, if any, as text (for tests and logs).
+    pub fn modal_text(&self) -> Option<String> {
+        match &self.modal {
+            Some(Modal::Error { title, message, .. }) => Some(format!("{title}: {message}")),
+            Some(Modal::Unsaved(_)) => Some(Msg::UnsavedTitle.text(self.lang).to_owned()),
+            Some(Modal::Shortcuts) => Some(Msg::Shortcuts.text(self.lang).to_owned()),
+            Some(Modal::About) => Some(Msg::About.text(self.lang).to_owned()),
+            Some(Modal::PathPrompt { .. }) => Some(Msg::TypePath.text(self.lang).to_owned()),
+            None => None,
+        }
+    }
+
+    /// The status-bar notice, if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_ref().map(|(s, _)| s.as_str())
+    }
+
+    /// Whether a save is being written.
+    pub fn is_saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    /// Whether a file dialog is open.
+    pub fn is_waiting_for_dialog(&self) -> bool {
+        self.dialog.is_some()
+    }
+
+    /// The name shown in the title bar and dialogs.
+    pub fn display_name(&self) -> String {
+        if let Some(name) = self.path.as_deref().and_then(Path::file_name) {
+            return i18n::tidy(&name.to_string_lossy());
+        }
+        let title = self.doc().title.trim();
+        if title.is_empty() {
+            Msg::Untitled.text(self.lang).to_owned()
+        } else {
+            i18n::tidy(title)
+        }
+    }
+
+    /// The window title: the document's name, a mark if it has unsaved changes, the app.
+    pub fn window_title(&self) -> String {
+        let mark = if self.is_dirty() { "● " } else { "" };
+        format!(
+            "{mark}{} — {}",
+            self.display_name(),
+            Msg::AppName.text(self.lang)
+        )
+    }
+
+    /// Queues an action as if chosen from a menu.
+    pub fn queue(&mut self, action: Action) {
+        self.queued.push(action);
+    }
+
+    /// Draws one frame of the whole app.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.styled {
+            self.styled = true;
+            super::style(&ctx, self.dark);
+        }
+        self.size_window(&ctx);
+        self.poll_dialog(&ctx);
+        self.poll_save(&ctx);
+        self.handle_window_events(&ctx);
+
+        if let Some(outcome) = self.export.poll(&ctx) {
+            let text = match outcome {
+                Ok(path) => i18n::exported_to(&path.display().to_string(), self.lang),
+                Err(e) => format!("{}: {e}", Msg::ExportFailed.text(self.lang)),
+            };
+            self.set_notice(&ctx, text);
+        }
+
+        if self.modal.is_none() && !self.export.open {
+            let typing = ctx.text_edit_focused();
+            let focused_elsewhere = !self.view.has_keyboard(&ctx);
+            let mut taken = ui.input_mut(|i| Action::take_from_input(i, typing, &mut self.pasted));
+            // Plain keys belong to a focused button or field, not to the canvas.
+            if focused_elsewhere && !typing {
+                taken.retain(|a| a.shortcuts().iter().all(|s| s.command));
+            }
+            self.queued.extend(taken);
+        }
+
+        let lang = self.lang;
+        egui::Panel::top("top").show(ui, |ui| {
+            panels::top_bar(
+                ui,
+                &self.editor,
+                &self.view,
+                self.panel_open,
+                lang,
+                &mut self.queued,
+            );
+        });
+        let notice = self.current_notice(&ctx);
+        egui::Panel::bottom("status").show(ui, |ui| {
+            panels::status_bar(ui, &self.editor, &self.view, notice.as_deref(), lang);
+        });
+        if self.panel_open {
+            egui::Panel::right("properties")
+                .resizable(false)
+                .exact_size(260.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, true])
+                        .show(ui, |ui| {
+                            // Nothing in the panel may make it wider.
+                            ui.set_max_width(ui.available_width());
+                            panels::properties(ui, &mut self.editor, &mut self.view, lang);
+                        });
+                });
+        }
+        self.view.input_blocked = self.modal.is_some() || self.export.open;
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            self.view.show(ui, &mut self.editor, lang);
+        });
+        self.queued.append(&mut self.view.requested);
+        self.poll_picture(&ctx);
+
+        let selection = self.selection_ids();
+        if let Some(Request::Pick(kind)) = self.export.show(
+            &ctx,
+            &mut self.editor,
+            &selection,
+            self.lang,
+            self.modal.is_none(),
+        ) {
+            let purpose = match kind {
+                Kind::Png => FilePurpose::ExportPng,
+                Kind::Svg => FilePurpose::ExportSvg,
+            };
+            self.pick(purpose, ctx.clone());
+        }
+        self.show_modal(&ctx);
+        let actions = std::mem::take(&mut self.queued);
+        for a in actions {
+            self.run(a, &ctx);
+        }
+
+        // A gesture ends when no button or key is held and no text is being typed.
+        let holding = ctx.input(|i| {
+            i.pointer.any_down()
+                || [
+                    Key::ArrowLeft,
+                    Key::ArrowRight,
+                    Key::ArrowUp,
+                    Key::ArrowDown,
+                ]
+                .iter()
+                .any(|k| i.key_down(*k))
+        });
+        if !holding && !ctx.text_edit_focused() && !self.view.is_editing_text() {
+            self.editor.commit();
+        }
+        self.view.prune_selection(self.editor.doc());
+
+        let title = self.window_title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+
+    /// The first size of the window is the screen's: the window asks to start maximized (a
+    /// window manager then fits it to the work area, without panels and docks); if after a
+    /// moment it is still not maximized and does not fit or fill the monitor — as on a bare X
+    /// display — it is given the monitor's size.
+    fn size_window(&mut self, ctx: &egui::Context) {
+        if self.sized {
+            return;
+        }
+        self.frames += 1;
+        let (monitor, maximized, inner) = ctx.input(|i| {
+            let v = i.viewport();
+            (v.monitor_size, v.maximized, v.inner_rect)
+        });
+        let Some(monitor) = monitor.filter(|m| m.x > 100.0 && m.y > 100.0) else {
+            return;
+        };
+        if maximized == Some(true) {
+            self.sized = true;
+            return;
+        }
+        // Frames come only while something happens: keep a few coming while waiting.
+        ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        if self.frames == 2 {
+            ctx.send_viewport_cmd(ViewportCommand::Maximized(true));
+        }
+        if self.frames < 20 {
+            return;
+        }
+        self.sized = true;
+        let size = inner.map(|r| r.size()).unwrap_or_default();
+        let fits = size.x <= monitor.x && size.y <= monitor.y;
+        let fills = size.x >= 0.8 * monitor.x && size.y >= 0.8 * monitor.y;
+        if !(fits && fills) {
+            ctx.send_viewport_cmd(ViewportCommand::InnerSize(monitor));
+            if !fits {
+                ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::Pos2::ZERO));
+            }
+        }
+    }
+
+    fn current_notice(&mut self, ctx: &egui::Context) -> Option<String> {
+        let now = ctx.input(|i| i.time);
+        match &self.notice {
+            Some((text, at)) if now - at < 4.0 => {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(4.0 - (now - at)));
+                Some(text.clone())
+            }
+            Some(_) => {
+                self.notice = None;
+                None
+            }
+            None if self.dialog.is_some() => Some(Msg::ChoosingFile.text(self.lang).to_owned()),
+            None if self.saving.is_some() => Some(Msg::Saving.text(self.lang).to_owned()),
+            None => None,
+        }
+    }
+
+    fn set_notice(&mut self, ctx: &egui::Context, text: String) {
+        self.notice = Some((text, ctx.input(|i| i.time)));
+    }
+
+    fn handle_window_events(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
+            self.view.end_text_editing(&mut self.editor);
+            if self.is_dirty() && self.saving.is_none() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.modal = Some(Modal::Unsaved(Then::Close));
+            } else if self.saving.is_some() {
+                // Not in the middle of writing a file: close when it is written (and ask
+                // then, if there are changes since).
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.close_after_save = true;
+            }
+        }
+        let dropped: Option<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(path) = dropped {
+            self.request(Then::Open(path), ctx);
+        }
+    }
+
+    fn run(&mut self, action: Action, ctx: &egui::Context) {
+        let doc_actions = !matches!(
+            action,
+            Action::ZoomIn
+                | Action::ZoomOut
+                | Action::ZoomReset
+                | Action::FitAll
+                | Action::ZoomPhase(_)
+                | Action::ToggleTheme
+                | Action::ToggleLanguage
+                | Action::TogglePanel
+                | Action::FullScreen
+                | Action::Shortcuts
+                | Action::About
+        );
+        if doc_actions {
+            self.view.end_text_editing(&mut self.editor);
+        }
+        let view = &mut self.view;
+        let editor = &mut self.editor;
+        match action {
+            Action::New => self.request(Then::New, ctx),
+            Action::Open => self.request(Then::PickAndOpen, ctx),
+            Action::Save => self.save(ctx, None),
+            Action::SaveAs => self.pick_save_path(ctx, None),
+            Action::Export => {
+                self.export.open = true;
+                self.export.outcome = None;
+            }
+            Action::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            Action::Undo => {
+                editor.undo();
+                view.prune_selection(editor.doc());
+            }
+            Action::Redo => {
+                editor.redo();
+                view.prune_selection(editor.doc());
+            }
+            Action::SelectAll => view.select_all(editor.doc()),
+            Action::Copy => self.copy(ctx),
+            Action::Cut => {
+                self.copy(ctx);
+                self.view.delete_selection(&mut self.editor);
+            }
+            Action::Paste => self.paste(ctx),
+            Action::CopyPicture => self.copy_picture(ctx),
+            Action::Delete => view.delete_selection(editor),
+            Action::Duplicate => view.duplicate_selection(editor),
+            Action::Bold => view.toggle_bold(editor),
+            Action::NewCard => view.create_card_at_pointer(editor),
+            Action::ArrowTool => {
+                let tool = match view.tool {
+                    super::canvas::Tool::Arrow => super::canvas::Tool::Select,
+                    super::canvas::Tool::Select => super::canvas::Tool::Arrow,
+                };
+                view.set_tool(editor, tool);
+            }
+            Action::EditCard => {
+                if view.selection.len() == 1
+                    && let Some(id) = view.selection.iter().next().copied()
+                {
+                    view.edit_card(editor, id);
+                }
+            }
+            Action::FitAll => view.fit_all(editor.doc()),
+            Action::ZoomPhase(p) => view.zoom_to_phase(editor.doc(), p),
+            Action::ZoomIn => {
+                view.camera.pending = Some(super::camera::Framing::ZoomBy(super::camera::ZOOM_STEP))
+            }
+            Action::ZoomOut => {
+                view.camera.pending = Some(super::camera::Framing::ZoomBy(
+                    1.0 / super::camera::ZOOM_STEP,
+                ))
+            }
+            Action::ZoomReset => view.camera.pending = Some(super::camera::Framing::ZoomTo(1.0)),
+            Action::ToggleTheme => {
+                self.dark = !self.dark;
+                super::style(ctx, self.dark);
+            }
+            Action::ToggleLanguage => {
+                self.lang = match self.lang {
+                    Lang::Sv => Lang::En,
+                    Lang::En => Lang::Sv,
+                }
+            }
+            Action::TogglePanel => self.panel_open = !self.panel_open,
+            Action::FullScreen => {
+                let full = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(!full));
+            }
+            Action::Shortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::About => self.modal = Some(Modal::About),
+        }
+    }
+
+    /// The selection in paint order.
+    fn selection_ids(&self) -> Vec<crate::model::ElementId> {
+        self.view
+            .selected_in_order(self.editor.doc())
+            .iter()
+            .map(|e| e.id())
+            .collect()
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        App::ui(self, ui);
+    }
+}

@@ -1,0 +1,196 @@
+//! The dialogs in front of the canvas: unsaved changes, errors, the shortcut list, typed
+//! paths, about.
+
+use super::*;
+
+impl App {
+    /// Shows an error in a dialog in front of the canvas.
+    pub fn show_error(&mut self, title: &str, message: &str) {
+        self.modal = Some(Modal::Error {
+            title: title.to_owned(),
+            message: message.to_owned(),
+            then: None,
+        });
+    }
+
+    pub(super) fn show_modal(&mut self, ctx: &egui::Context) {
+        let Some(modal) = self.modal.clone() else {
+            return;
+        };
+        let lang = self.lang;
+        let mut close = false;
+        let mut choice: Option<(bool, Then)> = None; // (save first?, then)
+        let mut typed: Option<(FilePurpose, PathBuf, Option<Then>)> = None;
+        let mut prompt_text: Option<String> = None;
+        let dismissed = match &modal {
+            Modal::Unsaved(then) => {
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-unsaved",
+                    480.0,
+                    Msg::UnsavedTitle.text(lang),
+                    |ui| {
+                        ui.label(i18n::unsaved_question(&self.display_name(), lang));
+                        ui.label(Msg::UnsavedBody.text(lang));
+                    },
+                    |ui| {
+                        let save = ui.button(Msg::Save.text(lang));
+                        let dont = ui.button(Msg::DontSave.text(lang));
+                        let cancel = ui.button(Msg::Cancel.text(lang));
+                        (save.clicked(), dont.clicked(), cancel.clicked())
+                    },
+                );
+                let (save, dont, cancel) = shown.buttons;
+                // What was clicked (or pressed with Enter on its focused button) wins; Enter
+                // alone saves.
+                if cancel {
+                    close = true;
+                } else if dont {
+                    choice = Some((false, then.clone()));
+                } else if save || dialog::enter_pressed(ctx) {
+                    choice = Some((true, then.clone()));
+                }
+                shown.dismissed
+            }
+            Modal::Error { title, message, .. } => {
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-error",
+                    520.0,
+                    title,
+                    |ui| {
+                        ui.label(message);
+                    },
+                    |ui| ui.button(Msg::Ok.text(lang)).clicked(),
+                );
+                close |= shown.buttons || dialog::enter_pressed(ctx);
+                shown.dismissed
+            }
+            Modal::Shortcuts => {
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-shortcuts",
+                    560.0,
+                    Msg::Shortcuts.text(lang),
+                    |ui| {
+                        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                            for a in Action::ALL {
+                                if let Some(s) = a.shortcut_label() {
+                                    ui.label(a.label(lang));
+                                    ui.label(s);
+                                    ui.end_row();
+                                }
+                            }
+                        });
+                        ui.add_space(6.0);
+                        ui.label(Msg::TipEditing.text(lang));
+                        ui.label(Msg::TipWalk.text(lang));
+                        ui.label(Msg::TipPan.text(lang));
+                    },
+                    |ui| ui.button(Msg::Close.text(lang)).clicked(),
+                );
+                // F1 again closes the list it opened.
+                let again = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::F1));
+                close |= shown.buttons || again || dialog::enter_pressed(ctx);
+                shown.dismissed
+            }
+            Modal::PathPrompt {
+                purpose,
+                path,
+                then,
+            } => {
+                let (title, go) = match purpose {
+                    FilePurpose::Open => (Msg::Open, Msg::OpenButton),
+                    FilePurpose::Save => (Msg::SaveAs, Msg::Save),
+                    FilePurpose::ExportPng => (Msg::ExportPng, Msg::ExportButton),
+                    FilePurpose::ExportSvg => (Msg::ExportSvg, Msg::ExportButton),
+                };
+                let mut text = path.clone();
+                let mut enter = false;
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-path",
+                    480.0,
+                    title.text(lang),
+                    |ui| {
+                        let label = ui.label(Msg::TypePath.text(lang));
+                        let field_id = ui.make_persistent_id("path-prompt");
+                        // A single-line field gives up focus on Enter while it is drawn, so
+                        // whether Enter submits is decided from the focus it had before.
+                        let had_focus = ui.memory(|m| m.has_focus(field_id));
+                        enter = had_focus && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                        let field = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut text)
+                                    .id(field_id)
+                                    .desired_width(f32::INFINITY),
+                            )
+                            .labelled_by(label.id);
+                        if !had_focus
+                            && !enter
+                            && text == *path
+                            && !ui.ctx().egui_wants_keyboard_input()
+                        {
+                            field.request_focus();
+                        }
+                    },
+                    |ui| {
+                        let go = ui.button(go.text(lang)).clicked();
+                        let cancel = ui.button(Msg::Cancel.text(lang)).clicked();
+                        (go, cancel)
+                    },
+                );
+                let (go, cancel) = shown.buttons;
+                if (go || enter) && !text.trim().is_empty() {
+                    typed = Some((*purpose, PathBuf::from(text.trim()), then.clone()));
+                }
+                close |= cancel;
+                prompt_text = Some(text);
+                shown.dismissed
+            }
+            Modal::About => {
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-about",
+                    480.0,
+                    &format!("{} {}", Msg::AppName.text(lang), env!("CARGO_PKG_VERSION")),
+                    |ui| {
+                        ui.label(Msg::AboutBody.text(lang));
+                        ui.label(Msg::Licences.text(lang));
+                    },
+                    |ui| ui.button(Msg::Close.text(lang)).clicked(),
+                );
+                close |= shown.buttons || dialog::enter_pressed(ctx);
+                shown.dismissed
+            }
+        };
+        close |= dismissed;
+        if let (Some(text), Some(Modal::PathPrompt { path, .. })) = (prompt_text, &mut self.modal) {
+            *path = text;
+        }
+        if let Some((purpose, path, then)) = typed {
+            self.modal = None;
+            // A typed save path comes back if the save fails, to be mended.
+            self.last_prompt = (purpose == FilePurpose::Save).then(|| Modal::PathPrompt {
+                purpose,
+                path: path.display().to_string(),
+                then: then.clone(),
+            });
+            // (An Open prompt is only shown after unsaved changes were asked about.)
+            self.chosen(purpose, path, then, ctx);
+        } else if let Some((save_first, then)) = choice {
+            self.modal = None;
+            if save_first {
+                self.save(ctx, Some(then));
+            } else {
+                self.proceed(then, ctx);
+            }
+        } else if close {
+            // An error about a typed path brings the prompt back with that path in it.
+            self.modal = match self.modal.take() {
+                Some(Modal::Error { then, .. }) => then.map(|m| *m),
+                _ => None,
+            };
+        }
+    }
+}
