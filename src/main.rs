@@ -42,7 +42,7 @@ fn main() -> ExitCode {
         }
         Cli::Export(args) => {
             let (line, code) = cli::export(&args, Lang::from_env());
-            let line = tidy_lines(&line);
+            let line = i18n::tidy(&line);
             if code == 0 {
                 println!("{line}");
             } else {
@@ -85,9 +85,4 @@ fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// Each line made safe to print (the export's timings come on lines of their own).
-fn tidy_lines(text: &str) -> String {
-    text.lines().map(i18n::tidy).collect::<Vec<_>>().join("\n")
 }

@@ -382,6 +382,18 @@ fn a_tiny_file_cannot_demand_gigabytes() {
         assert_eq!(r.code, Some(0), "{name}: {}", r.err);
         assert!(r.took < Duration::from_secs(20), "{name} took {:?}", r.took);
     }
+    // The whole picture as SVG at a small scale is refused: an SVG draws at 1 point a unit.
+    let whole = d.join("allt.svg");
+    let args = [
+        OsStr::new("export"),
+        s(&file),
+        OsStr::new("-o"),
+        s(&whole),
+        OsStr::new("--scale"),
+        OsStr::new("0.1"),
+    ];
+    run(&args, MEM_MB, SOON).refused("holds too much to draw at once");
+    assert!(!whole.exists());
     let svg = d.join("fas.svg");
     let size = std::fs::metadata(&svg).map(|m| m.len()).unwrap_or(u64::MAX);
     assert!(size < 2_000_000, "the SVG is {size} bytes");

@@ -180,6 +180,13 @@ pub fn plan(
                     SCALES.end()
                 )));
             }
+            if scale < *SCALES.start() {
+                return Err(ExportError::BadSize(format!(
+                    "the picture is too large for {} at {dpi} dpi ({scale:.3} pixels per canvas point, at least {}): export one phase or a larger paper",
+                    paper.name(),
+                    SCALES.start()
+                )));
+            }
             // Widen the area to the page's shape, so the picture sits centred on the page.
             let (ww, wh) = (pw as f32 / scale, ph as f32 / scale);
             let c = world.center();
@@ -356,5 +363,12 @@ pub fn svg(
     selection: &[ElementId],
 ) -> Result<String, ExportError> {
     let plan = plan(doc, settings, selection)?;
+    // An SVG is drawn at 1 point a unit whatever its pixel size: its shapes are those of a
+    // picture at scale 1 (a poster at 72 dpi would otherwise pass with the estimate of a
+    // thumbnail).
+    let (elements, bytes) = shape_estimate(doc, plan.world, 1.0);
+    if bytes > MAX_SHAPE_BYTES {
+        return Err(ExportError::TooMuch { elements, bytes });
+    }
     Ok(svg::render(doc, &plan, settings.background))
 }

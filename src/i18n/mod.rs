@@ -452,62 +452,94 @@ fn io_sv(kind: &std::io::ErrorKind, detail: &str) -> String {
 }
 
 /// Text from a file or a user made safe to show on one line, in a terminal or a dialog:
-/// control characters (escape sequences, line breaks, bells), bidirectional overrides and
-/// line separators are written as `\u{…}` escapes, and every quoted value longer than
-/// [`MAX_QUOTED`] characters is cut with "…".
+/// every quoted value longer than [`MAX_QUOTED`] characters is cut with "…"; control
+/// characters (escape sequences, line breaks, bells), direction overrides, invisible format
+/// characters and line separators are written as `\u{…}` escapes; and the whole is cut at
+/// [`MAX_LINE`] characters. Time and memory stay in proportion to what is shown.
 pub fn tidy(s: &str) -> String {
-    let mut escaped = String::with_capacity(s.len());
-    for c in s.chars() {
-        let hidden = c.is_control()
-            || matches!(
-                c,
-                '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}'
-            )
-            || ('\u{202a}'..='\u{202e}').contains(&c)
-            || ('\u{2066}'..='\u{2069}').contains(&c);
-        if hidden {
-            escaped.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            escaped.push(c);
+    let mut out = String::new();
+    let mut shown = 0;
+    let mut push = |c: char, out: &mut String| -> bool {
+        if shown >= MAX_LINE {
+            return false;
         }
-    }
-    cut_quotes(&escaped)
-}
-
-/// The longest quoted value [`tidy`] leaves whole, in characters.
-pub const MAX_QUOTED: usize = 80;
-
-fn cut_quotes(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len().min(4096));
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let close = match c {
-            '`' | '"' | '”' => Some(c),
-            '“' => Some('”'),
-            '«' => Some('»'),
-            _ => None,
-        };
-        out.push(c);
-        i += 1;
-        let Some(close) = close else {
-            continue;
-        };
-        let Some(len) = chars[i..].iter().position(|&d| d == close) else {
-            continue;
-        };
-        if len > MAX_QUOTED {
-            out.extend(&chars[i..i + MAX_QUOTED - 3]);
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+        shown += 1;
+        true
+    };
+    // Closing quotes known not to come any more (each is looked for to the end once at most).
+    let mut gone: Vec<char> = Vec::new();
+    let mut budget = QUOTE_BUDGET;
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        if !push(c, &mut out) {
             out.push('…');
-        } else {
-            out.extend(&chars[i..i + len]);
+            return out;
         }
-        out.push(close);
-        i += len + 1;
+        let close = match c {
+            '`' | '"' | '”' => c,
+            '“' => '”',
+            '«' => '»',
+            _ => continue,
+        };
+        if gone.contains(&close) || budget == 0 {
+            continue;
+        }
+        // Where the quoted value ends: looked for within what is left of a budget, so that
+        // many opening quotes cannot make the search go over the text again and again.
+        let mut scanned = 0;
+        let found = rest
+            .char_indices()
+            .take(budget)
+            .inspect(|_| scanned += 1)
+            .find(|&(_, d)| d == close);
+        budget -= scanned.min(budget);
+        let Some((end, _)) = found else {
+            if budget > 0 {
+                gone.push(close); // looked to the end: it does not come
+            }
+            continue;
+        };
+        let value = &rest[..end];
+        let mut chars = value.chars();
+        for d in chars.by_ref().take(MAX_QUOTED) {
+            if !push(d, &mut out) {
+                out.push('…');
+                return out;
+            }
+        }
+        if chars.next().is_some() {
+            out.push('…');
+        }
+        rest = &rest[end..];
     }
     out
 }
+
+/// Whether `c` is written as an escape by [`tidy`]: it could move the cursor, change the
+/// terminal, turn text around or hide in it.
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00ad}' | '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
+        )
+        || ('\u{2060}'..='\u{2069}').contains(&c)
+        || c == '\u{feff}'
+        || ('\u{e0000}'..='\u{e007f}').contains(&c)
+}
+
+/// The longest quoted value [`tidy`] leaves whole, in characters.
+pub use crate::model::MAX_QUOTED;
+/// The longest line [`tidy`] gives, in characters (escapes counting as one).
+pub const MAX_LINE: usize = 1_000;
+/// How many characters [`tidy`] reads ahead in all to find the ends of quoted values.
+const QUOTE_BUDGET: usize = 1 << 24;
 
 /// The name of a card text size: "Anpassa" (fitted), or S, M, L, XL.
 pub fn text_size_name(s: crate::model::TextSize, lang: Lang) -> &'static str {
@@ -708,6 +740,16 @@ mod tests {
         // Short quotes and unmatched quotes stay.
         assert_eq!(tidy("the “Nuläge” phase"), "the “Nuläge” phase");
         assert_eq!(tidy("a ` alone"), "a ` alone");
+        // Invisible characters are shown.
+        assert_eq!(tidy("a\u{200b}b\u{feff}"), "a\\u{200b}b\\u{feff}");
+        // Quick and short whatever comes: many unmatched quotes, a huge unquoted value.
+        let start = std::time::Instant::now();
+        let hostile = format!("x \"{}", "«“`".repeat(2_000_000));
+        let t = tidy(&hostile);
+        assert!(t.chars().count() <= MAX_LINE + 3, "{}", t.len());
+        let t = tidy(&"9".repeat(10_000_000));
+        assert!(t.chars().count() <= MAX_LINE + 3);
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
     }
 
     #[test]

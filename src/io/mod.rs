@@ -10,7 +10,6 @@ pub use atomic::{NotRegular, check_writable, write_atomic};
 
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::path::Path;
 
 /// The `format` name every Målbild file carries.
@@ -120,11 +119,64 @@ pub struct Loaded {
     pub version: u32,
 }
 
-/// The `format` and `version` of a file, read without building the rest of it.
+/// The `format` and `version` of a file, read without building the rest of it (nor the
+/// whole of a hostile value in their place: a list of millions of numbers is only named).
 #[derive(Default)]
 struct Header {
-    format: Option<Value>,
-    version: Option<Value>,
+    format: Option<Peek>,
+    version: Option<Peek>,
+}
+
+/// A JSON value seen only as far as a message needs: a short text, a whole number, or the
+/// kind of anything else.
+#[derive(Debug)]
+enum Peek {
+    /// Text, cut to [`crate::model::MAX_QUOTED`] characters (and whether it was).
+    Text(String, bool),
+    Whole(u64),
+    Other(&'static str),
+}
+
+impl<'de> Deserialize<'de> for Peek {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Peek;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<Peek, E> {
+                let cut: String = v.chars().take(crate::model::MAX_QUOTED).collect();
+                let whole = cut.len() == v.len();
+                Ok(Peek::Text(cut, !whole))
+            }
+            fn visit_u64<E: Error>(self, v: u64) -> Result<Peek, E> {
+                Ok(Peek::Whole(v))
+            }
+            fn visit_i64<E: Error>(self, v: i64) -> Result<Peek, E> {
+                Ok(u64::try_from(v).map_or(Peek::Other("a negative number"), Peek::Whole))
+            }
+            fn visit_f64<E: Error>(self, _: f64) -> Result<Peek, E> {
+                Ok(Peek::Other("a number that is not whole"))
+            }
+            fn visit_bool<E: Error>(self, _: bool) -> Result<Peek, E> {
+                Ok(Peek::Other("true or false"))
+            }
+            fn visit_unit<E: Error>(self) -> Result<Peek, E> {
+                Ok(Peek::Other("null"))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Peek, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Peek::Other("a list"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Peek, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Peek::Other("an object"))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl<'de> Deserialize<'de> for Header {
@@ -222,22 +274,24 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
         Err(e) => return Err(syntax_error(&e)),
     };
     match &header.format {
-        Some(Value::String(f)) if f == FORMAT => {}
-        Some(Value::String(f)) => {
+        Some(Peek::Text(f, false)) if f == FORMAT => {}
+        Some(Peek::Text(f, cut)) => {
+            let more = if *cut { "…" } else { "" };
             return Err(LoadError::NotMalbild(format!(
-                "its format is \"{f}\", not \"{FORMAT}\""
+                "its format is \"{f}{more}\", not \"{FORMAT}\""
             )));
         }
         Some(_) => return Err(LoadError::NotMalbild("its `format` is not text".into())),
         None => return Err(LoadError::NotMalbild("it has no `format` field".into())),
     }
     let version = match &header.version {
-        Some(Value::Number(n)) => match n.as_u64() {
-            Some(0) | None => return Err(LoadError::BadVersion(n.to_string())),
-            Some(v) if v > VERSION as u64 => return Err(LoadError::Newer { found: v }),
-            Some(v) => v as u32,
-        },
-        Some(other) => return Err(LoadError::BadVersion(other.to_string())),
+        Some(Peek::Whole(0)) => return Err(LoadError::BadVersion("0".into())),
+        Some(Peek::Whole(v)) if *v > VERSION as u64 => {
+            return Err(LoadError::Newer { found: *v });
+        }
+        Some(Peek::Whole(v)) => *v as u32,
+        Some(Peek::Text(..)) => return Err(LoadError::BadVersion("text".into())),
+        Some(Peek::Other(kind)) => return Err(LoadError::BadVersion((*kind).into())),
         None => {
             return Err(LoadError::BadVersion(
                 "the `version` field is missing".into(),

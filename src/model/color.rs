@@ -101,7 +101,8 @@ impl<'de> Deserialize<'de> for Rgba {
         let s = String::deserialize(d)?;
         Rgba::parse_hex(&s).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "`{s}` is not a colour; expected a hex colour such as \"#e8f1fb\""
+                "`{}` is not a colour; expected a hex colour such as \"#e8f1fb\"",
+                super::quote(&s)
             ))
         })
     }

@@ -38,6 +38,21 @@ pub const TITLE_BAND: f32 = 72.0;
 pub const MIN_CARD_SIZE: (f32, f32) = (60.0, 40.0);
 /// The size of a new card.
 pub const DEFAULT_CARD_SIZE: (f32, f32) = (200.0, 120.0);
+/// Longest part of a value from a file quoted in a message (in characters): a bad value may
+/// be megabytes long.
+pub const MAX_QUOTED: usize = 80;
+
+/// `s` as it goes into a message: at most [`MAX_QUOTED`] characters, cut with "…".
+pub fn quote(s: &str) -> String {
+    let mut chars = s.chars();
+    let head: String = chars.by_ref().take(MAX_QUOTED).collect();
+    if chars.next().is_some() {
+        head + "…"
+    } else {
+        head
+    }
+}
+
 /// Longest title (of the canvas or a phase) or date accepted from a file.
 pub const MAX_TITLE_CHARS: usize = 1_000;
 /// Longest card text accepted from a file or the clipboard (characters).
@@ -90,7 +105,8 @@ impl<'de> Deserialize<'de> for ElementId {
         let s = String::deserialize(d)?;
         if s.is_empty() || s.len() > 16 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(serde::de::Error::custom(format!(
-                "`{s}` is not an element id; expected up to 16 hex digits"
+                "`{}` is not an element id; expected up to 16 hex digits",
+                quote(&s)
             )));
         }
         u64::from_str_radix(&s, 16)
@@ -326,16 +342,18 @@ impl<'de> Deserialize<'de> for Element {
                     return match kind.as_str() {
                         "card" => Card::deserialize(rest).map(Element::Card),
                         "arrow" => Arrow::deserialize(rest).map(Element::Arrow),
-                        other => Err(A::Error::unknown_variant(other, ELEMENT_TYPES)),
+                        other => Err(A::Error::unknown_variant(&quote(other), ELEMENT_TYPES)),
                     };
                 }
+                let budget = std::cell::Cell::new(MAX_ELEMENT_VALUES);
                 let mut obj = serde_json::Map::new();
-                obj.insert(first, map.next_value::<Checked>()?.0);
-                while let Some((k, v)) = map.next_entry::<String, Checked>()? {
+                obj.insert(first, map.next_value_seed(Checked(&budget))?);
+                while let Some(k) = map.next_key::<String>()? {
+                    let v = map.next_value_seed(Checked(&budget))?;
                     if obj.contains_key(&k) {
-                        return Err(A::Error::custom(format!("duplicate field `{k}`")));
+                        return Err(A::Error::custom(format!("duplicate field `{}`", quote(&k))));
                     }
-                    obj.insert(k, v.0);
+                    obj.insert(k, v);
                 }
                 let kind = match obj.remove("type") {
                     Some(serde_json::Value::String(s)) => s,
@@ -355,7 +373,7 @@ impl<'de> Deserialize<'de> for Element {
                     "arrow" => serde_path_to_error::deserialize(obj)
                         .map(Element::Arrow)
                         .map_err(inner),
-                    other => Err(A::Error::unknown_variant(other, ELEMENT_TYPES)),
+                    other => Err(A::Error::unknown_variant(&quote(other), ELEMENT_TYPES)),
                 }
             }
         }
@@ -363,66 +381,91 @@ impl<'de> Deserialize<'de> for Element {
     }
 }
 
-/// A JSON value read with every object checked for keys named twice, at any depth (a plain
-/// `Value` keeps the last, so one file would read two ways).
-struct Checked(serde_json::Value);
+/// Reads a JSON value with every object checked for keys named twice, at any depth (a plain
+/// `Value` keeps the last, so one file would read two ways), and with at most `budget`
+/// values in all (a list of millions of numbers in an element would otherwise cost 30 times
+/// its size as a tree).
+struct Checked<'a>(&'a std::cell::Cell<usize>);
 
-impl<'de> Deserialize<'de> for Checked {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::{Error, MapAccess, SeqAccess, Visitor};
-        use serde_json::Value;
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Checked;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a JSON value")
+/// How many JSON values an element read by the slow path may hold.
+const MAX_ELEMENT_VALUES: usize = 10_000;
+
+impl<'de> serde::de::DeserializeSeed<'de> for Checked<'_> {
+    type Value = serde_json::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<serde_json::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Checked<'_> {
+    fn take<E: serde::de::Error>(&self) -> Result<(), E> {
+        match self.0.get().checked_sub(1) {
+            Some(left) => {
+                self.0.set(left);
+                Ok(())
             }
-            fn visit_bool<E: Error>(self, v: bool) -> Result<Checked, E> {
-                Ok(Checked(Value::Bool(v)))
-            }
-            fn visit_i64<E: Error>(self, v: i64) -> Result<Checked, E> {
-                Ok(Checked(Value::from(v)))
-            }
-            fn visit_u64<E: Error>(self, v: u64) -> Result<Checked, E> {
-                Ok(Checked(Value::from(v)))
-            }
-            fn visit_f64<E: Error>(self, v: f64) -> Result<Checked, E> {
-                Ok(Checked(Value::from(v)))
-            }
-            fn visit_str<E: Error>(self, v: &str) -> Result<Checked, E> {
-                Ok(Checked(Value::String(v.to_owned())))
-            }
-            fn visit_string<E: Error>(self, v: String) -> Result<Checked, E> {
-                Ok(Checked(Value::String(v)))
-            }
-            fn visit_unit<E: Error>(self) -> Result<Checked, E> {
-                Ok(Checked(Value::Null))
-            }
-            fn visit_none<E: Error>(self) -> Result<Checked, E> {
-                Ok(Checked(Value::Null))
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Checked, D::Error> {
-                Checked::deserialize(d)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Checked, A::Error> {
-                let mut items = Vec::new();
-                while let Some(Checked(v)) = seq.next_element()? {
-                    items.push(v);
-                }
-                Ok(Checked(Value::Array(items)))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
-                let mut obj = serde_json::Map::new();
-                while let Some((k, Checked(v))) = map.next_entry::<String, Checked>()? {
-                    if obj.contains_key(&k) {
-                        return Err(A::Error::custom(format!("duplicate field `{k}`")));
-                    }
-                    obj.insert(k, v);
-                }
-                Ok(Checked(Value::Object(obj)))
-            }
+            None => Err(E::custom(format!(
+                "an element holds more than {MAX_ELEMENT_VALUES} values"
+            ))),
         }
-        d.deserialize_any(V)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Checked<'_> {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        self.take()?;
+        Ok(serde_json::Value::Bool(v))
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.take()?;
+        Ok(serde_json::Value::from(v))
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.take()?;
+        Ok(serde_json::Value::from(v))
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        self.take()?;
+        Ok(serde_json::Value::from(v))
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        self.take()?;
+        Ok(serde_json::Value::String(v.to_owned()))
+    }
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+        self.take()?;
+        Ok(serde_json::Value::String(v))
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        self.take()?;
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        self.take()?;
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(Checked(self.0))? {
+            items.push(v);
+        }
+        Ok(serde_json::Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        use serde::de::Error;
+        self.take()?;
+        let mut obj = serde_json::Map::new();
+        while let Some(k) = map.next_key::<String>()? {
+            let v = map.next_value_seed(Checked(self.0))?;
+            if obj.contains_key(&k) {
+                return Err(A::Error::custom(format!("duplicate field `{}`", quote(&k))));
+            }
+            obj.insert(k, v);
+        }
+        Ok(serde_json::Value::Object(obj))
     }
 }
 
