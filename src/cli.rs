@@ -145,8 +145,10 @@ fn parse_export(args: &[OsString]) -> Result<ExportArgs, String> {
                 a.padding = Some(
                     v.parse::<f32>()
                         .ok()
-                        .filter(|p| p.is_finite() && *p >= 0.0)
-                        .ok_or_else(|| format!("export: --padding {v} is not a size"))?,
+                        .filter(|p| p.is_finite() && (0.0..=10_000.0).contains(p))
+                        .ok_or_else(|| {
+                            format!("export: --padding {v} is not a size from 0 to 10000")
+                        })?,
                 );
             }
             Some("--no-embed") => a.no_embed = true,

@@ -614,3 +614,24 @@ fn enter_on_a_focused_cancel_cancels_and_enter_alone_saves() {
         vec![malbild::ui::desktop::FilePurpose::Save]
     );
 }
+
+#[test]
+fn a_picture_renamed_as_a_canvas_is_never_saved_over() {
+    let dir = std::env::temp_dir().join(format!("malbild-ws-pic-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let renamed = dir.join("ritning.malbild");
+    let corpus =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/editable-v2.png");
+    let _ = std::fs::copy(&corpus, &renamed);
+    let (mut h, _) = projector(Document::new());
+    let ctx = h.ctx.clone();
+    h.state_mut().open_path(&renamed, &ctx);
+    h.run();
+    assert_eq!(
+        h.state().doc().card_count(),
+        15,
+        "the canvas inside the picture"
+    );
+    assert_eq!(h.state().path, None, "its first save asks where");
+    let _ = std::fs::remove_dir_all(&dir);
+}

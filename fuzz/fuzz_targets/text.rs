@@ -7,6 +7,11 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let tidy = malbild::i18n::tidy(&text);
     assert!(!tidy.chars().any(char::is_control), "{tidy:?}");
+    assert!(
+        tidy.chars().count() <= malbild::i18n::MAX_LINE + 3,
+        "{}",
+        tidy.len()
+    );
     let doc = malbild::model::Document::new();
     let at = malbild::model::Point::new(400.0, 300.0);
     if let Ok(cards) =

@@ -337,9 +337,11 @@ pub fn png(
         background_color(settings.background),
     );
     let setup = t.elapsed();
+    // (Not a canvas larger than a picture's canvas may be when opened again.)
     let embedded = settings
         .embed
-        .then(|| String::from_utf8_lossy(&crate::io::to_bytes(doc)).into_owned());
+        .then(|| String::from_utf8_lossy(&crate::io::to_bytes(doc)).into_owned())
+        .filter(|json| json.len() as u64 <= crate::io::MAX_EMBEDDED_BYTES);
     let (bytes, times) =
         png::encode_streaming(&r, plan.dpi, embedded.as_deref(), threads(), progress).map_err(
             |e| {

@@ -623,17 +623,34 @@ pub fn date_in_words(days: i64, lang: Lang) -> String {
     format!("{day} {name} {year}")
 }
 
+/// Why a canvas is not saved: its file would be larger than a file that opens may be.
+pub fn too_large_to_save(bytes: u64, lang: Lang) -> String {
+    use crate::io::{MAX_FILE_BYTES, MB};
+    match lang {
+        Lang::Sv => format!(
+            "Arbetsytan är för stor för att sparas ({} MB; högst {} MB kan öppnas igen).",
+            bytes.div_ceil(MB),
+            MAX_FILE_BYTES / MB
+        ),
+        Lang::En => format!(
+            "The canvas is too large to save ({} MB; at most {} MB can be opened again).",
+            bytes.div_ceil(MB),
+            MAX_FILE_BYTES / MB
+        ),
+    }
+}
+
 /// Why a paste made nothing, in plain words.
 pub fn paste_error(e: &crate::edit::clipboard::PasteError, lang: Lang) -> String {
     use crate::edit::clipboard::{MAX_PASTED_CARDS, PasteError};
     match (e, lang) {
         (PasteError::Empty, _) => Msg::ClipboardEmpty.text(lang).to_owned(),
-        (PasteError::TooManyLines(n), Lang::Sv) => {
-            format!("Texten har {n} rader; en inklistring gör högst {MAX_PASTED_CARDS} kort.")
-        }
-        (PasteError::TooManyLines(n), Lang::En) => {
-            format!("The text has {n} lines; one paste makes at most {MAX_PASTED_CARDS} cards.")
-        }
+        (PasteError::TooManyLines, Lang::Sv) => format!(
+            "Texten har fler än {MAX_PASTED_CARDS} rader; en inklistring gör högst {MAX_PASTED_CARDS} kort."
+        ),
+        (PasteError::TooManyLines, Lang::En) => format!(
+            "The text has more than {MAX_PASTED_CARDS} lines; one paste makes at most {MAX_PASTED_CARDS} cards."
+        ),
     }
 }
 

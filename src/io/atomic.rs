@@ -18,14 +18,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let name = target
         .file_name()
         .ok_or_else(|| std::io::Error::other("the path names no file"))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
+    let (mut file, tmp) = create_beside(&dir, &name.to_string_lossy())?;
 
     let result = (|| {
-        let mut file = fs::File::create(&tmp)?;
         file.write_all(bytes)?;
         if let Ok(old) = fs::metadata(&target) {
             file.set_permissions(old.permissions())?;
@@ -44,6 +39,34 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Tries to make a new file in `dir`, named after `name`, this process and an attempt
+/// number; never opens what is already there (a file, or a link planted to catch the write).
+pub const TEMP_ATTEMPTS: u32 = 16;
+
+fn create_beside(dir: &Path, name: &str) -> std::io::Result<(fs::File, PathBuf)> {
+    // Short enough that the temporary name is never longer than a name may be.
+    let stem: String = name.chars().take(40).collect();
+    let mut last = std::io::Error::other("no temporary file could be made");
+    for attempt in 0..TEMP_ATTEMPTS {
+        let tmp = dir.join(temp_name(&stem, attempt));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(file) => return Ok((file, tmp)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last)
+}
+
+/// The name of a temporary file for `stem`.
+pub fn temp_name(stem: &str, attempt: u32) -> String {
+    format!(".{stem}.{}.{attempt}.tmp", std::process::id())
 }
 
 /// Why a path cannot be written: it is (or links to) something that is not a regular file,
@@ -91,11 +114,8 @@ pub fn check_writable(path: &Path) -> std::io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let probe = dir.join(format!(".malbild-check.{}.tmp", std::process::id()));
-    fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&probe)?;
+    let (file, probe) = create_beside(&dir, "malbild-check")?;
+    drop(file);
     fs::remove_file(&probe)
 }
 
@@ -129,9 +149,10 @@ mod tests {
         let d = temp_dir("fail");
         let p = d.join("a.malbild");
         assert!(write_atomic(&p, b"old").is_ok());
-        // A folder in the way of the temporary file makes the write fail.
-        let blocker = d.join(format!(".a.malbild.{}.tmp", std::process::id()));
-        let _ = fs::create_dir(&blocker);
+        // Folders in the way of every temporary file make the write fail.
+        for attempt in 0..TEMP_ATTEMPTS {
+            let _ = fs::create_dir(d.join(temp_name("a.malbild", attempt)));
+        }
         assert!(write_atomic(&p, b"new").is_err());
         assert_eq!(fs::read(&p).ok().as_deref(), Some(&b"old"[..]));
         let _ = fs::remove_dir_all(&d);
@@ -159,6 +180,21 @@ mod tests {
             .map(|r| r.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
             .unwrap_or_default();
         assert_eq!(names.len(), 3, "nothing left behind: {names:?}");
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_at_the_temporary_name_is_not_written_through() {
+        let d = temp_dir("planted");
+        let victim = d.join("victim.txt");
+        assert!(fs::write(&victim, b"keep me").is_ok());
+        let planted = d.join(temp_name("a.malbild", 0));
+        assert!(std::os::unix::fs::symlink(&victim, &planted).is_ok());
+        let p = d.join("a.malbild");
+        assert!(write_atomic(&p, b"new").is_ok());
+        assert_eq!(fs::read(&victim).ok().as_deref(), Some(&b"keep me"[..]));
+        assert_eq!(fs::read(&p).ok().as_deref(), Some(&b"new"[..]));
         let _ = fs::remove_dir_all(&d);
     }
 

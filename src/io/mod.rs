@@ -117,6 +117,9 @@ pub struct Loaded {
     pub document: Document,
     /// The version the file was written in (lower than [`VERSION`] if it was upgraded).
     pub version: u32,
+    /// It came out of a picture (a PNG with the canvas inside), whatever the file's name: a
+    /// save must not write a canvas over the picture.
+    pub from_picture: bool,
 }
 
 /// The `format` and `version` of a file, read without building the rest of it (nor the
@@ -260,7 +263,10 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
             Embedded::Document(json) if json.as_bytes().starts_with(PNG_SIGNATURE) => {
                 Err(LoadError::Image)
             }
-            Embedded::Document(json) => from_bytes(json.as_bytes()),
+            Embedded::Document(json) => from_bytes(json.as_bytes()).map(|loaded| Loaded {
+                from_picture: true,
+                ..loaded
+            }),
             Embedded::None => Err(LoadError::Image),
             Embedded::TooLarge => Err(LoadError::EmbeddedTooLarge),
             Embedded::Damaged => Err(LoadError::BrokenImage),
@@ -290,7 +296,12 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
             return Err(LoadError::Newer { found: *v });
         }
         Some(Peek::Whole(v)) => *v as u32,
-        Some(Peek::Text(..)) => return Err(LoadError::BadVersion("text".into())),
+        Some(Peek::Text(v, cut)) => {
+            let more = if *cut { "…" } else { "" };
+            return Err(LoadError::BadVersion(format!(
+                "\"{v}{more}\" (text, not a whole number)"
+            )));
+        }
         Some(Peek::Other(kind)) => return Err(LoadError::BadVersion((*kind).into())),
         None => {
             return Err(LoadError::BadVersion(
@@ -323,6 +334,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     Ok(Loaded {
         document: file.document,
         version,
+        from_picture: false,
     })
 }
 
@@ -478,7 +490,8 @@ fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
+        // Nor may a terminal device become the program's own by being opened.
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
     options.open(path)
 }
@@ -506,7 +519,9 @@ pub fn path_problem(path: &Path) -> Option<PathProblem> {
         match std::fs::metadata(dir) {
             Ok(m) if m.is_dir() => break,
             Ok(_) => return Some(PathProblem::NotAFolder(dir.to_path_buf())),
-            Err(_) => missing = Some(dir.to_path_buf()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => missing = Some(dir.to_path_buf()),
+            // Not allowed to look, or a loop of links: that is not a missing folder.
+            Err(_) => return None,
         }
     }
     missing.map(PathProblem::MissingFolder)

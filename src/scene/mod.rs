@@ -12,8 +12,8 @@ pub mod fonts;
 
 use crate::model::arrow::{self, ArrowPath};
 use crate::model::{
-    Arrow, Card, Document, Element, ElementId, End, HEADER_HEIGHT, Head, INK, LineStyle, Point,
-    Rect, Rgba, TextSize,
+    Arrow, Card, Document, Element, ElementId, End, HEADER_HEIGHT, Head, INK, LineStyle,
+    MAX_TEXT_CHARS, Point, Rect, Rgba, TextSize,
 };
 use crate::spatial::SpatialIndex;
 use egui::epaint::{Mesh, PathShape, PathStroke, RectShape};
@@ -257,6 +257,21 @@ pub fn fitted_size_for(text: &str, rect: Rect, size: TextSize, bold: bool) -> f3
     fonts::with_reference_layout(|f| text_size_for(f, text, rect, size, bold))
 }
 
+/// The start of `text` that a card of `rect` could show at `size`: no more characters than
+/// its rows could hold if every glyph were as narrow as the narrowest (a fifth of the size).
+/// Text beyond that can never show, so it is never laid out: a card holding 20,000
+/// characters costs what its few visible rows cost.
+pub fn visible_prefix(text: &str, rect: Rect, size: f32) -> &str {
+    let (w, h) = text_area(rect);
+    let rows = (h / (size * 1.2)).floor().max(1.0);
+    let per_row = (w / (size * 0.2)).ceil().max(1.0);
+    let most = (rows * (per_row + 1.0)).min(MAX_TEXT_CHARS as f32) as usize;
+    match text.char_indices().nth(most) {
+        Some((at, _)) => &text[..at],
+        None => text,
+    }
+}
+
 /// The size in world points of a card's text: its fixed size, or the largest that fits the
 /// card (at least [`FIT_MIN`]).
 pub fn card_text_size(fonts: &mut egui::epaint::FontsView<'_>, card: &Card) -> f32 {
@@ -277,6 +292,10 @@ pub fn text_size_for(
     let ladder: Vec<f32> = fit_ladder().collect();
     if text.trim().is_empty() {
         return ladder[0];
+    }
+    // More than could show even at the smallest size: the smallest, without laying it out.
+    if visible_prefix(text, rect, FIT_MIN).len() < text.len() {
+        return FIT_MIN;
     }
     // The ladder runs largest first and fitting is monotone: find the first size that fits.
     let (mut lo, mut hi) = (0, ladder.len() - 1);
@@ -338,6 +357,11 @@ pub fn card_text_job_for(
     let scale = screen_size / size; // screen points per world point, for this size step
     let (inner_w, inner_h) = text_area(rect);
     let font = card_font(screen_size, bold);
+    let text = if elide {
+        visible_prefix(text, rect, size)
+    } else {
+        text
+    };
     let mut job = LayoutJob::simple(text.to_owned(), font, color32(color), inner_w * scale);
     job.halign = Align::Center;
     if elide {
@@ -480,6 +504,9 @@ pub fn clip_polyline(pts: &[Pos2], clip: egui::Rect) -> Vec<(f32, Vec<Pos2>)> {
 
 /// The part `t0..t1` (of 0..1) of the segment `a`–`b` inside `r` (Liang–Barsky), if any.
 fn clip_segment(a: Pos2, b: Pos2, r: egui::Rect) -> Option<(f32, f32)> {
+    if !(a.x.is_finite() && a.y.is_finite() && b.x.is_finite() && b.y.is_finite()) {
+        return None;
+    }
     let d = b - a;
     let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
     for (p, q) in [
@@ -910,6 +937,18 @@ mod tests {
             let h = header_color(tint);
             assert!(ink_on(h).contrast(&h) >= 4.5, "{tint} → {h}");
         }
+    }
+
+    #[test]
+    fn text_that_can_never_show_is_never_laid_out() {
+        let rect = Rect::new(0.0, 0.0, 200.0, 120.0);
+        let long = "ord ".repeat(5_000);
+        let shown = visible_prefix(&long, rect, FIT_MIN);
+        assert!(shown.len() < 400, "{}", shown.len());
+        assert!(long.starts_with(shown));
+        assert_eq!(visible_prefix("kort text", rect, FIT_MIN), "kort text");
+        let card = Card::new(ElementId(1), rect, long, crate::model::CardColor::Yellow);
+        assert_eq!(fitted_size(&card), FIT_MIN);
     }
 
     #[test]

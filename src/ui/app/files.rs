@@ -77,7 +77,8 @@ impl App {
     pub fn open_path(&mut self, path: &Path, ctx: &egui::Context) {
         match io::load(path) {
             Ok(loaded) => {
-                self.replace_document(loaded.document, canvas_path(path));
+                let path = canvas_path(path, &loaded);
+                self.replace_document(loaded.document, path);
                 let name = self.display_name();
                 self.set_notice(ctx, i18n::opened(&name, self.lang));
             }
@@ -131,7 +132,12 @@ impl App {
         // Why it failed is worked out beside the write (it may look at the folders on the
         // way, which on a dead network share takes long), never on the UI thread.
         let save = move |path: &Path, doc: &Document| {
-            writer(path, &io::to_bytes(doc)).map_err(|e| i18n::save_error(&e, path, lang))
+            let bytes = io::to_bytes(doc);
+            // A file that could not be opened again is not written.
+            if bytes.len() as u64 > io::MAX_FILE_BYTES {
+                return Err(i18n::too_large_to_save(bytes.len() as u64, lang));
+            }
+            writer(path, &bytes).map_err(|e| i18n::save_error(&e, path, lang))
         };
         let save_here = save.clone();
         let spawned = std::thread::Builder::new()
@@ -337,12 +343,10 @@ impl App {
 }
 
 /// Where a canvas opened from `path` is saved: there, unless it came out of an exported
-/// picture, which is not overwritten with a canvas file (the first save asks where).
-pub(super) fn canvas_path(path: &Path) -> Option<PathBuf> {
-    let picture = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
-    (!picture).then(|| path.to_path_buf())
+/// picture (whatever its name), which is not overwritten with a canvas file (the first save
+/// asks where).
+pub(super) fn canvas_path(path: &Path, loaded: &io::Loaded) -> Option<PathBuf> {
+    (!loaded.from_picture).then(|| path.to_path_buf())
 }
 
 /// The user's home folder, if the environment names one.

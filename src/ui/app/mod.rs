@@ -164,7 +164,10 @@ impl App {
     /// canvas and a message saying why.
     pub fn open_at_start(path: &Path, desktop: Box<dyn Desktop>, lang: Lang) -> Self {
         let mut app = match io::load(path) {
-            Ok(loaded) => Self::new(loaded.document, canvas_path(path), desktop),
+            Ok(loaded) => {
+                let path = canvas_path(path, &loaded);
+                Self::new(loaded.document, path, desktop)
+            }
             Err(e) => {
                 let mut app = Self::new(Document::new(), None, desktop);
                 app.lang = lang;
