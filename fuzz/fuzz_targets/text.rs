@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
     let tidy = malbild::i18n::tidy(&text);
     assert!(!tidy.chars().any(char::is_control), "{tidy:?}");
     assert!(
-        tidy.chars().count() <= malbild::i18n::MAX_LINE + 3,
+        tidy.chars().count() <= malbild::i18n::MAX_LINE + 1,
         "{}",
         tidy.len()
     );

@@ -513,8 +513,9 @@ pub fn tidy(s: &str) -> String {
                 return out;
             }
         }
-        if chars.next().is_some() {
+        if chars.next().is_some() && !push('…', &mut out) {
             out.push('…');
+            return out;
         }
         rest = &rest[end..];
     }
@@ -763,9 +764,12 @@ mod tests {
         let start = std::time::Instant::now();
         let hostile = format!("x \"{}", "«“`".repeat(2_000_000));
         let t = tidy(&hostile);
-        assert!(t.chars().count() <= MAX_LINE + 3, "{}", t.len());
+        assert!(t.chars().count() <= MAX_LINE + 1, "{}", t.len());
+        // Many cut quotes: the marks count as shown too.
+        let quotes = format!("`{}` ", "q".repeat(200)).repeat(100);
+        assert!(tidy(&quotes).chars().count() <= MAX_LINE + 1);
         let t = tidy(&"9".repeat(10_000_000));
-        assert!(t.chars().count() <= MAX_LINE + 3);
+        assert!(t.chars().count() <= MAX_LINE + 1);
         assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
     }
 
