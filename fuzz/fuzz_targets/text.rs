@@ -7,8 +7,9 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let tidy = malbild::i18n::tidy(&text);
     assert!(!tidy.chars().any(char::is_control), "{tidy:?}");
+    // At most MAX_LINE characters, and one escape and a mark past it.
     assert!(
-        tidy.chars().count() <= malbild::i18n::MAX_LINE + 1,
+        tidy.chars().count() <= malbild::i18n::MAX_LINE + 12,
         "{}",
         tidy.len()
     );

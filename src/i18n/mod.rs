@@ -455,7 +455,7 @@ fn io_sv(kind: &std::io::ErrorKind, detail: &str) -> String {
 /// every quoted value longer than [`MAX_QUOTED`] characters is cut with "…"; control
 /// characters (escape sequences, line breaks, bells), direction overrides, invisible format
 /// characters and line separators are written as `\u{…}` escapes; and the whole is cut at
-/// [`MAX_LINE`] characters. Time and memory stay in proportion to what is shown.
+/// about [`MAX_LINE`] characters. Time and memory stay in proportion to what is shown.
 pub fn tidy(s: &str) -> String {
     let mut out = String::new();
     let mut shown = 0;
@@ -464,11 +464,13 @@ pub fn tidy(s: &str) -> String {
             return false;
         }
         if hidden(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            let escape = format!("\\u{{{:x}}}", c as u32);
+            shown += escape.len();
+            out.push_str(&escape);
         } else {
+            shown += 1;
             out.push(c);
         }
-        shown += 1;
         true
     };
     // Closing quotes known not to come any more (each is looked for to the end once at most).
@@ -537,7 +539,7 @@ fn hidden(c: char) -> bool {
 
 /// The longest quoted value [`tidy`] leaves whole, in characters.
 pub use crate::model::MAX_QUOTED;
-/// The longest line [`tidy`] gives, in characters (escapes counting as one).
+/// The longest line [`tidy`] gives, in characters (one escape and a mark may go past it).
 pub const MAX_LINE: usize = 1_000;
 /// How many characters [`tidy`] reads ahead in all to find the ends of quoted values.
 const QUOTE_BUDGET: usize = 1 << 24;
@@ -760,7 +762,9 @@ mod tests {
         assert_eq!(tidy("a ` alone"), "a ` alone");
         // Invisible characters are shown.
         assert_eq!(tidy("a\u{200b}b\u{feff}"), "a\\u{200b}b\\u{feff}");
-        // Quick and short whatever comes: many unmatched quotes, a huge unquoted value.
+        // Quick and short whatever comes: many unmatched quotes, a huge unquoted value, many
+        // control characters.
+        assert!(tidy(&"\u{8}".repeat(10_000)).chars().count() <= MAX_LINE + 12);
         let start = std::time::Instant::now();
         let hostile = format!("x \"{}", "«“`".repeat(2_000_000));
         let t = tidy(&hostile);
