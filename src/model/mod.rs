@@ -5,16 +5,16 @@
 //! explicit `serde(rename)`, so renaming Rust code never changes a saved file. Elements keep
 //! their order (the paint order, bottom to top) and stable ids.
 
-pub mod arrow;
 mod color;
-mod elements;
+pub mod elements;
 pub mod export;
 mod geom;
 pub mod sample;
 
-pub use arrow::{Arrow, ArrowEnd, Binding, End, Head, LineStyle, LineWidth, Route};
 pub use color::{CardColor, INK, PHASE_TINTS, Rgba};
-pub use elements::Elements;
+pub use elements::arrow::{self, Arrow, ArrowEnd, Binding, End, Head, LineStyle, LineWidth, Route};
+pub use elements::card::{Card, TextSize};
+pub use elements::{Element, Elements, INNER_PATH};
 pub use export::{Background, ExportSettings, FRAME_PIXELS, Paper, Scope, Size};
 pub use geom::{Point, Rect};
 
@@ -223,328 +223,6 @@ fn yes() -> bool {
     true
 }
 
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-/// How large a card's text is: fitted to the card, or one of four fixed sizes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum TextSize {
-    /// As large as fits the card (a few words fill it; long text shrinks to a floor).
-    #[default]
-    #[serde(rename = "auto")]
-    Auto,
-    #[serde(rename = "s")]
-    S,
-    #[serde(rename = "m")]
-    M,
-    #[serde(rename = "l")]
-    L,
-    #[serde(rename = "xl")]
-    Xl,
-}
-
-impl TextSize {
-    pub const ALL: [TextSize; 5] = [
-        TextSize::Auto,
-        TextSize::S,
-        TextSize::M,
-        TextSize::L,
-        TextSize::Xl,
-    ];
-
-    /// The fixed size in world points, or `None` for a size fitted to the card.
-    pub fn points(self) -> Option<f32> {
-        match self {
-            TextSize::Auto => None,
-            TextSize::S => Some(14.0),
-            TextSize::M => Some(18.0),
-            TextSize::L => Some(26.0),
-            TextSize::Xl => Some(36.0),
-        }
-    }
-
-    pub fn is_auto(&self) -> bool {
-        *self == TextSize::Auto
-    }
-}
-
-/// A card: the sticky note of a workshop.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Card {
-    #[serde(rename = "id")]
-    pub id: ElementId,
-    #[serde(rename = "rect")]
-    pub rect: Rect,
-    #[serde(rename = "text")]
-    pub text: String,
-    #[serde(rename = "color")]
-    pub color: CardColor,
-    /// The size of the text: fitted to the card unless set.
-    #[serde(
-        rename = "text_size",
-        default,
-        skip_serializing_if = "TextSize::is_auto"
-    )]
-    pub text_size: TextSize,
-    #[serde(rename = "bold", default, skip_serializing_if = "is_false")]
-    pub bold: bool,
-}
-
-impl Card {
-    pub fn new(id: ElementId, rect: Rect, text: impl Into<String>, color: CardColor) -> Self {
-        Self {
-            id,
-            rect,
-            text: text.into(),
-            color,
-            text_size: TextSize::Auto,
-            bold: false,
-        }
-    }
-}
-
-/// Anything placed on the canvas. Saved with a `type` field naming its kind, first.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "type")]
-pub enum Element {
-    #[serde(rename = "card")]
-    Card(Card),
-    #[serde(rename = "arrow")]
-    Arrow(Arrow),
-}
-
-/// Marks the place of an error inside an element, in an error message (see `io`).
-pub const INNER_PATH: char = '\u{1}';
-
-/// The `type` names of elements.
-const ELEMENT_TYPES: &[&str] = &["card", "arrow"];
-
-impl<'de> Deserialize<'de> for Element {
-    /// Reads the `type` field, then the element's own fields straight from the same stream,
-    /// so that an error names its exact place (`elements[3].rect.x`). A file written by hand
-    /// with `type` later in the object is read too, by a slower path.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::{Error, MapAccess, Visitor, value::MapAccessDeserializer};
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Element;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an element: an object with a `type`")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Element, A::Error> {
-                let Some(first) = map.next_key::<String>()? else {
-                    return Err(A::Error::missing_field("type"));
-                };
-                if first == "type" {
-                    let kind: String = map.next_value()?;
-                    let rest = MapAccessDeserializer::new(NoSecondType(map));
-                    return match kind.as_str() {
-                        "card" => Card::deserialize(rest).map(Element::Card),
-                        "arrow" => Arrow::deserialize(rest).map(Element::Arrow),
-                        other => Err(A::Error::unknown_variant(&quote(other), ELEMENT_TYPES)),
-                    };
-                }
-                let budget = std::cell::Cell::new(MAX_ELEMENT_VALUES);
-                let mut obj = serde_json::Map::new();
-                obj.insert(first, map.next_value_seed(Checked(&budget))?);
-                while let Some(k) = map.next_key::<String>()? {
-                    let v = map.next_value_seed(Checked(&budget))?;
-                    if obj.contains_key(&k) {
-                        return Err(A::Error::custom(format!("duplicate field `{}`", quote(&k))));
-                    }
-                    obj.insert(k, v);
-                }
-                let kind = match obj.remove("type") {
-                    Some(serde_json::Value::String(s)) => s,
-                    Some(_) => return Err(A::Error::custom("`type` is not text")),
-                    None => return Err(A::Error::missing_field("type")),
-                };
-                // The inner place travels in the message, marked, for the reader of the
-                // file to join to the outer one (`io::invalid`).
-                let inner = |e: serde_path_to_error::Error<serde_json::Error>| {
-                    A::Error::custom(format!("{INNER_PATH}{}{INNER_PATH}{}", e.path(), e.inner()))
-                };
-                let obj = serde_json::Value::Object(obj);
-                match kind.as_str() {
-                    "card" => serde_path_to_error::deserialize(obj)
-                        .map(Element::Card)
-                        .map_err(inner),
-                    "arrow" => serde_path_to_error::deserialize(obj)
-                        .map(Element::Arrow)
-                        .map_err(inner),
-                    other => Err(A::Error::unknown_variant(&quote(other), ELEMENT_TYPES)),
-                }
-            }
-        }
-        d.deserialize_map(V)
-    }
-}
-
-/// Reads a JSON value with every object checked for keys named twice, at any depth (a plain
-/// `Value` keeps the last, so one file would read two ways), and with at most `budget`
-/// values in all (a list of millions of numbers in an element would otherwise cost 30 times
-/// its size as a tree).
-struct Checked<'a>(&'a std::cell::Cell<usize>);
-
-/// How many JSON values an element read by the slow path may hold.
-const MAX_ELEMENT_VALUES: usize = 10_000;
-
-impl<'de> serde::de::DeserializeSeed<'de> for Checked<'_> {
-    type Value = serde_json::Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<serde_json::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl Checked<'_> {
-    fn take<E: serde::de::Error>(&self) -> Result<(), E> {
-        match self.0.get().checked_sub(1) {
-            Some(left) => {
-                self.0.set(left);
-                Ok(())
-            }
-            None => Err(E::custom(format!(
-                "an element holds more than {MAX_ELEMENT_VALUES} values"
-            ))),
-        }
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for Checked<'_> {
-    type Value = serde_json::Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        self.take()?;
-        Ok(serde_json::Value::Bool(v))
-    }
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        self.take()?;
-        Ok(serde_json::Value::from(v))
-    }
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        self.take()?;
-        Ok(serde_json::Value::from(v))
-    }
-    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        self.take()?;
-        Ok(serde_json::Value::from(v))
-    }
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        self.take()?;
-        Ok(serde_json::Value::String(v.to_owned()))
-    }
-    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
-        self.take()?;
-        Ok(serde_json::Value::String(v))
-    }
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        self.take()?;
-        Ok(serde_json::Value::Null)
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        self.take()?;
-        let mut items = Vec::new();
-        while let Some(v) = seq.next_element_seed(Checked(self.0))? {
-            items.push(v);
-        }
-        Ok(serde_json::Value::Array(items))
-    }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        use serde::de::Error;
-        self.take()?;
-        let mut obj = serde_json::Map::new();
-        while let Some(k) = map.next_key::<String>()? {
-            let v = map.next_value_seed(Checked(self.0))?;
-            if obj.contains_key(&k) {
-                return Err(A::Error::custom(format!("duplicate field `{}`", quote(&k))));
-            }
-            obj.insert(k, v);
-        }
-        Ok(serde_json::Value::Object(obj))
-    }
-}
-
-/// The fields of an element after its leading `type`, refusing a second `type` (which the
-/// kind's own reader would otherwise skip as unknown).
-struct NoSecondType<A>(A);
-
-impl<'de, A: serde::de::MapAccess<'de>> serde::de::MapAccess<'de> for NoSecondType<A> {
-    type Error = A::Error;
-
-    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, A::Error> {
-        use serde::de::Error;
-        use serde::de::value::CowStrDeserializer;
-        match self.0.next_key::<std::borrow::Cow<'de, str>>()? {
-            Some(k) if k == "type" => Err(A::Error::duplicate_field("type")),
-            Some(k) => seed.deserialize(CowStrDeserializer::new(k)).map(Some),
-            None => Ok(None),
-        }
-    }
-
-    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
-        &mut self,
-        seed: V,
-    ) -> Result<V::Value, A::Error> {
-        self.0.next_value_seed(seed)
-    }
-}
-
-impl Element {
-    pub fn id(&self) -> ElementId {
-        match self {
-            Element::Card(c) => c.id,
-            Element::Arrow(a) => a.id,
-        }
-    }
-
-    /// The same element moved by (dx, dy). An arrow's free ends move; its bound ends stay
-    /// with what they are bound to.
-    pub fn translated(&self, dx: f32, dy: f32) -> Element {
-        match self {
-            Element::Card(c) => Element::Card(Card {
-                rect: c.rect.translated(dx, dy),
-                ..c.clone()
-            }),
-            Element::Arrow(a) => {
-                let mut a = a.clone();
-                for end in [&mut a.start, &mut a.end] {
-                    if end.bind.is_none() {
-                        end.point = Point::new(end.point.x + dx, end.point.y + dy);
-                    }
-                }
-                Element::Arrow(a)
-            }
-        }
-    }
-
-    pub fn as_card(&self) -> Option<&Card> {
-        match self {
-            Element::Card(c) => Some(c),
-            Element::Arrow(_) => None,
-        }
-    }
-
-    pub fn as_arrow(&self) -> Option<&Arrow> {
-        match self {
-            Element::Arrow(a) => Some(a),
-            Element::Card(_) => None,
-        }
-    }
-
-    /// Whether arrows may bind to this element.
-    pub fn is_bindable(&self) -> bool {
-        matches!(self, Element::Card(_))
-    }
-}
-
 /// The whole document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -674,16 +352,8 @@ impl Document {
     /// framing. An arrow's depends on where the elements it is bound to are.
     pub fn bounds_of(&self, e: &Element) -> Rect {
         match e {
-            Element::Card(c) => c.rect,
-            Element::Arrow(a) => {
-                let path = arrow::resolve(self, a);
-                let b = path.bounds().expand(arrow::reach(a));
-                if a.label.is_empty() {
-                    b
-                } else {
-                    b.union(&arrow::label_place(&a.label, &path))
-                }
-            }
+            Element::Card(c) => c.bounds(),
+            Element::Arrow(a) => arrow::bounds(self, a),
         }
     }
 
@@ -691,12 +361,8 @@ impl Document {
     /// arrow near its line or on its label.
     pub fn hits(&self, e: &Element, p: Point, slop: f32) -> bool {
         match e {
-            Element::Card(c) => c.rect.expand(slop).contains(p),
-            Element::Arrow(a) => {
-                let path = arrow::resolve(self, a);
-                path.distance_to(p) <= slop + a.width.points() / 2.0
-                    || (!a.label.is_empty() && arrow::label_place(&a.label, &path).contains(p))
-            }
+            Element::Card(c) => c.hits(p, slop),
+            Element::Arrow(a) => arrow::hits(self, a, p, slop),
         }
     }
 
@@ -861,53 +527,11 @@ impl Document {
             }
         }
         for (i, e) in self.elements.iter().enumerate() {
-            match e {
-                Element::Card(c) => {
-                    let r = c.rect;
-                    if ![r.x, r.y, r.w, r.h].into_iter().all(sane) {
-                        return Err(format!(
-                            "elements[{i}].rect: a coordinate is out of range (at most {MAX_COORD:e})"
-                        ));
-                    }
-                    if r.w <= 0.0 || r.h <= 0.0 {
-                        return Err(format!(
-                            "elements[{i}].rect: width and height must be above zero (found {} × {})",
-                            r.w, r.h
-                        ));
-                    }
-                    if c.text.chars().count() > MAX_TEXT_CHARS {
-                        return Err(format!(
-                            "elements[{i}].text: longer than {MAX_TEXT_CHARS} characters"
-                        ));
-                    }
-                }
-                Element::Arrow(a) => {
-                    for (name, end) in [("start", &a.start), ("end", &a.end)] {
-                        if !sane(end.point.x) || !sane(end.point.y) {
-                            return Err(format!(
-                                "elements[{i}].{name}.point: a coordinate is out of range (at most {MAX_COORD:e})"
-                            ));
-                        }
-                        if let Some(b) = end.bind {
-                            let unit = |v: f32| (0.0..=1.0).contains(&v);
-                            if !unit(b.at.x) || !unit(b.at.y) {
-                                return Err(format!(
-                                    "elements[{i}].{name}.bind.at: must be between 0 and 1 (found {}, {})",
-                                    b.at.x, b.at.y
-                                ));
-                            }
-                        }
-                    }
-                    if !sane(a.bend) {
-                        return Err(format!("elements[{i}].bend: {} is out of range", a.bend));
-                    }
-                    if a.label.chars().count() > MAX_TEXT_CHARS {
-                        return Err(format!(
-                            "elements[{i}].label: longer than {MAX_TEXT_CHARS} characters"
-                        ));
-                    }
-                }
-            }
+            let checked = match e {
+                Element::Card(c) => c.validate(),
+                Element::Arrow(a) => a.validate(),
+            };
+            checked.map_err(|m| format!("elements[{i}].{m}"))?;
         }
         Ok(())
     }

@@ -5,8 +5,59 @@
 //! bound end follows its element when it moves or resizes. Where an arrow is drawn is worked
 //! out from the document each time ([`resolve`]); nothing derived is stored.
 
-use super::{CardColor, Document, Element, ElementId, Point, Rect};
+use crate::model::{
+    CardColor, Document, Element, ElementId, MAX_COORD, MAX_TEXT_CHARS, Point, Rect,
+};
 use serde::{Deserialize, Serialize};
+
+/// The box an arrow's drawing occupies (line, heads and label): it depends on where the
+/// elements it is bound to are.
+pub fn bounds(doc: &Document, a: &Arrow) -> Rect {
+    let path = resolve(doc, a);
+    let b = path.bounds().expand(reach(a));
+    if a.label.is_empty() {
+        b
+    } else {
+        b.union(&label_place(&a.label, &path))
+    }
+}
+
+/// Whether `p` is on the arrow's line (within `slop` world points) or on its label.
+pub fn hits(doc: &Document, a: &Arrow, p: Point, slop: f32) -> bool {
+    let path = resolve(doc, a);
+    path.distance_to(p) <= slop + a.width.points() / 2.0
+        || (!a.label.is_empty() && label_place(&a.label, &path).contains(p))
+}
+
+impl Arrow {
+    /// Checks what serde cannot; the message starts with the field's path inside the arrow.
+    pub fn validate(&self) -> Result<(), String> {
+        let sane = |v: f32| v.is_finite() && v.abs() <= MAX_COORD;
+        for (name, end) in [("start", &self.start), ("end", &self.end)] {
+            if !sane(end.point.x) || !sane(end.point.y) {
+                return Err(format!(
+                    "{name}.point: a coordinate is out of range (at most {MAX_COORD:e})"
+                ));
+            }
+            if let Some(b) = end.bind {
+                let unit = |v: f32| (0.0..=1.0).contains(&v);
+                if !unit(b.at.x) || !unit(b.at.y) {
+                    return Err(format!(
+                        "{name}.bind.at: must be between 0 and 1 (found {}, {})",
+                        b.at.x, b.at.y
+                    ));
+                }
+            }
+        }
+        if !sane(self.bend) {
+            return Err(format!("bend: {} is out of range", self.bend));
+        }
+        if self.label.chars().count() > MAX_TEXT_CHARS {
+            return Err(format!("label: longer than {MAX_TEXT_CHARS} characters"));
+        }
+        Ok(())
+    }
+}
 
 /// Corner radius of cards in world points: bound ends stop at this rounded outline.
 pub const CARD_RADIUS: f32 = 6.0;

@@ -1,0 +1,118 @@
+//! A card: the sticky note of a workshop. Its data, box, hit test and checks.
+
+use crate::model::{CardColor, ElementId, MAX_COORD, MAX_TEXT_CHARS, Point, Rect};
+use serde::{Deserialize, Serialize};
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// How large a card's text is: fitted to the card, or one of four fixed sizes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TextSize {
+    /// As large as fits the card (a few words fill it; long text shrinks to a floor).
+    #[default]
+    #[serde(rename = "auto")]
+    Auto,
+    #[serde(rename = "s")]
+    S,
+    #[serde(rename = "m")]
+    M,
+    #[serde(rename = "l")]
+    L,
+    #[serde(rename = "xl")]
+    Xl,
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 5] = [
+        TextSize::Auto,
+        TextSize::S,
+        TextSize::M,
+        TextSize::L,
+        TextSize::Xl,
+    ];
+
+    /// The fixed size in world points, or `None` for a size fitted to the card.
+    pub fn points(self) -> Option<f32> {
+        match self {
+            TextSize::Auto => None,
+            TextSize::S => Some(14.0),
+            TextSize::M => Some(18.0),
+            TextSize::L => Some(26.0),
+            TextSize::Xl => Some(36.0),
+        }
+    }
+
+    pub fn is_auto(&self) -> bool {
+        *self == TextSize::Auto
+    }
+}
+
+/// A card: the sticky note of a workshop.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    #[serde(rename = "id")]
+    pub id: ElementId,
+    #[serde(rename = "rect")]
+    pub rect: Rect,
+    #[serde(rename = "text")]
+    pub text: String,
+    #[serde(rename = "color")]
+    pub color: CardColor,
+    /// The size of the text: fitted to the card unless set.
+    #[serde(
+        rename = "text_size",
+        default,
+        skip_serializing_if = "TextSize::is_auto"
+    )]
+    pub text_size: TextSize,
+    #[serde(rename = "bold", default, skip_serializing_if = "is_false")]
+    pub bold: bool,
+}
+
+impl Card {
+    pub fn new(id: ElementId, rect: Rect, text: impl Into<String>, color: CardColor) -> Self {
+        Self {
+            id,
+            rect,
+            text: text.into(),
+            color,
+            text_size: TextSize::Auto,
+            bold: false,
+        }
+    }
+}
+
+impl Card {
+    /// The box the card's drawing occupies.
+    pub fn bounds(&self) -> Rect {
+        self.rect
+    }
+
+    /// Whether `p` is on the card, within `slop` world points.
+    pub fn hits(&self, p: Point, slop: f32) -> bool {
+        self.rect.expand(slop).contains(p)
+    }
+
+    /// Checks what serde cannot; the message starts with the field's path inside the card.
+    pub fn validate(&self) -> Result<(), String> {
+        let sane = |v: f32| v.is_finite() && v.abs() <= MAX_COORD;
+        let r = self.rect;
+        if ![r.x, r.y, r.w, r.h].into_iter().all(sane) {
+            return Err(format!(
+                "rect: a coordinate is out of range (at most {MAX_COORD:e})"
+            ));
+        }
+        if r.w <= 0.0 || r.h <= 0.0 {
+            return Err(format!(
+                "rect: width and height must be above zero (found {} × {})",
+                r.w, r.h
+            ));
+        }
+        if self.text.chars().count() > MAX_TEXT_CHARS {
+            return Err(format!("text: longer than {MAX_TEXT_CHARS} characters"));
+        }
+        Ok(())
+    }
+}
