@@ -1,4 +1,8 @@
-//! `cargo bench`: the same benchmark as `malbild bench` (frame, open and save times).
+//! The benchmark behind `malbild bench` and `cargo bench`: frame CPU time (the whole app's UI
+//! pass plus tessellation, no GPU) on canvases of 1,000 and 10,000 cards, and open and save
+//! times. Run it on a release build; numbers from a debug build mean little.
+//!
+//! Run with `cargo bench` (add `-- --quick` for a short run).
 
 /// The same allocator as the program (see `src/main.rs`), so the numbers are the program's.
 #[global_allocator]
@@ -6,5 +10,432 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
-    malbild::bench::run(quick);
+    // The canvases must be what the tables say: the whole board in view at the lowest zoom.
+    for n in [1_000, 10_000] {
+        let b = document(n).board_rect();
+        let (w, h) = (SCREEN.0 - 300.0, SCREEN.1 - 130.0);
+        let z = malbild::ui::camera::MIN_ZOOM;
+        if b.w * z > w || b.h * z > h {
+            eprintln!("bench: the {n}-card canvas does not fit the window at the lowest zoom");
+            std::process::exit(2);
+        }
+    }
+    run(quick);
+}
+
+use egui::{RawInput, pos2, vec2};
+use malbild::edit::Editor;
+use malbild::model::{Card, CardColor, Document, Element, ElementId, HEADER_HEIGHT, PhaseId, Rect};
+use malbild::ui::App;
+use malbild::ui::desktop::ScriptedDesktop;
+use std::time::{Duration, Instant};
+
+/// Screen size of the benchmark window, in points.
+pub const SCREEN: (f32, f32) = (1600.0, 900.0);
+
+const PHRASES: [&str; 16] = [
+    "Fast vårdkontakt för den som behöver",
+    "Digitala vårdmöten",
+    "Mobila team i hemmet",
+    "Samordnad individuell plan",
+    "Hälsofrämjande arbete",
+    "Rätt vård på rätt nivå",
+    "Kompetensväxling i primärvården",
+    "Äldre med många diagnoser",
+    "Lång väntan på första kontakt",
+    "Information följer patienten",
+    "Kommun och region tillsammans",
+    "Egenmonitorering av blodtryck",
+    "Förebyggande hembesök",
+    "Närsjukvårdsteam",
+    "Personcentrerat arbetssätt",
+    "Gemensam journal",
+];
+
+/// A canvas of `n` cards in a grid in each phase, with Swedish texts of workshop length.
+///
+/// The whole board fits the benchmark window at the lowest zoom (10 %), so that "all in view"
+/// really shows every card: up to 2,000 cards are full size (200 × 120), more are half size.
+pub fn document(n: usize) -> Document {
+    let per_phase = n.div_ceil(3).max(1);
+    if n <= 2_000 {
+        // Wide phases, but no wider than a third of what the window shows at 10 % zoom.
+        let cols = ((per_phase as f32 * 1.2).sqrt().ceil() as usize).clamp(1, 17);
+        grid(n, cols, (200.0, 120.0), (240.0, 160.0))
+    } else {
+        let cols = ((per_phase as f32 * 1.2).sqrt().ceil() as usize).clamp(1, 35);
+        grid(n, cols, (100.0, 60.0), (118.0, 76.0))
+    }
+}
+
+/// `n` cards of `card` size in cells of `cell` size, `cols` to a row, in each phase.
+pub fn grid(n: usize, cols: usize, card: (f32, f32), cell: (f32, f32)) -> Document {
+    let mut doc = Document::new();
+    doc.title = format!("Benchmark, {n} kort");
+    let per_phase = n.div_ceil(3).max(1);
+    let cols = cols.max(1);
+    let rows = per_phase.div_ceil(cols);
+    for id in PhaseId::ALL {
+        doc.phases.get_mut(id).width = cols as f32 * cell.0 + 80.0;
+    }
+    doc.board.height = HEADER_HEIGHT + rows as f32 * cell.1 + 80.0;
+    let mut made = 0;
+    for phase in PhaseId::ALL {
+        let x0 = doc.phase_x(phase) + 50.0;
+        for i in 0..per_phase {
+            if made == n {
+                break;
+            }
+            let (c, r) = (i % cols, i / cols);
+            let rect = Rect::new(
+                x0 + c as f32 * cell.0,
+                HEADER_HEIGHT + 40.0 + r as f32 * cell.1,
+                card.0,
+                card.1,
+            );
+            let text = format!("{} {}", PHRASES[made % PHRASES.len()], made + 1);
+            let color = CardColor::ALL[made % CardColor::ALL.len()];
+            doc.elements.push(Element::Card(Card::new(
+                ElementId(made as u64 + 1),
+                rect,
+                text,
+                color,
+            )));
+            made += 1;
+        }
+    }
+    doc
+}
+
+/// Timing statistics in milliseconds.
+#[derive(Clone, Copy, Debug)]
+pub struct Stats {
+    pub median: f64,
+    pub p95: f64,
+    pub min: f64,
+}
+
+impl Stats {
+    pub fn of(mut samples: Vec<Duration>) -> Self {
+        samples.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let at = |q: f64| ms(samples[((samples.len() - 1) as f64 * q).round() as usize]);
+        if samples.is_empty() {
+            return Self {
+                median: f64::NAN,
+                p95: f64::NAN,
+                min: f64::NAN,
+            };
+        }
+        Self {
+            median: at(0.5),
+            p95: at(0.95),
+            min: ms(samples[0]),
+        }
+    }
+}
+
+/// What the camera shows while frames are timed.
+#[derive(Clone, Copy, Debug)]
+pub enum Framing {
+    All,
+    Phase(PhaseId),
+    /// This zoom, centred on the board.
+    Zoom(f32),
+}
+
+fn input(ctx_time: f64) -> RawInput {
+    RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            pos2(0.0, 0.0),
+            vec2(SCREEN.0, SCREEN.1),
+        )),
+        time: Some(ctx_time),
+        ..Default::default()
+    }
+}
+
+/// Times `frames` frames of the whole app showing `doc`, panning a little each frame so that
+/// every frame does real work. Each sample is the UI pass plus tessellation.
+pub fn frame_times(doc: Document, framing: Framing, frames: usize) -> Stats {
+    let ctx = egui::Context::default();
+    let mut app = App::new(doc, None, Box::new(ScriptedDesktop::default()));
+    let mut t = 0.0;
+    let frame = |app: &mut App, t: &mut f64| {
+        *t += 1.0 / 60.0;
+        let mut raw = input(*t);
+        raw.events
+            .push(egui::Event::PointerMoved(pos2(700.0, 450.0)));
+        let start = Instant::now();
+        let mut out = ctx.run_ui(raw, |ui| app.ui(ui));
+        let prims = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
+        let took = start.elapsed();
+        if std::env::var_os("MALBILD_BENCH_VERBOSE").is_some() {
+            let verts: usize = prims
+                .iter()
+                .map(|p| match &p.primitive {
+                    egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
+                    egui::epaint::Primitive::Callback(_) => 0,
+                })
+                .sum();
+            eprintln!(
+                "frame: {:.2} ms, {} primitives, {verts} vertices, zoom {:.3}, {} cards in view",
+                took.as_secs_f64() * 1e3,
+                prims.len(),
+                app.view.camera.zoom,
+                app.view.visible_count()
+            );
+        }
+        std::hint::black_box(prims);
+        out.textures_delta.clear();
+        took
+    };
+    // Warm up: fonts, first fit, glyphs into the atlas.
+    for _ in 0..3 {
+        frame(&mut app, &mut t);
+    }
+    match framing {
+        Framing::All => {
+            let doc = app.doc().clone();
+            app.view.fit_all(&doc);
+        }
+        Framing::Phase(p) => {
+            let doc = app.doc().clone();
+            app.view.zoom_to_phase(&doc, p);
+        }
+        Framing::Zoom(z) => {
+            let doc = app.doc().clone();
+            app.view.fit_all(&doc);
+            frame(&mut app, &mut t);
+            app.view.camera.pending = Some(malbild::ui::camera::Framing::ZoomTo(z));
+        }
+    }
+    for _ in 0..3 {
+        frame(&mut app, &mut t);
+    }
+    let mut samples = Vec::with_capacity(frames);
+    for i in 0..frames {
+        let dir = if (i / 20) % 2 == 0 { 1.0 } else { -1.0 };
+        app.view.camera.pan.x += 3.0 * dir;
+        samples.push(frame(&mut app, &mut t));
+    }
+    Stats::of(samples)
+}
+
+/// Times opening (read, parse, check, index) and saving (serialize, atomic write) `doc`.
+pub fn file_times(doc: &Document, runs: usize) -> (Stats, Stats, usize) {
+    let dir = std::env::temp_dir().join(format!("malbild-bench-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("bench.malbild");
+    let mut saves = Vec::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        if let Err(e) = malbild::io::save(&path, doc) {
+            eprintln!("the benchmark could not write {}: {e}", path.display());
+            return (Stats::of(Vec::new()), Stats::of(Vec::new()), 0);
+        }
+        saves.push(start.elapsed());
+    }
+    let size = std::fs::metadata(&path)
+        .map(|m| m.len() as usize)
+        .unwrap_or(0);
+    let mut opens = Vec::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        let editor = malbild::io::load(&path).map(|l| Editor::new(l.document));
+        opens.push(start.elapsed());
+        if let Err(e) = &editor {
+            eprintln!("the benchmark could not read back its file: {e}");
+        }
+        std::hint::black_box(editor.ok());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    (Stats::of(opens), Stats::of(saves), size)
+}
+
+/// The export benchmark's canvas: 200 cards with text and 150 arrows between neighbours,
+/// like the 553-element scene Excalidraw was measured with.
+pub fn export_document() -> Document {
+    // Five columns of cards in each phase: a board about 16:9, like a slide.
+    let mut doc = grid(200, 5, (200.0, 120.0), (240.0, 140.0));
+    let cards: Vec<(ElementId, malbild::model::Rect)> = doc
+        .elements
+        .iter()
+        .filter_map(Element::as_card)
+        .map(|c| (c.id, c.rect))
+        .collect();
+    let centre = malbild::model::Point::new(0.5, 0.5);
+    for (i, w) in cards.windows(2).take(150).enumerate() {
+        let (a, b) = (w[0], w[1]);
+        let mut arrow = malbild::model::Arrow::new(
+            ElementId(1_000_000 + i as u64),
+            malbild::model::ArrowEnd::bound(a.1.center(), a.0, centre),
+            malbild::model::ArrowEnd::bound(b.1.center(), b.0, centre),
+        );
+        arrow.route = malbild::model::Route::ALL[i % 3];
+        arrow.bend = if i % 3 == 1 { 30.0 } else { 0.0 };
+        if i % 5 == 0 {
+            arrow.label = format!("steg {i}");
+        }
+        doc.elements.push(Element::Arrow(arrow));
+    }
+    doc
+}
+
+/// The process's peak resident memory so far, in MB (Linux only).
+pub fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// Times exporting `doc` to PNG bytes with `settings`, `runs` times: the median of each stage.
+pub fn export_times(
+    doc: &Document,
+    settings: &malbild::model::ExportSettings,
+    runs: usize,
+) -> (malbild::export::Timings, Stats, usize) {
+    let mut stages: Vec<malbild::export::Timings> = Vec::new();
+    let mut totals = Vec::new();
+    let mut size = 0;
+    for _ in 0..runs.max(1) {
+        let progress = malbild::export::raster::Progress::default();
+        let start = Instant::now();
+        let out = malbild::export::png(doc, settings, &[], &progress);
+        totals.push(start.elapsed());
+        if let Ok((bytes, t)) = out {
+            size = bytes.len();
+            stages.push(t);
+        }
+    }
+    let median = |f: fn(&malbild::export::Timings) -> Duration| {
+        let mut v: Vec<Duration> = stages.iter().map(f).collect();
+        v.sort();
+        v.get(v.len() / 2).copied().unwrap_or_default()
+    };
+    let t = malbild::export::Timings {
+        scene: median(|t| t.scene),
+        tessellate: median(|t| t.tessellate),
+        raster: median(|t| t.raster),
+        encode: median(|t| t.encode),
+        wall: median(|t| t.wall),
+    };
+    (t, Stats::of(totals), size)
+}
+
+/// Runs the benchmark and prints a table in Markdown.
+pub fn run(quick: bool) {
+    let frames = if quick { 20 } else { 120 };
+    let runs = if quick { 3 } else { 15 };
+    let build = if cfg!(debug_assertions) {
+        "debug build: numbers are not meaningful, use --release"
+    } else {
+        "release build"
+    };
+    println!(
+        "Målbild benchmark ({build}); window {}×{} points, CPU only",
+        SCREEN.0, SCREEN.1
+    );
+    println!();
+    println!("| canvas | what | median | p95 | min |");
+    println!("|---|---|---:|---:|---:|");
+    for n in [1_000, 10_000] {
+        let doc = document(n);
+        let label = format!("{} cards", thousands(n));
+        for (what, framing) in [
+            ("frame, all in view", Framing::All),
+            (
+                "frame, zoomed to Övergång",
+                Framing::Phase(PhaseId::Overgang),
+            ),
+            ("frame, 40 % (text on every card)", Framing::Zoom(0.4)),
+        ] {
+            let s = frame_times(doc.clone(), framing, frames);
+            println!(
+                "| {label} | {what} | {:.2} ms | {:.2} ms | {:.2} ms |",
+                s.median, s.p95, s.min
+            );
+        }
+        let (open, save, size) = file_times(&doc, runs);
+        let mb = size as f64 / 1e6;
+        println!(
+            "| {label} | open ({mb:.1} MB file) | {:.1} ms | {:.1} ms | {:.1} ms |",
+            open.median, open.p95, open.min
+        );
+        println!(
+            "| {label} | save (atomic, fsync) | {:.1} ms | {:.1} ms | {:.1} ms |",
+            save.median, save.p95, save.min
+        );
+    }
+    run_export(quick);
+}
+
+/// The export part: document to PNG bytes, per stage.
+pub fn run_export(quick: bool) {
+    use malbild::model::{ExportSettings, Paper, Size};
+    let runs = if quick { 3 } else { 9 };
+    let doc = export_document();
+    println!();
+    println!(
+        "Export to PNG bytes: {} cards, {} arrows; median of {runs} (embedding the document)",
+        doc.card_count(),
+        doc.arrow_count()
+    );
+    println!();
+    println!("Raster and encode run at once, on all cores; their columns are CPU time summed over");
+    println!("threads, the totals are the time from document to PNG bytes.");
+    println!();
+    println!(
+        "| size | scene | tessellate | raster | encode | total (median) | total (min) | PNG |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (label, size) in [
+        ("4000 px wide", Size::Width { pixels: 4000 }),
+        (
+            "A2 landscape, 300 dpi",
+            Size::Paper {
+                paper: Paper::A2,
+                landscape: true,
+                dpi: 300,
+            },
+        ),
+    ] {
+        let settings = ExportSettings {
+            size,
+            ..ExportSettings::default()
+        };
+        let plan = malbild::export::plan(&doc, &settings, &[]);
+        let dims = plan
+            .map(|p| format!("{} × {}", p.width, p.height))
+            .unwrap_or_default();
+        let (t, total, bytes) = export_times(&doc, &settings, runs);
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        println!(
+            "| {label} ({dims}) | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | **{:.0} ms** | {:.0} ms | {:.1} MB |",
+            ms(t.scene),
+            ms(t.tessellate),
+            ms(t.raster),
+            ms(t.encode),
+            total.median,
+            total.min,
+            bytes as f64 / 1e6
+        );
+    }
+    if let Some(mb) = peak_memory_mb() {
+        println!();
+        println!("Peak memory of the whole benchmark process: {mb:.0} MB");
+    }
+}
+
+fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -17,10 +17,6 @@ pub enum Cli {
     },
     /// Export a document (or editable PNG) to PNG or SVG.
     Export(ExportArgs),
-    /// Run the benchmark.
-    Bench {
-        quick: bool,
-    },
     Help,
     Version,
 }
@@ -50,8 +46,6 @@ Usage:
       --timings             print how long each stage took
                           Without options, the canvas's own export settings
                           (from the export dialog) are used.
-  malbild bench [--quick] measure frame, open, save and export times
-                          (use a release build)
   malbild --help          show this help
   malbild --version       show the version
 ";
@@ -206,11 +200,6 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
             _ => Err("check: give exactly one file".into()),
         },
         Some("export") => parse_export(&args[1..]).map(Cli::Export),
-        Some("bench") => match args.get(1).and_then(|a| a.to_str()) {
-            None => Ok(Cli::Bench { quick: false }),
-            Some("--quick") if args.len() == 2 => Ok(Cli::Bench { quick: true }),
-            Some(other) => Err(format!("bench: unknown option `{other}`")),
-        },
         Some(opt) if opt.starts_with('-') && opt.len() > 1 => {
             Err(format!("unknown option `{opt}`"))
         }
@@ -384,7 +373,6 @@ mod tests {
         assert_eq!(p(&["--help"]), Ok(Cli::Help));
         assert_eq!(p(&["--version"]), Ok(Cli::Version));
         assert_eq!(p(&["check", "x"]), Ok(Cli::Check { file: "x".into() }));
-        assert_eq!(p(&["bench", "--quick"]), Ok(Cli::Bench { quick: true }));
         assert!(p(&["check"]).is_err());
         assert!(p(&["--frobnicate"]).is_err());
         assert!(p(&["a", "b"]).is_err());

@@ -8,7 +8,6 @@
 // handled once, with a message. (Tests may unwrap.)
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod bench;
 pub mod cli;
 pub mod edit;
 pub mod export;

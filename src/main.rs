@@ -50,10 +50,6 @@ fn main() -> ExitCode {
             }
             ExitCode::from(code as u8)
         }
-        Cli::Bench { quick } => {
-            malbild::bench::run(quick);
-            ExitCode::SUCCESS
-        }
         Cli::Run { file } => run_window(file),
     }
 }
