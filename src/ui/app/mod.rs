@@ -384,7 +384,7 @@ impl App {
         self.sized = true;
         let size = inner.map(|r| r.size()).unwrap_or_default();
         let fits = size.x <= monitor.x && size.y <= monitor.y;
-        let fills = size.x >= 0.8 * monitor.x && size.y >= 0.8 * monitor.y;
+        let fills = size.x >= 0.97 * monitor.x && size.y >= 0.9 * monitor.y;
         if !(fits && fills) {
             ctx.send_viewport_cmd(ViewportCommand::InnerSize(monitor));
             if !fits {
