@@ -50,6 +50,18 @@ pub enum EditError {
 }
 
 impl Command {
+    /// Puts `elements` on top of everything in `doc` (painted last), in their order.
+    pub fn insert_on_top(doc: &Document, elements: Vec<Element>) -> Command {
+        let top = doc.elements.len();
+        Command::Insert(
+            elements
+                .into_iter()
+                .enumerate()
+                .map(|(i, e)| (top + i, e))
+                .collect(),
+        )
+    }
+
     /// Adds the ids of the elements this command changes to `out`.
     pub fn touched(&self, out: &mut Vec<ElementId>) {
         match self {

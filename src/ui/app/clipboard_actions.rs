@@ -49,13 +49,8 @@ impl App {
         match elements {
             Ok(elements) if !elements.is_empty() => {
                 let ids = elements.iter().map(|e| e.id()).collect();
-                let top = self.editor.doc().elements.len();
-                let items = elements
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, e)| (top + i, e))
-                    .collect();
-                if self.editor.apply_step(Command::Insert(items)).is_ok() {
+                let insert = Command::insert_on_top(self.editor.doc(), elements);
+                if self.editor.apply_step(insert).is_ok() {
                     self.view.selection = ids;
                     self.view.selected_phase = None;
                 }

@@ -106,11 +106,8 @@ impl CanvasView {
     fn insert_card_and_edit(&mut self, editor: &mut Editor, rect: Rect, row_start: f32) {
         let card = Card::new(ElementId::random(), rect, "", self.new_card_color);
         let id = card.id;
-        let pos = editor.doc().elements.len();
-        if editor
-            .apply(Command::Insert(vec![(pos, Element::Card(card))]))
-            .is_ok()
-        {
+        let insert = Command::insert_on_top(editor.doc(), vec![Element::Card(card)]);
+        if editor.apply(insert).is_ok() {
             self.select_only(id);
             let mut editing = CardEditing::new(id, String::new(), true, rect);
             editing.row_start = row_start;
@@ -207,14 +204,9 @@ impl CanvasView {
         if copies.is_empty() {
             return;
         }
-        let top = editor.doc().elements.len();
         let ids: HashSet<ElementId> = copies.iter().map(Element::id).collect();
-        let items = copies
-            .into_iter()
-            .enumerate()
-            .map(|(i, e)| (top + i, e))
-            .collect();
-        if editor.apply_step(Command::Insert(items)).is_ok() {
+        let insert = Command::insert_on_top(editor.doc(), copies);
+        if editor.apply_step(insert).is_ok() {
             self.selection = ids;
         }
     }

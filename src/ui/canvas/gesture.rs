@@ -355,11 +355,8 @@ impl CanvasView {
         if let Some(last) = self.last_arrow_style {
             last.apply_to(&mut arrow);
         }
-        let pos = editor.doc().elements.len();
-        if editor
-            .apply(Command::Insert(vec![(pos, Element::Arrow(arrow.clone()))]))
-            .is_err()
-        {
+        let insert = Command::insert_on_top(editor.doc(), vec![Element::Arrow(arrow.clone())]);
+        if editor.apply(insert).is_err() {
             return Gesture::Idle;
         }
         self.select_only(arrow.id);
