@@ -269,8 +269,12 @@ mod tests {
             crate::model::ArrowEnd::bound(Point::default(), first, Point::new(0.5, 0.5)),
         ));
         let cmds = vec![
-            Command::Insert(vec![(0, card(99, Rect::new(5000.0, 5000.0, 10.0, 10.0)))]),
-            Command::Insert(vec![(3, arrow)]),
+            Command::insert_at(
+                editor.doc(),
+                0,
+                vec![card(99, Rect::new(5000.0, 5000.0, 10.0, 10.0))],
+            ),
+            Command::insert_at(editor.doc(), 3, vec![arrow]),
             // Moving the card moves the arrow bound to it, in the index too.
             Command::Update(vec![card(first.0, Rect::new(-900.0, 40.0, 80.0, 50.0))]),
             Command::Remove(vec![ElementId(99)]),

@@ -1,16 +1,20 @@
-//! Property tests over random edit sequences of cards and arrows: undo all returns the start,
+//! Property tests over random edit sequences of every element kind (cards, shapes, free text,
+//! strokes, arrows) and the arranging commands: undo all returns the start,
 //! redo all returns the end, save → load returns an equal document, saving twice gives the
 //! same bytes, and the spatial index kept up to date edit by edit equals one built from
 //! scratch (arrows bound to moved cards included).
 
+use malbild::edit::arrange::{self, Alignment, Depth};
 use malbild::edit::{Command, Editor};
 use malbild::io;
 use malbild::model::{
-    Arrow, ArrowEnd, Card, CardColor, Document, Element, ElementId, Head, LineStyle, LineWidth,
-    MIN_BOARD_HEIGHT, MIN_PHASE_WIDTH, Phase, PhaseId, Point, Rect, Rgba, Route, sample,
+    Arrow, ArrowEnd, Card, CardColor, Document, Element, ElementId, Frame, Head, LineStyle,
+    LineWidth, MIN_BOARD_HEIGHT, MIN_PHASE_WIDTH, Outline, PenWidth, Phase, PhaseId, Point, Rect,
+    Rgba, Route, Shape, Stroke, Text, sample,
 };
 use malbild::spatial::SpatialIndex;
 use proptest::prelude::*;
+use std::collections::HashSet;
 
 /// How an arrow looks: route, start head, end head, line style, width (indices).
 type Look = (usize, usize, usize, usize, usize);
@@ -24,6 +28,29 @@ enum Op {
         rect: Rect,
         text: String,
         color: usize,
+    },
+    /// A shape, free text or stroke (kind 0, 1, 2) in `rect`.
+    AddOther {
+        kind: usize,
+        rect: Rect,
+        text: String,
+        outline: usize,
+        turn: f32,
+        points: Vec<Point>,
+    },
+    /// Paint order (0 forward, 1 front, 2 backward, 3 back).
+    Reorder {
+        pick: Vec<usize>,
+        depth: usize,
+    },
+    /// Group (0), ungroup (1), lock (2), unlock (3), align (4..10), distribute (10, 11).
+    Arrange {
+        pick: Vec<usize>,
+        what: usize,
+    },
+    Turn {
+        pick: usize,
+        deg: f32,
     },
     /// An arrow between elements picked by index (`None`: a free end at the point).
     AddArrow {
@@ -107,11 +134,33 @@ fn point() -> impl Strategy<Value = Point> {
 
 fn op() -> impl Strategy<Value = Op> {
     let pick = prop::collection::vec(any::<usize>(), 1..5);
+    let other = (
+        0usize..3,
+        (coord(), coord(), 20.0f32..600.0, 20.0f32..400.0),
+        text(),
+        0usize..8,
+        prop_oneof![Just(0.0f32), 0.0f32..360.0],
+        prop::collection::vec(point(), 1..40),
+    )
+        .prop_map(
+            |(kind, (x, y, w, h), text, outline, turn, points)| Op::AddOther {
+                kind,
+                rect: Rect::new(x, y, w, h),
+                text,
+                outline,
+                turn,
+                points,
+            },
+        );
     let look = (0usize..3, 0usize..4, 0usize..4, 0usize..3, 0usize..3);
     let unit = (0.0f32..=1.0, 0.0f32..=1.0).prop_map(|(x, y)| Point::new(x, y));
     prop_oneof![
         3 => (any::<usize>(), coord(), coord(), 60.0f32..600.0, 40.0f32..400.0, text(), 0usize..11)
             .prop_map(|(at, x, y, w, h, text, color)| Op::Add { at, rect: Rect::new(x, y, w, h), text, color }),
+        3 => other,
+        1 => (pick.clone(), 0usize..4).prop_map(|(pick, depth)| Op::Reorder { pick, depth }),
+        1 => (pick.clone(), 0usize..12).prop_map(|(pick, what)| Op::Arrange { pick, what }),
+        1 => (any::<usize>(), -720.0f32..720.0).prop_map(|(pick, deg)| Op::Turn { pick, deg }),
         3 => (prop::option::of(any::<usize>()), prop::option::of(any::<usize>()), point(), point(), look, -300.0f32..300.0, text())
             .prop_map(|(from, to, p, q, look, bend, label)| Op::AddArrow { from, to, p, q, look, bend, label }),
         1 => (any::<usize>(), any::<bool>(), prop::option::of(any::<usize>()), unit)
@@ -162,7 +211,72 @@ fn to_command(doc: &Document, op: &Op, serial: &mut u64) -> Option<Command> {
                 text.clone(),
                 CardColor::ALL[*color],
             );
-            Command::Insert(vec![(at % (els.len() + 1), Element::Card(card))])
+            Command::insert_at(doc, at % (els.len() + 1), vec![Element::Card(card)])
+        }
+        Op::AddOther {
+            kind,
+            rect,
+            text,
+            outline,
+            turn,
+            points,
+        } => {
+            *serial += 1;
+            let id = ElementId(*serial);
+            let e = match kind {
+                0 => {
+                    let mut s = Shape::new(id, *rect, Outline::ALL[*outline]);
+                    s.text = text.clone();
+                    s.rotation = *turn;
+                    Element::Shape(s)
+                }
+                1 => {
+                    let mut t = Text::new(id, Point::new(rect.x, rect.y), text.clone());
+                    t.rotation = *turn;
+                    Element::Text(t)
+                }
+                _ => {
+                    let s = Stroke::from_drawn(
+                        id,
+                        points,
+                        0.5,
+                        CardColor::ALL[*outline],
+                        PenWidth::ALL[*outline % 3],
+                        *outline % 2 == 0,
+                    )?;
+                    Element::Stroke(s)
+                }
+            };
+            Command::insert_on_top(doc, vec![e])
+        }
+        Op::Reorder { pick, depth } => {
+            let ids: HashSet<ElementId> = pick_many(pick).iter().map(Element::id).collect();
+            let depth = [Depth::Forward, Depth::Front, Depth::Backward, Depth::Back][*depth];
+            arrange::reorder(doc, &ids, depth)?
+        }
+        Op::Arrange { pick, what } => {
+            let ids: HashSet<ElementId> = pick_many(pick).iter().map(Element::id).collect();
+            let aligns = [
+                Alignment::Left,
+                Alignment::Center,
+                Alignment::Right,
+                Alignment::Top,
+                Alignment::Middle,
+                Alignment::Bottom,
+            ];
+            match what {
+                0 => arrange::group(doc, &ids)?,
+                1 => arrange::ungroup(doc, &ids)?,
+                2 => arrange::set_locked(doc, &ids, true)?,
+                3 => arrange::set_locked(doc, &ids, false)?,
+                4..10 => arrange::align(doc, &ids, aligns[what - 4])?,
+                _ => arrange::distribute(doc, &ids, *what == 10)?,
+            }
+        }
+        Op::Turn { pick, deg } => {
+            let e = pick_one(*pick)?;
+            let f = e.frame()?;
+            Command::Update(vec![e.with_frame(Frame::new(f.rect, *deg))])
         }
         Op::AddArrow {
             from,
@@ -187,7 +301,7 @@ fn to_command(doc: &Document, op: &Op, serial: &mut u64) -> Option<Command> {
             a.width = LineWidth::ALL[look.4];
             a.bend = *bend;
             a.label = label.clone();
-            Command::Insert(vec![(els.len(), Element::Arrow(a))])
+            Command::insert_on_top(doc, vec![Element::Arrow(a)])
         }
         Op::Rebind {
             pick,
@@ -215,34 +329,21 @@ fn to_command(doc: &Document, op: &Op, serial: &mut u64) -> Option<Command> {
             }
             Command::Update(v.iter().map(|e| e.translated(*dx, *dy)).collect())
         }
-        Op::Resize { pick, w, h } => match pick_one(*pick)? {
-            Element::Card(c) => {
-                let rect = Rect::new(c.rect.x, c.rect.y, *w, *h);
-                Command::Update(vec![Element::Card(Card { rect, ..c })])
-            }
-            Element::Arrow(_) => return None,
-        },
-        Op::Text { pick, text } => match pick_one(*pick)? {
-            Element::Card(c) => Command::Update(vec![Element::Card(Card {
-                text: text.clone(),
-                ..c
-            })]),
-            Element::Arrow(a) => Command::Update(vec![Element::Arrow(Arrow {
-                label: text.clone(),
-                ..a
-            })]),
-        },
+        Op::Resize { pick, w, h } => {
+            let e = pick_one(*pick)?;
+            let f = e.frame()?;
+            let rect = Rect::new(f.rect.x, f.rect.y, *w, *h);
+            Command::Update(vec![e.with_frame(Frame { rect, ..f })])
+        }
+        Op::Text { pick, text } => {
+            let e = pick_one(*pick)?;
+            e.text()?;
+            Command::Update(vec![e.with_text(text.clone())])
+        }
         Op::Recolour { pick, color } => {
             let color = CardColor::ALL[*color];
-            Command::Update(
-                pick_many(pick)
-                    .into_iter()
-                    .map(|e| match e {
-                        Element::Card(c) => Element::Card(Card { color, ..c }),
-                        Element::Arrow(a) => Element::Arrow(Arrow { color, ..a }),
-                    })
-                    .collect(),
-            )
+            let ids: HashSet<ElementId> = pick_many(pick).iter().map(Element::id).collect();
+            arrange::recolor(doc, &ids, color)?
         }
         Op::Phase {
             phase,

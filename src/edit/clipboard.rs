@@ -49,18 +49,20 @@ pub fn copy(doc: &Document, ids: &HashSet<ElementId>) -> Clip {
                 }
                 Element::Arrow(a)
             }
-            Element::Card(c) => Element::Card(c.clone()),
+            e @ (Element::Card(_) | Element::Shape(_) | Element::Text(_) | Element::Stroke(_)) => {
+                e.clone()
+            }
         })
         .collect();
     Clip { elements }
 }
 
-/// What other programs get when elements are copied: the cards' texts, one a paragraph.
+/// What other programs get when elements are copied: their texts, one a paragraph.
 pub fn text_of(clip: &Clip) -> String {
     clip.elements
         .iter()
-        .filter_map(Element::as_card)
-        .map(|c| c.text.trim())
+        .filter_map(Element::text)
+        .map(str::trim)
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
@@ -109,14 +111,24 @@ fn place(clip: &Clip, dx: f32, dy: f32) -> Vec<Element> {
         .map(|e| (e.id(), ElementId::random()))
         .collect();
     let fresh = |id: ElementId| new_ids.get(&id).copied().unwrap_or_else(ElementId::random);
+    // Copied groups become new groups of the copies.
+    let new_groups: HashMap<ElementId, ElementId> = clip
+        .elements
+        .iter()
+        .filter_map(Element::group)
+        .map(|g| (g, ElementId::random()))
+        .collect();
     clip.elements
         .iter()
         .map(|e| {
-            let mut e = e.translated(dx, dy);
+            let group = e.group().and_then(|g| new_groups.get(&g).copied());
+            let mut e = e
+                .translated(dx, dy)
+                .with_id(fresh(e.id()))
+                .with_group(group);
             match &mut e {
-                Element::Card(c) => c.id = fresh(c.id),
+                Element::Card(_) | Element::Shape(_) | Element::Text(_) | Element::Stroke(_) => {}
                 Element::Arrow(a) => {
-                    a.id = fresh(a.id);
                     for end in [&mut a.start, &mut a.end] {
                         // A bound end moves with what it is bound to, which moves too.
                         if let Some(b) = &mut end.bind {
@@ -138,13 +150,14 @@ fn place(clip: &Clip, dx: f32, dy: f32) -> Vec<Element> {
 fn clip_bounds(clip: &Clip) -> Option<Rect> {
     clip.elements
         .iter()
-        .map(|e| match e {
-            Element::Card(c) => c.rect,
-            Element::Arrow(a) => {
+        .map(|e| match (e, e.frame()) {
+            (Element::Arrow(a), _) => {
                 let p =
                     |end: &crate::model::ArrowEnd| Rect::new(end.point.x, end.point.y, 0.0, 0.0);
                 p(&a.start).union(&p(&a.end))
             }
+            (_, Some(f)) => f.bounds(),
+            (_, None) => Rect::default(),
         })
         .reduce(|a, b| a.union(&b))
 }

@@ -176,7 +176,7 @@ mod tests {
         let mut doc = Document::new();
         let mut h = History::new();
         assert!(
-            h.apply_step(&mut doc, Command::Insert(vec![(0, card(1, 0.0))]))
+            h.apply_step(&mut doc, Command::Insert(vec![card(1, 0.0)]))
                 .is_ok()
         );
         let after_insert = doc.clone();
@@ -192,7 +192,10 @@ mod tests {
         assert!(h.undo(&mut doc));
         assert_eq!(doc, after_insert);
         assert!(h.redo(&mut doc));
-        assert_eq!(doc.elements.get(ElementId(1)), Some(&card(1, 99.0)));
+        assert_eq!(
+            doc.elements.get(ElementId(1)).and_then(Element::rect),
+            card(1, 99.0).rect()
+        );
     }
 
     #[test]
@@ -231,7 +234,7 @@ mod tests {
         assert!(h.can_redo());
         let before = (doc.clone(), h.state());
         assert!(
-            h.apply(&mut doc, Command::Insert(vec![(0, card(1, 0.0))]))
+            h.apply(&mut doc, Command::Insert(vec![card(1, 0.0)]))
                 .is_ok()
         );
         assert!(!h.can_redo());

@@ -31,13 +31,13 @@ pub fn resize_phase(
     )];
     let mut moved: Vec<Element> = followers.iter().map(|e| e.translated(dx, 0.0)).collect();
     for e in inside {
-        if let Element::Card(c) = e {
-            let x = (right - PHASE_MARGIN - c.rect.w).min(c.rect.x);
+        if let Some(b) = e.frame().map(|f| f.bounds()) {
+            let x = (right - PHASE_MARGIN - b.w).min(b.x);
             let fits = x >= phase_x;
-            let pushed = if fits { x } else { c.rect.x };
+            let pushed = if fits { x } else { b.x };
             // Always listed (moved back as the edge goes back), so the command stays the same
             // shape during the whole drag and folds into one undo step.
-            moved.push(e.translated(pushed - c.rect.x, 0.0));
+            moved.push(e.translated(pushed - b.x, 0.0));
         }
     }
     if !moved.is_empty() {

@@ -1,6 +1,7 @@
 //! Every change to a document is a [`Command`] applied by [`apply`], which returns the command
 //! that undoes it. [`History`] groups the commands of one gesture into one undo step.
 
+pub mod arrange;
 pub mod clipboard;
 mod editor;
 mod history;
@@ -17,12 +18,11 @@ use crate::model::{Document, Element, ElementId, ExportSettings, Phase, PhaseId}
 /// gives back exactly the starting document, bit for bit.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    /// Insert elements. Each `(position, element)` is applied in order, so positions refer to
-    /// the list as it is after the earlier inserts; give them ascending.
-    Insert(Vec<(usize, Element)>),
+    /// Insert elements, each at the place in the paint order its order key gives.
+    Insert(Vec<Element>),
     /// Remove elements by id.
     Remove(Vec<ElementId>),
-    /// Replace elements by id, keeping their place in the paint order.
+    /// Replace elements by id (a changed order key moves an element in the paint order).
     Update(Vec<Element>),
     /// Set a phase's title, width and tint.
     SetPhase(PhaseId, Phase),
@@ -52,12 +52,18 @@ pub enum EditError {
 impl Command {
     /// Puts `elements` on top of everything in `doc` (painted last), in their order.
     pub fn insert_on_top(doc: &Document, elements: Vec<Element>) -> Command {
-        let top = doc.elements.len();
+        Self::insert_at(doc, doc.elements.len(), elements)
+    }
+
+    /// Puts `elements` between the elements now at positions `pos - 1` and `pos` of the
+    /// paint order, in their order.
+    pub fn insert_at(doc: &Document, pos: usize, elements: Vec<Element>) -> Command {
+        let keys = doc.elements.keys_at(pos, elements.len());
         Command::Insert(
             elements
                 .into_iter()
-                .enumerate()
-                .map(|(i, e)| (top + i, e))
+                .zip(keys)
+                .map(|(e, k)| e.with_order(k))
                 .collect(),
         )
     }
@@ -65,7 +71,7 @@ impl Command {
     /// Adds the ids of the elements this command changes to `out`.
     pub fn touched(&self, out: &mut Vec<ElementId>) {
         match self {
-            Command::Insert(items) => out.extend(items.iter().map(|(_, e)| e.id())),
+            Command::Insert(items) => out.extend(items.iter().map(Element::id)),
             Command::Remove(ids) => out.extend(ids.iter().copied()),
             Command::Update(els) => out.extend(els.iter().map(Element::id)),
             Command::SetPhase(..)
@@ -106,36 +112,32 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<Command, EditError> {
     match cmd {
         Command::Insert(items) => {
             let mut seen = std::collections::HashSet::new();
-            for (_, e) in &items {
+            for e in &items {
                 if doc.elements.contains(e.id()) || !seen.insert(e.id()) {
                     return Err(EditError::DuplicateElement(e.id()));
                 }
             }
-            let ids = items.iter().map(|(_, e)| e.id()).collect();
-            for (pos, e) in items {
-                doc.elements.insert(pos, e);
+            let ids = items.iter().map(Element::id).collect();
+            for e in items {
+                doc.elements.insert(e);
             }
             Ok(Command::Remove(ids))
         }
         Command::Remove(ids) => {
-            let mut positions = Vec::with_capacity(ids.len());
+            let mut seen = std::collections::HashSet::new();
             for &id in &ids {
-                match doc.elements.position(id) {
-                    Some(pos) if !positions.iter().any(|&(_, i)| i == id) => {
-                        positions.push((pos, id))
-                    }
-                    Some(_) => return Err(EditError::DuplicateElement(id)),
-                    None => return Err(EditError::UnknownElement(id)),
+                if !doc.elements.contains(id) {
+                    return Err(EditError::UnknownElement(id));
+                }
+                if !seen.insert(id) {
+                    return Err(EditError::DuplicateElement(id));
                 }
             }
-            // Remove from the top down so that positions stay valid, then list them bottom up:
-            // inserting in that order puts each one back where it was.
-            positions.sort_unstable_by_key(|p| std::cmp::Reverse(p.0));
-            let mut removed: Vec<(usize, Element)> = positions
+            // Each keeps its order key, so inserting them again puts each back where it was.
+            let removed = ids
                 .into_iter()
-                .filter_map(|(_, id)| doc.elements.remove(id))
+                .filter_map(|id| doc.elements.remove(id).map(|(_, e)| e))
                 .collect();
-            removed.reverse();
             Ok(Command::Insert(removed))
         }
         Command::Update(els) => {
@@ -224,9 +226,9 @@ mod tests {
     #[test]
     fn bad_commands_change_nothing() {
         let mut doc = Document::new();
-        assert!(apply(&mut doc, Command::Insert(vec![(0, card(1, 0.0))])).is_ok());
+        assert!(apply(&mut doc, Command::Insert(vec![card(1, 0.0)])).is_ok());
         let before = doc.clone();
-        let dup = Command::Insert(vec![(0, card(2, 0.0)), (0, card(1, 0.0))]);
+        let dup = Command::insert_on_top(&doc, vec![card(2, 0.0), card(1, 0.0)]);
         assert_eq!(
             apply(&mut doc, dup),
             Err(EditError::DuplicateElement(ElementId(1)))
@@ -250,13 +252,16 @@ mod tests {
     #[test]
     fn update_of_the_same_element_twice_undoes_to_the_first_value() {
         let mut doc = Document::new();
-        assert!(apply(&mut doc, Command::Insert(vec![(0, card(1, 0.0))])).is_ok());
+        assert!(apply(&mut doc, Command::Insert(vec![card(1, 0.0)])).is_ok());
         let before = doc.clone();
         let inv = apply(
             &mut doc,
             Command::Update(vec![card(1, 10.0), card(1, 20.0)]),
         );
-        assert_eq!(doc.elements.get(ElementId(1)), Some(&card(1, 20.0)));
+        assert_eq!(
+            doc.elements.get(ElementId(1)).and_then(Element::rect),
+            card(1, 20.0).rect()
+        );
         assert!(apply(&mut doc, inv.unwrap_or(Command::Remove(vec![]))).is_ok());
         assert_eq!(doc, before);
     }

@@ -241,6 +241,18 @@ pub fn shape_estimate(doc: &Document, world: Rect, zoom: f32) -> (usize, u64) {
         bytes += match e {
             Element::Card(c) if readable => 8_000 + 150 * c.text.chars().count() as u64,
             Element::Card(_) => 1_200,
+            Element::Shape(s) => {
+                let px = ((s.rect.w + s.rect.h) as f64 * 2.0 * zoom as f64).min(seen);
+                let text = if readable {
+                    150 * s.text.chars().count() as u64
+                } else {
+                    0
+                };
+                12_000 + (px / 2.0 * 400.0) as u64 + text
+            }
+            Element::Text(t) if readable => 4_000 + 150 * t.text.chars().count() as u64,
+            Element::Text(_) => 600,
+            Element::Stroke(s) => 4_000 + 600 * s.points.len() as u64,
             Element::Arrow(a) => {
                 let path = crate::model::arrow::resolve(doc, a);
                 let px = (path.length() as f64 * zoom as f64).min(seen);

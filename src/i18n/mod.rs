@@ -97,6 +97,64 @@ messages! {
     Card => "Kort", "Card";
     CardText => "Kortets text", "Card text";
     EmptyCard => "tomt kort", "empty card";
+    Shape => "Form", "Shape";
+    FreeText => "Text", "Text";
+    PenStroke => "Penndrag", "Pen stroke";
+    HighlightStroke => "Överstrykning", "Highlight";
+    EmptyShape => "tom form", "empty shape";
+    SelectTool => "Markera", "Select";
+    ShapeTool => "Form", "Shape";
+    TextTool => "Text", "Text";
+    PenTool => "Penna", "Pen";
+    HighlighterTool => "Överstrykningspenna", "Highlighter";
+    EraserTool => "Sudd", "Eraser";
+    MarkerTool => "Markör", "Marker";
+    MenuTools => "Verktyg", "Tools";
+    TipPen => "Rita med musen. Esc: tillbaka till markering.", "Draw with the mouse. Esc: back to selecting.";
+    TipEraser => "Dra över penndrag för att sudda bort dem. Esc: klar.", "Drag over pen strokes to erase them. Esc: done.";
+    TipShape => "Dra för att rita formen, eller klicka för en i standardstorlek. Skift: lika sidor.", "Drag to draw the shape, or click for one of the usual size. Shift: equal sides.";
+    TipText => "Klicka där texten ska stå och skriv.", "Click where the text goes and type.";
+    OutlineRectangle => "Rektangel", "Rectangle";
+    OutlineRounded => "Rundad rektangel", "Rounded rectangle";
+    OutlineEllipse => "Ellips", "Ellipse";
+    OutlineDiamond => "Romb", "Diamond";
+    OutlineCloud => "Moln", "Cloud";
+    OutlineSpeech => "Pratbubbla", "Speech bubble";
+    OutlineBanner => "Banderoll", "Banner";
+    OutlineBlockArrow => "Blockpil", "Block arrow";
+    BringForward => "Flytta framåt", "Bring forward";
+    SendBackward => "Flytta bakåt", "Send backward";
+    BringToFront => "Längst fram", "Bring to front";
+    SendToBack => "Längst bak", "Send to back";
+    Group => "Gruppera", "Group";
+    Ungroup => "Dela upp grupp", "Ungroup";
+    Lock => "Lås", "Lock";
+    Unlock => "Lås upp", "Unlock";
+    Locked => "låst", "locked";
+    Grouped => "i grupp", "grouped";
+    Arrange => "Ordna", "Arrange";
+    AlignMenu => "Justera", "Align";
+    AlignLeft => "Vänsterkanter", "Left edges";
+    AlignCenter => "Vågräta mitten", "Horizontal centres";
+    AlignRight => "Högerkanter", "Right edges";
+    AlignTop => "Överkanter", "Top edges";
+    AlignMiddle => "Lodräta mitten", "Vertical centres";
+    AlignBottom => "Nederkanter", "Bottom edges";
+    DistributeH => "Fördela vågrätt", "Distribute horizontally";
+    DistributeV => "Fördela lodrätt", "Distribute vertically";
+    Fill => "Fyllning", "Fill";
+    NoFill => "Ingen", "None";
+    LineColor => "Linjefärg", "Line colour";
+    Outline => "Kontur", "Outline";
+    TextAlign => "Justering", "Alignment";
+    AlignTextLeft => "Vänster", "Left";
+    AlignTextCenter => "Centrerad", "Centre";
+    AlignTextRight => "Höger", "Right";
+    PenWidthLabel => "Bredd", "Width";
+    Rotation => "Vridning", "Rotation";
+    Snap => "Fäst mot andra", "Snap to others";
+    Grid => "Rutnät", "Grid";
+    Rotate => "Vrid", "Rotate";
     Phase => "Fas", "Phase";
     PhaseTitle => "Rubrik", "Title";
     PhaseTint => "Bakgrund", "Background";
@@ -310,6 +368,52 @@ pub fn width_name(w: crate::model::LineWidth, lang: Lang) -> &'static str {
         Bold => Msg::WidthBold,
     }
     .text(lang)
+}
+
+pub fn pen_width_name(w: crate::model::PenWidth, lang: Lang) -> &'static str {
+    use crate::model::PenWidth::*;
+    match w {
+        Thin => Msg::WidthThin,
+        Medium => Msg::WidthMedium,
+        Thick => Msg::WidthBold,
+    }
+    .text(lang)
+}
+
+pub fn outline_name(o: crate::model::Outline, lang: Lang) -> &'static str {
+    use crate::model::Outline::*;
+    match o {
+        Rectangle => Msg::OutlineRectangle,
+        RoundedRectangle => Msg::OutlineRounded,
+        Ellipse => Msg::OutlineEllipse,
+        Diamond => Msg::OutlineDiamond,
+        Cloud => Msg::OutlineCloud,
+        SpeechBubble => Msg::OutlineSpeech,
+        Banner => Msg::OutlineBanner,
+        BlockArrow => Msg::OutlineBlockArrow,
+    }
+    .text(lang)
+}
+
+pub fn text_align_name(a: crate::model::Align, lang: Lang) -> &'static str {
+    use crate::model::Align::*;
+    match a {
+        Left => Msg::AlignTextLeft,
+        Center => Msg::AlignTextCenter,
+        Right => Msg::AlignTextRight,
+    }
+    .text(lang)
+}
+
+/// The name of a font size ("S", "M", …): the same in both languages.
+pub fn font_size_name(f: crate::model::FontSize) -> &'static str {
+    use crate::model::FontSize::*;
+    match f {
+        S => "S",
+        M => "M",
+        L => "L",
+        Xl => "XL",
+    }
 }
 
 /// "Exporterat till /väg/bild.png".

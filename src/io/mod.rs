@@ -19,7 +19,9 @@ pub const FORMAT: &str = "malbild";
 /// 1. Cards on three phases.
 /// 2. Arrows (elements of `type` `"arrow"`).
 /// 3. Card text size and bold; the canvas's title shown above the board, and a date.
-pub const VERSION: u32 = 3;
+/// 4. Shapes, free text and pen strokes; every element has an order key (its place in the
+///    paint order), and may be grouped, locked and (some kinds) turned.
+pub const VERSION: u32 = 4;
 /// The file name extension.
 pub const EXTENSION: &str = "malbild";
 /// The first bytes of every PNG file.
@@ -45,7 +47,7 @@ pub const MB: u64 = 1024 * 1024;
 /// is read straight into today's types (no `Value` tree in between, which would cost memory
 /// and hide duplicate keys), and each step then checks or changes what it has to.
 type Upgrade = fn(&mut Document) -> Result<(), String>;
-const UPGRADES: [Upgrade; VERSION as usize - 1] = [v1_to_v2, v2_to_v3];
+const UPGRADES: [Upgrade; VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 added arrows and changed nothing else: a version-1 document is a version-2
 /// document with no arrows. An arrow in a file that says version 1 is a contradiction.
@@ -61,6 +63,23 @@ fn v1_to_v2(doc: &mut Document) -> Result<(), String> {
 /// Version 3 added fields with defaults that keep a version-2 canvas as it was (card text is
 /// now fitted to its card, and the title, if any, is shown above the board).
 fn v2_to_v3(_doc: &mut Document) -> Result<(), String> {
+    Ok(())
+}
+
+/// Version 4 added shapes, free text and strokes, and gave every element an order key: the
+/// paint order of earlier files was the order of the list, and stays so.
+fn v3_to_v4(doc: &mut Document) -> Result<(), String> {
+    use crate::model::Kind;
+    let newer = doc
+        .elements
+        .iter()
+        .position(|e| matches!(e.kind(), Kind::Shape | Kind::Text | Kind::Stroke));
+    if let Some(i) = newer {
+        return Err(format!(
+            "elements[{i}] is of a kind that version 3 did not have"
+        ));
+    }
+    doc.elements.renumber();
     Ok(())
 }
 
@@ -559,7 +578,7 @@ mod tests {
     fn file_starts_with_format_and_version() {
         let text = String::from_utf8(to_bytes(&Document::new())).unwrap_or_default();
         assert!(
-            text.starts_with("{\n  \"format\": \"malbild\",\n  \"version\": 3,\n"),
+            text.starts_with("{\n  \"format\": \"malbild\",\n  \"version\": 4,\n"),
             "{text}"
         );
     }

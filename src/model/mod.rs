@@ -9,12 +9,17 @@ mod color;
 pub mod elements;
 pub mod export;
 mod geom;
+pub mod order;
 pub mod sample;
 
 pub use color::{CardColor, INK, PHASE_TINTS, Rgba};
 pub use elements::arrow::{self, Arrow, ArrowEnd, Binding, End, Head, LineStyle, LineWidth, Route};
 pub use elements::card::{Card, TextSize};
-pub use elements::{Element, Elements, INNER_PATH};
+pub use elements::shape::Shape;
+pub use elements::shape_geom::Outline;
+pub use elements::stroke::{PenWidth, Stroke};
+pub use elements::text::{Align, FontSize, Text};
+pub use elements::{Element, Elements, Frame, GroupId, INNER_PATH, Kind, OrderKey};
 pub use export::{Background, ExportSettings, FRAME_PIXELS, Paper, Scope, Size};
 pub use geom::{Point, Rect};
 
@@ -353,6 +358,9 @@ impl Document {
     pub fn bounds_of(&self, e: &Element) -> Rect {
         match e {
             Element::Card(c) => c.bounds(),
+            Element::Shape(s) => s.bounds(),
+            Element::Text(t) => t.bounds(),
+            Element::Stroke(s) => s.bounds(),
             Element::Arrow(a) => arrow::bounds(self, a),
         }
     }
@@ -362,6 +370,9 @@ impl Document {
     pub fn hits(&self, e: &Element, p: Point, slop: f32) -> bool {
         match e {
             Element::Card(c) => c.hits(p, slop),
+            Element::Shape(s) => s.hits(p, slop),
+            Element::Text(t) => t.hits(p, slop),
+            Element::Stroke(s) => s.hits(p, slop),
             Element::Arrow(a) => arrow::hits(self, a, p, slop),
         }
     }
@@ -386,12 +397,13 @@ impl Document {
             .elements
             .iter()
             .map(|e| {
-                let span = match e {
-                    Element::Card(c) => c.rect,
-                    Element::Arrow(a) => {
+                let span = match (e, e.frame()) {
+                    (Element::Arrow(a), _) => {
                         let m = arrow::resolve(self, a).midpoint();
                         Rect::new(m.x - 10.0, m.y - 10.0, 20.0, 20.0)
                     }
+                    (_, Some(f)) => f.bounds(),
+                    (_, None) => self.bounds_of(e),
                 };
                 Place {
                     id: e.id(),
@@ -527,11 +539,7 @@ impl Document {
             }
         }
         for (i, e) in self.elements.iter().enumerate() {
-            let checked = match e {
-                Element::Card(c) => c.validate(),
-                Element::Arrow(a) => a.validate(),
-            };
-            checked.map_err(|m| format!("elements[{i}].{m}"))?;
+            e.validate().map_err(|m| format!("elements[{i}].{m}"))?;
         }
         Ok(())
     }

@@ -9,6 +9,9 @@
 //! cards costs a few quads each.
 
 pub mod fonts;
+mod kinds;
+
+pub use kinds::{fitted_text_rect, text_height, text_job};
 
 use crate::model::arrow::{self, ArrowPath};
 use crate::model::{
@@ -221,18 +224,23 @@ fn text_fits(
 /// on every screen and in every export. Remembered by what it depends on (text, size of the
 /// card, weight), for every window and export alike: a card is fitted once, not every frame.
 pub fn fitted_size(card: &Card) -> f32 {
+    fitted_size_of(&card.text, card.rect, card.text_size, card.bold)
+}
+
+/// [`fitted_size`] for any text in a box (a shape's text in its text area).
+pub fn fitted_size_of(text: &str, rect: Rect, text_size: TextSize, bold: bool) -> f32 {
     use std::hash::{Hash, Hasher};
     use std::sync::{Mutex, OnceLock, PoisonError};
     static FITTED: OnceLock<Mutex<HashMap<u64, f32>>> = OnceLock::new();
-    if let Some(points) = card.text_size.points() {
+    if let Some(points) = text_size.points() {
         return points;
     }
     let key = {
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        card.text.hash(&mut h);
-        card.rect.w.to_bits().hash(&mut h);
-        card.rect.h.to_bits().hash(&mut h);
-        card.bold.hash(&mut h);
+        text.hash(&mut h);
+        rect.w.to_bits().hash(&mut h);
+        rect.h.to_bits().hash(&mut h);
+        bold.hash(&mut h);
         h.finish()
     };
     let fitted = FITTED.get_or_init(Mutex::default);
@@ -243,7 +251,7 @@ pub fn fitted_size(card: &Card) -> f32 {
     {
         return size;
     }
-    let size = fonts::with_reference_layout(|f| card_text_size(f, card));
+    let size = fonts::with_reference_layout(|f| text_size_for(f, text, rect, text_size, bold));
     let mut map = fitted.lock().unwrap_or_else(PoisonError::into_inner);
     if map.len() > 200_000 {
         map.clear();
@@ -422,31 +430,63 @@ pub fn paint(
                     let size = fitted_size(card);
                     paint_card(painter, card, size, xf, options)
                 }
+                Element::Shape(s) => kinds::paint_shape(painter, s, xf, options, true),
+                Element::Text(t) => kinds::paint_text(painter, t, xf, options, true),
+                Element::Stroke(s) => kinds::paint_stroke(painter, s, xf),
                 Element::Arrow(a) => paint_arrow(painter, doc, a, xf, options, &mut labels),
             }
         }
     } else {
-        // Far out: every card is a few quads in one mesh, in paint order.
+        // Far out: runs of cards are a few quads each in one mesh, in paint order; the
+        // first run reuses last frame's mesh.
         if Arc::get_mut(&mut cache.far).is_none() {
             cache.far = Arc::default();
         }
-        let Some(mesh) = Arc::get_mut(&mut cache.far) else {
-            return;
+        let mut run = std::mem::take(&mut cache.far);
+        let mut first_run = true;
+        if let Some(mesh) = Arc::get_mut(&mut run) {
+            mesh.clear();
+            mesh.reserve_triangles(cache.visible.len() * 6);
+            mesh.reserve_vertices(cache.visible.len() * 12);
+        }
+        let flush = |run: &mut Arc<Mesh>, first_run: &mut bool, far: &mut Arc<Mesh>| {
+            if run.vertices.is_empty() {
+                return;
+            }
+            painter.add(Shape::Mesh(run.clone()));
+            if *first_run {
+                *far = std::mem::take(run);
+                *first_run = false;
+            }
+            *run = Arc::default();
         };
-        mesh.clear();
-        mesh.reserve_triangles(cache.visible.len() * 6);
-        mesh.reserve_vertices(cache.visible.len() * 12);
+        let mut arrows = Vec::new();
         for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
-            if let Element::Card(card) = e {
-                card_quads(mesh, card, xf);
+            match e {
+                Element::Card(card) => {
+                    if let Some(mesh) = Arc::get_mut(&mut run) {
+                        card_quads(mesh, card, xf);
+                    }
+                }
+                Element::Shape(s) => {
+                    flush(&mut run, &mut first_run, &mut cache.far);
+                    kinds::paint_shape(painter, s, xf, options, false);
+                }
+                Element::Text(t) => {
+                    flush(&mut run, &mut first_run, &mut cache.far);
+                    kinds::paint_text(painter, t, xf, options, false);
+                }
+                Element::Stroke(s) => {
+                    flush(&mut run, &mut first_run, &mut cache.far);
+                    kinds::paint_stroke(painter, s, xf);
+                }
+                // Arrows over the rest: at this distance their order does not show.
+                Element::Arrow(a) => arrows.push(a),
             }
         }
-        painter.add(Shape::Mesh(cache.far.clone()));
-        // Arrows over the cards: at this distance their order among cards does not show.
-        for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
-            if let Element::Arrow(a) = e {
-                paint_arrow(painter, doc, a, xf, options, &mut labels);
-            }
+        flush(&mut run, &mut first_run, &mut cache.far);
+        for a in arrows {
+            paint_arrow(painter, doc, a, xf, options, &mut labels);
         }
     }
     paint_labels(painter, &labels, xf.zoom);

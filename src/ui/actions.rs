@@ -25,8 +25,23 @@ pub enum Action {
     Duplicate,
     Bold,
     NewCard,
+    SelectTool,
     ArrowTool,
+    ShapeTool,
+    TextTool,
+    PenTool,
+    HighlighterTool,
+    EraserTool,
     EditCard,
+    BringForward,
+    BringToFront,
+    SendBackward,
+    SendToBack,
+    Group,
+    Ungroup,
+    ToggleLock,
+    /// Picks the shape tool with this outline (from the toolbar's list; no shortcut).
+    PickShape(crate::model::Outline),
     FitAll,
     ZoomPhase(PhaseId),
     ZoomIn,
@@ -112,6 +127,8 @@ impl Shortcut {
             Key::Minus => "Minus",
             Key::Period => ".",
             Key::Delete => "Delete",
+            Key::OpenBracket => "[",
+            Key::CloseBracket => "]",
             k => k.name(),
         });
         s
@@ -120,7 +137,7 @@ impl Shortcut {
 
 impl Action {
     /// Actions in menu and shortcut-list order.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 45] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -138,8 +155,22 @@ impl Action {
         Action::Duplicate,
         Action::Bold,
         Action::NewCard,
+        Action::SelectTool,
         Action::ArrowTool,
+        Action::ShapeTool,
+        Action::TextTool,
+        Action::PenTool,
+        Action::HighlighterTool,
+        Action::EraserTool,
         Action::EditCard,
+        // Shift variants first: Ctrl+] must not also take Ctrl+Shift+].
+        Action::BringToFront,
+        Action::BringForward,
+        Action::SendToBack,
+        Action::SendBackward,
+        Action::Ungroup,
+        Action::Group,
+        Action::ToggleLock,
         Action::FitAll,
         Action::ZoomPhase(PhaseId::Nulage),
         Action::ZoomPhase(PhaseId::Overgang),
@@ -158,6 +189,7 @@ impl Action {
     /// The label in menus and on buttons.
     pub fn label(self, lang: Lang) -> &'static str {
         let msg = match self {
+            Action::PickShape(o) => return crate::i18n::outline_name(o, lang),
             Action::New => Msg::New,
             Action::Open => Msg::Open,
             Action::Save => Msg::Save,
@@ -175,8 +207,21 @@ impl Action {
             Action::Duplicate => Msg::Duplicate,
             Action::Bold => Msg::Bold,
             Action::NewCard => Msg::NewCard,
+            Action::SelectTool => Msg::SelectTool,
             Action::ArrowTool => Msg::ArrowTool,
+            Action::ShapeTool => Msg::ShapeTool,
+            Action::TextTool => Msg::TextTool,
+            Action::PenTool => Msg::PenTool,
+            Action::HighlighterTool => Msg::HighlighterTool,
+            Action::EraserTool => Msg::EraserTool,
             Action::EditCard => Msg::EditCard,
+            Action::BringForward => Msg::BringForward,
+            Action::BringToFront => Msg::BringToFront,
+            Action::SendBackward => Msg::SendBackward,
+            Action::SendToBack => Msg::SendToBack,
+            Action::Group => Msg::Group,
+            Action::Ungroup => Msg::Ungroup,
+            Action::ToggleLock => Msg::Lock,
             Action::FitAll => Msg::FitAll,
             Action::ZoomPhase(PhaseId::Nulage) => Msg::ZoomNulage,
             Action::ZoomPhase(PhaseId::Overgang) => Msg::ZoomOvergang,
@@ -221,7 +266,20 @@ impl Action {
             Action::Duplicate => const { &[Shortcut::cmd(Key::D)] },
             Action::Bold => const { &[Shortcut::cmd(Key::B)] },
             Action::NewCard => const { &[Shortcut::plain(Key::N)] },
+            Action::SelectTool => const { &[Shortcut::plain(Key::V)] },
             Action::ArrowTool => const { &[Shortcut::plain(Key::A)] },
+            Action::ShapeTool => const { &[Shortcut::plain(Key::R)] },
+            Action::TextTool => const { &[Shortcut::plain(Key::T)] },
+            Action::PenTool => const { &[Shortcut::plain(Key::P)] },
+            Action::HighlighterTool => const { &[Shortcut::plain(Key::H)] },
+            Action::EraserTool => const { &[Shortcut::plain(Key::E)] },
+            Action::BringForward => const { &[Shortcut::cmd(Key::CloseBracket)] },
+            Action::BringToFront => const { &[Shortcut::cmd_shift(Key::CloseBracket)] },
+            Action::SendBackward => const { &[Shortcut::cmd(Key::OpenBracket)] },
+            Action::SendToBack => const { &[Shortcut::cmd_shift(Key::OpenBracket)] },
+            Action::Group => const { &[Shortcut::cmd(Key::G)] },
+            Action::Ungroup => const { &[Shortcut::cmd_shift(Key::G)] },
+            Action::ToggleLock => const { &[Shortcut::cmd_shift(Key::L)] },
             Action::EditCard => const { &[Shortcut::plain(Key::Enter), Shortcut::plain(Key::F2)] },
             Action::FitAll => {
                 const {
@@ -242,7 +300,9 @@ impl Action {
             Action::Shortcuts => const { &[Shortcut::plain(Key::F1)] },
             Action::TogglePanel => const { &[Shortcut::cmd(Key::Period)] },
             Action::FullScreen => const { &[Shortcut::plain(Key::F11)] },
-            Action::ToggleTheme | Action::ToggleLanguage | Action::About => const { &[] },
+            Action::ToggleTheme | Action::ToggleLanguage | Action::About | Action::PickShape(_) => {
+                const { &[] }
+            }
         }
     }
 

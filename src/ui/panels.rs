@@ -6,8 +6,8 @@ use super::widgets::{ACCENT, palette};
 use crate::edit::{Command, Editor};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{
-    Arrow, Card, Element, Head, LineStyle, LineWidth, MIN_BOARD_HEIGHT, MIN_PHASE_WIDTH, Phase,
-    PhaseId, Rgba, Route, TextSize,
+    Align, Arrow, Card, Element, FontSize, Frame, Head, LineStyle, LineWidth, MIN_BOARD_HEIGHT,
+    MIN_PHASE_WIDTH, Outline, PenWidth, Phase, PhaseId, Rgba, Route, Shape, Text, TextSize,
 };
 use crate::scene::color32;
 use egui::{Button, Color32, RichText, Sense, Stroke, StrokeKind, Ui, vec2};
@@ -62,12 +62,38 @@ pub fn top_bar(
             action_button(ui, Action::Paste, lang, true, queue);
             ui.separator();
             action_button(ui, Action::NewCard, lang, true, queue);
-            action_button(ui, Action::ArrowTool, lang, true, queue);
             action_button(ui, Action::EditCard, lang, view.selection.len() == 1, queue);
             action_button(ui, Action::Duplicate, lang, has_selection, queue);
             action_button(ui, Action::Delete, lang, has_selection, queue);
             ui.separator();
             action_button(ui, Action::SelectAll, lang, true, queue);
+        });
+        ui.menu_button(Msg::MenuTools.text(lang), |ui| {
+            for a in [
+                Action::SelectTool,
+                Action::ArrowTool,
+                Action::ShapeTool,
+                Action::TextTool,
+                Action::PenTool,
+                Action::HighlighterTool,
+                Action::EraserTool,
+            ] {
+                action_button(ui, a, lang, true, queue);
+            }
+        });
+        ui.menu_button(Msg::Arrange.text(lang), |ui| {
+            for a in [
+                Action::BringForward,
+                Action::BringToFront,
+                Action::SendBackward,
+                Action::SendToBack,
+            ] {
+                action_button(ui, a, lang, has_selection, queue);
+            }
+            ui.separator();
+            action_button(ui, Action::Group, lang, view.selection.len() >= 2, queue);
+            action_button(ui, Action::Ungroup, lang, has_selection, queue);
+            action_button(ui, Action::ToggleLock, lang, has_selection, queue);
         });
         ui.menu_button(Msg::MenuView.text(lang), |ui| {
             action_button(ui, Action::FitAll, lang, true, queue);
@@ -114,34 +140,88 @@ pub fn top_bar(
         ) {
             queue.push(Action::NewCard);
         }
-        let arrow_on = view.tool == Tool::Arrow;
-        let arrow_button =
-            Button::new(RichText::new(format!("↗ {}", Msg::ArrowTool.text(lang))).size(15.0))
+        ui.separator();
+        let tool_button = |ui: &mut Ui, text: &str, on: bool, tip_text: String| {
+            let b = Button::new(RichText::new(text).size(15.0))
                 .min_size(vec2(0.0, 30.0))
-                .selected(arrow_on);
-        if ui
-            .add(arrow_button)
-            .on_hover_text(tip(Action::ArrowTool))
-            .clicked()
-        {
-            queue.push(Action::ArrowTool);
+                .selected(on);
+            ui.add(b).on_hover_text(tip_text).clicked()
+        };
+        for (action, text, on) in [
+            (
+                Action::SelectTool,
+                Msg::SelectTool.text(lang),
+                view.tool == Tool::Select,
+            ),
+            (
+                Action::ArrowTool,
+                Msg::ArrowTool.text(lang),
+                view.tool == Tool::Arrow,
+            ),
+        ] {
+            if tool_button(ui, text, on, tip(action)) {
+                queue.push(action);
+            }
+        }
+        let shape_on = matches!(view.tool, Tool::Shape(_));
+        let shape_tip = format!(
+            "{} – {}",
+            tip(Action::ShapeTool),
+            i18n::outline_name(view.shape_outline, lang)
+        );
+        if tool_button(ui, Msg::ShapeTool.text(lang), shape_on, shape_tip) {
+            queue.push(Action::ShapeTool);
+        }
+        ui.menu_button("…", |ui| {
+            for o in Outline::ALL {
+                if ui.button(i18n::outline_name(o, lang)).clicked() {
+                    queue.push(Action::PickShape(o));
+                    ui.close();
+                }
+            }
+        })
+        .response
+        .on_hover_text(Msg::ShapeTool.text(lang));
+        for (action, text, on) in [
+            (
+                Action::TextTool,
+                Msg::TextTool.text(lang),
+                view.tool == Tool::Text,
+            ),
+            (
+                Action::PenTool,
+                Msg::PenTool.text(lang),
+                view.tool == Tool::Pen,
+            ),
+            (
+                Action::HighlighterTool,
+                Msg::MarkerTool.text(lang),
+                view.tool == Tool::Highlighter,
+            ),
+            (
+                Action::EraserTool,
+                Msg::EraserTool.text(lang),
+                view.tool == Tool::Eraser,
+            ),
+        ] {
+            if tool_button(ui, text, on, tip(action)) {
+                queue.push(action);
+            }
         }
         ui.separator();
-        if tool(
-            ui,
-            format!("↺ {}", Msg::Undo.text(lang)),
-            tip(Action::Undo),
-            can_undo,
-        ) {
-            queue.push(Action::Undo);
-        }
-        if tool(
-            ui,
-            format!("↻ {}", Msg::Redo.text(lang)),
-            tip(Action::Redo),
-            can_redo,
-        ) {
-            queue.push(Action::Redo);
+        // Undo and redo by their signs alone (named in their tips and for screen readers),
+        // so that the toolbar fits a projector's 1280 points.
+        for (action, sign, enabled) in
+            [(Action::Undo, "↺", can_undo), (Action::Redo, "↻", can_redo)]
+        {
+            let b = Button::new(RichText::new(sign).size(17.0)).min_size(vec2(30.0, 30.0));
+            let r = ui.add_enabled(enabled, b).on_hover_text(tip(action));
+            r.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, enabled, action.label(lang))
+            });
+            if r.clicked() {
+                queue.push(action);
+            }
         }
         ui.separator();
         if tool(
@@ -200,7 +280,11 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
     ui.heading(Msg::Properties.text(lang));
     ui.add_space(6.0);
     if !view.selection.is_empty() {
-        let selected = view.selected_in_order(editor.doc());
+        let selected: Vec<Element> = view
+            .selected_in_order(editor.doc())
+            .into_iter()
+            .cloned()
+            .collect();
         let arrows: Vec<Arrow> = selected
             .iter()
             .filter_map(|e| e.as_arrow())
@@ -225,6 +309,59 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
             ui.add_space(10.0);
             arrow_settings(ui, editor, view, &arrows, lang);
         }
+        let shapes: Vec<Shape> = selected
+            .iter()
+            .filter_map(|e| match e {
+                Element::Shape(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect();
+        if !shapes.is_empty() {
+            ui.add_space(10.0);
+            shape_settings(ui, editor, view, &shapes, lang);
+        }
+        let texts: Vec<Text> = selected
+            .iter()
+            .filter_map(|e| match e {
+                Element::Text(t) => Some(t.clone()),
+                _ => None,
+            })
+            .collect();
+        if !texts.is_empty() {
+            ui.add_space(10.0);
+            text_settings(ui, editor, view, &texts, lang);
+        }
+        let strokes: Vec<PenWidth> = selected
+            .iter()
+            .filter_map(|e| match e {
+                Element::Stroke(s) => Some(s.width),
+                _ => None,
+            })
+            .collect();
+        if !strokes.is_empty() {
+            ui.add_space(10.0);
+            ui.label(RichText::new(Msg::PenStroke.text(lang)).strong());
+            let width = shared(&strokes, |w| *w);
+            if let Some(w) = choice_row(
+                ui,
+                Msg::PenWidthLabel.text(lang),
+                &PenWidth::ALL,
+                width,
+                |w| i18n::pen_width_name(w, lang),
+            ) {
+                view.pen_width = w;
+                view.update_strokes(editor, |s| s.width = w);
+            }
+        }
+        if let Some(e) = view
+            .single_selected(editor)
+            .filter(|e| e.turns() && !e.locked())
+        {
+            ui.add_space(10.0);
+            rotation_field(ui, editor, e.clone(), lang);
+        }
+        ui.add_space(10.0);
+        arrange_settings(ui, editor, view, lang);
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             if ui.button(Msg::Duplicate.text(lang)).clicked() {
@@ -234,6 +371,22 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
                 view.delete_selection(editor);
             }
         });
+    } else if matches!(view.tool, Tool::Pen | Tool::Highlighter) {
+        ui.label(RichText::new(Msg::PenTool.text(lang)).strong());
+        ui.add_space(4.0);
+        ui.label(Msg::Colour.text(lang));
+        if let Some(c) = palette(ui, Some(view.pen_color), lang) {
+            view.pen_color = c;
+        }
+        if let Some(w) = choice_row(
+            ui,
+            Msg::PenWidthLabel.text(lang),
+            &PenWidth::ALL,
+            Some(view.pen_width),
+            |w| i18n::pen_width_name(w, lang),
+        ) {
+            view.pen_width = w;
+        }
     } else if let Some(phase) = view.selected_phase {
         phase_settings(ui, editor, phase, lang);
     } else {
@@ -356,6 +509,208 @@ fn card_settings(
         .changed()
     {
         view.update_cards(editor, |c| c.bold = on);
+    }
+}
+
+/// Outline, fill, line and text of the selected shapes.
+fn shape_settings(
+    ui: &mut Ui,
+    editor: &mut Editor,
+    view: &mut CanvasView,
+    shapes: &[Shape],
+    lang: Lang,
+) {
+    ui.label(RichText::new(Msg::Shape.text(lang)).strong());
+    let outline = shared(shapes, |s| s.outline);
+    let name = outline.map_or("–", |o| i18n::outline_name(o, lang));
+    egui::ComboBox::from_id_salt("shape-outline")
+        .selected_text(name)
+        .width(ui.available_width() - 8.0)
+        .show_ui(ui, |ui| {
+            for o in Outline::ALL {
+                if ui
+                    .selectable_label(outline == Some(o), i18n::outline_name(o, lang))
+                    .clicked()
+                {
+                    view.shape_outline = o;
+                    view.update_shapes(editor, |s| s.outline = o);
+                }
+            }
+        });
+    ui.add_space(4.0);
+    let filled = shared(shapes, |s| s.fill.is_some());
+    let mut none = filled == Some(false);
+    if ui
+        .checkbox(&mut none, Msg::NoFill.text(lang))
+        .on_hover_text(Msg::Fill.text(lang))
+        .changed()
+    {
+        let fill = if none {
+            None
+        } else {
+            Some(view.new_card_color)
+        };
+        view.update_shapes(editor, |s| s.fill = fill);
+    }
+    ui.label(Msg::LineColor.text(lang));
+    let line = shared(shapes, |s| s.line_color);
+    if let Some(c) = palette(ui, line, lang) {
+        view.update_shapes(editor, |s| s.line_color = c);
+    }
+    let style = shared(shapes, |s| s.line_style);
+    if let Some(st) = choice_row(ui, Msg::LineLabel.text(lang), &LineStyle::ALL, style, |s| {
+        i18n::line_style_name(s, lang)
+    }) {
+        view.update_shapes(editor, |s| s.line_style = st);
+    }
+    let width = shared(shapes, |s| s.line_width);
+    if let Some(w) = choice_row(
+        ui,
+        Msg::WidthLabel.text(lang),
+        &LineWidth::ALL,
+        width,
+        |w| i18n::width_name(w, lang),
+    ) {
+        view.update_shapes(editor, |s| s.line_width = w);
+    }
+    let size = shared(shapes, |s| s.text_size);
+    let options = TextSize::ALL;
+    if let Some(ts) = choice_row(ui, Msg::TextSizeLabel.text(lang), &options, size, |t| {
+        i18n::text_size_name(t, lang)
+    }) {
+        view.update_shapes(editor, |s| s.text_size = ts);
+    }
+    let bold = shared(shapes, |s| s.bold);
+    let mut on = bold == Some(true);
+    if ui.checkbox(&mut on, Msg::Bold.text(lang)).changed() {
+        view.update_shapes(editor, |s| s.bold = on);
+    }
+}
+
+/// Size, weight and alignment of the selected free text.
+fn text_settings(
+    ui: &mut Ui,
+    editor: &mut Editor,
+    view: &mut CanvasView,
+    texts: &[Text],
+    lang: Lang,
+) {
+    ui.label(RichText::new(Msg::FreeText.text(lang)).strong());
+    let size = shared(texts, |t| t.size);
+    if let Some(f) = choice_row(
+        ui,
+        Msg::TextSizeLabel.text(lang),
+        &FontSize::ALL,
+        size,
+        i18n::font_size_name,
+    ) {
+        view.update_texts(editor, |t| t.size = f);
+    }
+    let align = shared(texts, |t| t.align);
+    if let Some(a) = choice_row(ui, Msg::TextAlign.text(lang), &Align::ALL, align, |a| {
+        i18n::text_align_name(a, lang)
+    }) {
+        view.update_texts(editor, |t| t.align = a);
+    }
+    let bold = shared(texts, |t| t.bold);
+    let mut on = bold == Some(true);
+    if ui.checkbox(&mut on, Msg::Bold.text(lang)).changed() {
+        view.update_texts(editor, |t| t.bold = on);
+    }
+}
+
+/// The angle of one turnable element, in degrees.
+fn rotation_field(ui: &mut Ui, editor: &mut Editor, e: Element, lang: Lang) {
+    let Some(f) = e.frame() else {
+        return;
+    };
+    let label = ui.label(Msg::Rotation.text(lang));
+    let mut deg = f.rotation;
+    let field = ui
+        .add(
+            egui::DragValue::new(&mut deg)
+                .range(-360.0..=360.0)
+                .speed(1.0)
+                .suffix(" °"),
+        )
+        .labelled_by(label.id);
+    if field.changed() {
+        let _ = editor.apply(Command::Update(vec![e.with_frame(Frame::new(f.rect, deg))]));
+    }
+    if field.drag_stopped() || field.lost_focus() {
+        editor.commit();
+    }
+}
+
+/// Order, groups, lock, align and distribute for the selection.
+fn arrange_settings(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang: Lang) {
+    ui.label(RichText::new(Msg::Arrange.text(lang)).strong());
+    let mut run = None;
+    ui.horizontal_wrapped(|ui| {
+        for a in [
+            Action::BringToFront,
+            Action::BringForward,
+            Action::SendBackward,
+            Action::SendToBack,
+        ] {
+            let tip = match a.shortcut_label() {
+                Some(k) => format!("{} ({k})", a.label(lang)),
+                None => a.label(lang).to_owned(),
+            };
+            if ui.button(a.label(lang)).on_hover_text(tip).clicked() {
+                run = Some(a);
+            }
+        }
+    });
+    let doc = editor.doc();
+    let selected = view.selected_in_order(doc);
+    let grouped = selected.iter().any(|e| e.group().is_some());
+    let locked = !selected.is_empty() && selected.iter().all(|e| e.locked());
+    let boxed = selected
+        .iter()
+        .filter(|e| e.frame().is_some() && !e.locked())
+        .count();
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .add_enabled(
+                view.selection.len() >= 2,
+                Button::new(Msg::Group.text(lang)),
+            )
+            .clicked()
+        {
+            run = Some(Action::Group);
+        }
+        if ui
+            .add_enabled(grouped, Button::new(Msg::Ungroup.text(lang)))
+            .clicked()
+        {
+            run = Some(Action::Ungroup);
+        }
+        let lock = if locked { Msg::Unlock } else { Msg::Lock };
+        if ui.button(lock.text(lang)).clicked() {
+            run = Some(Action::ToggleLock);
+        }
+    });
+    if boxed >= 2 {
+        ui.label(Msg::AlignMenu.text(lang));
+        ui.horizontal_wrapped(|ui| {
+            if let Some(how) = crate::ui::canvas::align_buttons(ui, lang) {
+                view.align_selection(editor, how);
+            }
+        });
+        if boxed >= 3 {
+            ui.horizontal_wrapped(|ui| {
+                if ui.button(Msg::DistributeH.text(lang)).clicked() {
+                    view.distribute_selection(editor, true);
+                }
+                if ui.button(Msg::DistributeV.text(lang)).clicked() {
+                    view.distribute_selection(editor, false);
+                }
+            });
+        }
+    }
+    if let Some(a) = run {
+        view.requested.push(a);
     }
 }
 
@@ -548,6 +903,14 @@ pub fn status_bar(
             Some(Msg::TipEditing.text(lang))
         } else if view.tool == Tool::Arrow {
             Some(Msg::TipArrowTool.text(lang))
+        } else if matches!(view.tool, Tool::Pen | Tool::Highlighter) {
+            Some(Msg::TipPen.text(lang))
+        } else if view.tool == Tool::Eraser {
+            Some(Msg::TipEraser.text(lang))
+        } else if matches!(view.tool, Tool::Shape(_)) {
+            Some(Msg::TipShape.text(lang))
+        } else if view.tool == Tool::Text {
+            Some(Msg::TipText.text(lang))
         } else {
             None
         };

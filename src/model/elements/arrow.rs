@@ -5,9 +5,8 @@
 //! bound end follows its element when it moves or resizes. Where an arrow is drawn is worked
 //! out from the document each time ([`resolve`]); nothing derived is stored.
 
-use crate::model::{
-    CardColor, Document, Element, ElementId, MAX_COORD, MAX_TEXT_CHARS, Point, Rect,
-};
+use super::frame::{GroupId, OrderKey, is_false};
+use crate::model::{CardColor, Document, ElementId, MAX_COORD, MAX_TEXT_CHARS, Point, Rect};
 use serde::{Deserialize, Serialize};
 
 /// The box an arrow's drawing occupies (line, heads and label): it depends on where the
@@ -176,6 +175,12 @@ impl ArrowEnd {
 pub struct Arrow {
     #[serde(rename = "id")]
     pub id: ElementId,
+    #[serde(rename = "order", default)]
+    pub order: OrderKey,
+    #[serde(rename = "group", default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<GroupId>,
+    #[serde(rename = "locked", default, skip_serializing_if = "is_false")]
+    pub locked: bool,
     #[serde(rename = "start")]
     pub start: ArrowEnd,
     #[serde(rename = "end")]
@@ -205,6 +210,9 @@ impl Arrow {
     pub fn new(id: ElementId, start: ArrowEnd, end: ArrowEnd) -> Self {
         Self {
             id,
+            order: OrderKey::default(),
+            group: None,
+            locked: false,
             start,
             end,
             route: Route::Straight,
@@ -264,13 +272,18 @@ pub fn inside_rounded(r: &Rect, radius: f32, p: Point) -> bool {
 fn anchor(doc: &Document, end: &ArrowEnd) -> (Point, Option<Rect>) {
     match end.bind {
         Some(b) => match doc.elements.get(b.element) {
-            Some(Element::Card(c)) => {
-                let r = c.rect;
-                let at = Point::new(b.at.x.clamp(0.0, 1.0), b.at.y.clamp(0.0, 1.0));
-                (Point::new(r.x + at.x * r.w, r.y + at.y * r.h), Some(r))
-            }
-            // Bound to something missing (or to another arrow): where it was last placed.
-            _ => (end.point, None),
+            Some(e) => match e.frame() {
+                Some(f) => {
+                    let r = f.rect;
+                    let at = Point::new(b.at.x.clamp(0.0, 1.0), b.at.y.clamp(0.0, 1.0));
+                    let p = f.to_world(Point::new(r.x + at.x * r.w, r.y + at.y * r.h));
+                    (p, Some(f.bounds()))
+                }
+                // Bound to another arrow: where it was last placed.
+                None => (end.point, None),
+            },
+            // Bound to something missing: where it was last placed.
+            None => (end.point, None),
         },
         None => (end.point, None),
     }
@@ -678,6 +691,7 @@ pub fn bend_for(doc: &Document, arrow: &Arrow, p: Point) -> f32 {
 mod tests {
     use super::*;
     use crate::model::Card;
+    use crate::model::Element;
 
     fn doc_with(cards: &[(u64, Rect)]) -> Document {
         let mut doc = Document::new();

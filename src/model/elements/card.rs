@@ -1,11 +1,8 @@
 //! A card: the sticky note of a workshop. Its data, box, hit test and checks.
 
-use crate::model::{CardColor, ElementId, MAX_COORD, MAX_TEXT_CHARS, Point, Rect};
+use super::frame::{Frame, GroupId, OrderKey, is_false};
+use crate::model::{CardColor, ElementId, MAX_TEXT_CHARS, Point, Rect};
 use serde::{Deserialize, Serialize};
-
-fn is_false(b: &bool) -> bool {
-    !*b
-}
 
 /// How large a card's text is: fitted to the card, or one of four fixed sizes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -54,6 +51,13 @@ impl TextSize {
 pub struct Card {
     #[serde(rename = "id")]
     pub id: ElementId,
+    #[serde(rename = "order", default)]
+    pub order: OrderKey,
+    #[serde(rename = "group", default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<GroupId>,
+    #[serde(rename = "locked", default, skip_serializing_if = "is_false")]
+    pub locked: bool,
+    /// Cards are never turned: they stay readable.
     #[serde(rename = "rect")]
     pub rect: Rect,
     #[serde(rename = "text")]
@@ -75,6 +79,9 @@ impl Card {
     pub fn new(id: ElementId, rect: Rect, text: impl Into<String>, color: CardColor) -> Self {
         Self {
             id,
+            order: OrderKey::default(),
+            group: None,
+            locked: false,
             rect,
             text: text.into(),
             color,
@@ -97,19 +104,7 @@ impl Card {
 
     /// Checks what serde cannot; the message starts with the field's path inside the card.
     pub fn validate(&self) -> Result<(), String> {
-        let sane = |v: f32| v.is_finite() && v.abs() <= MAX_COORD;
-        let r = self.rect;
-        if ![r.x, r.y, r.w, r.h].into_iter().all(sane) {
-            return Err(format!(
-                "rect: a coordinate is out of range (at most {MAX_COORD:e})"
-            ));
-        }
-        if r.w <= 0.0 || r.h <= 0.0 {
-            return Err(format!(
-                "rect: width and height must be above zero (found {} × {})",
-                r.w, r.h
-            ));
-        }
+        Frame::upright(self.rect).validate()?;
         if self.text.chars().count() > MAX_TEXT_CHARS {
             return Err(format!("text: longer than {MAX_TEXT_CHARS} characters"));
         }

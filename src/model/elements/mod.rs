@@ -1,19 +1,33 @@
 //! Everything placed on the canvas. One module per kind owns its data, box, hit test and
 //! checks; `Element` dispatches to them. The list of elements in paint order is `Elements`.
+//!
+//! Every element has an id, a place in the paint order ([`OrderKey`]), a group and a lock.
+//! Every kind but the arrow has a box ([`Frame`]): arrows bind to it, and selection, resizing,
+//! turning and aligning work on it.
 
 pub mod arrow;
 pub mod card;
+pub mod frame;
 mod list;
 mod read;
+pub mod shape;
+pub mod shape_geom;
+pub mod stroke;
+pub mod stroke_geom;
+pub mod text;
 
+pub use frame::{Frame, GroupId, OrderKey};
 pub use list::Elements;
 
-use crate::model::{ElementId, Point, quote};
+use crate::model::{ElementId, Point, Rect, quote};
 use arrow::Arrow;
 use card::Card;
 use read::{Checked, MAX_ELEMENT_VALUES, NoSecondType};
 use serde::{Deserialize, Deserializer, Serialize};
+use shape::Shape;
 use std::fmt;
+use stroke::Stroke;
+use text::Text;
 
 /// Anything placed on the canvas. Saved with a `type` field naming its kind, first.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -21,15 +35,44 @@ use std::fmt;
 pub enum Element {
     #[serde(rename = "card")]
     Card(Card),
+    #[serde(rename = "shape")]
+    Shape(Shape),
+    #[serde(rename = "text")]
+    Text(Text),
+    #[serde(rename = "stroke")]
+    Stroke(Stroke),
     #[serde(rename = "arrow")]
     Arrow(Arrow),
+}
+
+/// The kinds of element, for messages, menus and screen readers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Card,
+    Shape,
+    Text,
+    Stroke,
+    Arrow,
+}
+
+/// `$body` for whichever kind `$e` is, with `$x` bound to it: for what every kind has.
+macro_rules! each_kind {
+    ($e:expr, $x:ident => $body:expr) => {
+        match $e {
+            Element::Card($x) => $body,
+            Element::Shape($x) => $body,
+            Element::Text($x) => $body,
+            Element::Stroke($x) => $body,
+            Element::Arrow($x) => $body,
+        }
+    };
 }
 
 /// Marks the place of an error inside an element, in an error message (see `io`).
 pub const INNER_PATH: char = '\u{1}';
 
 /// The `type` names of elements.
-const ELEMENT_TYPES: &[&str] = &["card", "arrow"];
+const ELEMENT_TYPES: &[&str] = &["card", "shape", "text", "stroke", "arrow"];
 
 impl<'de> Deserialize<'de> for Element {
     /// Reads the `type` field, then the element's own fields straight from the same stream,
@@ -52,6 +95,9 @@ impl<'de> Deserialize<'de> for Element {
                     let rest = MapAccessDeserializer::new(NoSecondType(map));
                     return match kind.as_str() {
                         "card" => Card::deserialize(rest).map(Element::Card),
+                        "shape" => Shape::deserialize(rest).map(Element::Shape),
+                        "text" => Text::deserialize(rest).map(Element::Text),
+                        "stroke" => Stroke::deserialize(rest).map(Element::Stroke),
                         "arrow" => Arrow::deserialize(rest).map(Element::Arrow),
                         other => Err(A::Error::unknown_variant(&quote(other), ELEMENT_TYPES)),
                     };
@@ -81,6 +127,15 @@ impl<'de> Deserialize<'de> for Element {
                     "card" => serde_path_to_error::deserialize(obj)
                         .map(Element::Card)
                         .map_err(inner),
+                    "shape" => serde_path_to_error::deserialize(obj)
+                        .map(Element::Shape)
+                        .map_err(inner),
+                    "text" => serde_path_to_error::deserialize(obj)
+                        .map(Element::Text)
+                        .map_err(inner),
+                    "stroke" => serde_path_to_error::deserialize(obj)
+                        .map(Element::Stroke)
+                        .map_err(inner),
                     "arrow" => serde_path_to_error::deserialize(obj)
                         .map(Element::Arrow)
                         .map_err(inner),
@@ -94,21 +149,141 @@ impl<'de> Deserialize<'de> for Element {
 
 impl Element {
     pub fn id(&self) -> ElementId {
+        each_kind!(self, e => e.id)
+    }
+
+    /// The same element under another id.
+    pub fn with_id(&self, id: ElementId) -> Element {
+        let mut e = self.clone();
+        each_kind!(&mut e, x => x.id = id);
+        e
+    }
+
+    pub fn kind(&self) -> Kind {
         match self {
-            Element::Card(c) => c.id,
-            Element::Arrow(a) => a.id,
+            Element::Card(_) => Kind::Card,
+            Element::Shape(_) => Kind::Shape,
+            Element::Text(_) => Kind::Text,
+            Element::Stroke(_) => Kind::Stroke,
+            Element::Arrow(_) => Kind::Arrow,
+        }
+    }
+
+    /// Its place in the paint order.
+    pub fn order(&self) -> &OrderKey {
+        each_kind!(self, e => &e.order)
+    }
+
+    pub fn set_order(&mut self, key: OrderKey) {
+        each_kind!(self, e => e.order = key)
+    }
+
+    /// The same element at another place in the paint order.
+    pub fn with_order(&self, key: OrderKey) -> Element {
+        let mut e = self.clone();
+        e.set_order(key);
+        e
+    }
+
+    pub fn group(&self) -> Option<GroupId> {
+        each_kind!(self, e => e.group)
+    }
+
+    /// The same element in group `group` (or in none).
+    pub fn with_group(&self, group: Option<GroupId>) -> Element {
+        let mut e = self.clone();
+        each_kind!(&mut e, x => x.group = group);
+        e
+    }
+
+    /// A locked element stays where it is: it is not moved, resized or caught by a rubber band.
+    pub fn locked(&self) -> bool {
+        each_kind!(self, e => e.locked)
+    }
+
+    pub fn with_locked(&self, locked: bool) -> Element {
+        let mut e = self.clone();
+        each_kind!(&mut e, x => x.locked = locked);
+        e
+    }
+
+    /// Its box, for the kinds that have one (all but arrows).
+    pub fn frame(&self) -> Option<Frame> {
+        match self {
+            Element::Card(c) => Some(Frame::upright(c.rect)),
+            Element::Shape(s) => Some(s.frame()),
+            Element::Text(t) => Some(t.frame()),
+            Element::Stroke(s) => Some(s.frame()),
+            Element::Arrow(_) => None,
+        }
+    }
+
+    /// The same element in another box (a card stays upright; a stroke's points scale with
+    /// its box). An arrow has no box and is returned as it is.
+    pub fn with_frame(&self, f: Frame) -> Element {
+        let rotation = frame::normalize_degrees(f.rotation);
+        match self {
+            Element::Card(c) => Element::Card(Card {
+                rect: f.rect,
+                ..c.clone()
+            }),
+            Element::Shape(s) => Element::Shape(Shape {
+                rect: f.rect,
+                rotation,
+                ..s.clone()
+            }),
+            Element::Text(t) => Element::Text(Text {
+                rect: f.rect,
+                rotation,
+                ..t.clone()
+            }),
+            Element::Stroke(s) => Element::Stroke(Stroke {
+                rotation,
+                ..s.resized(f.rect)
+            }),
+            Element::Arrow(a) => Element::Arrow(a.clone()),
+        }
+    }
+
+    /// Whether it can be turned (cards stay upright to stay readable; arrows follow their
+    /// ends).
+    pub fn turns(&self) -> bool {
+        match self {
+            Element::Shape(_) | Element::Text(_) | Element::Stroke(_) => true,
+            Element::Card(_) | Element::Arrow(_) => false,
+        }
+    }
+
+    /// Its text (a card's, a shape's, free text, an arrow's label), if it holds any.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Element::Card(c) => Some(&c.text),
+            Element::Shape(s) => Some(&s.text),
+            Element::Text(t) => Some(&t.text),
+            Element::Arrow(a) => Some(&a.label),
+            Element::Stroke(_) => None,
+        }
+    }
+
+    /// The same element with its text set (for the kinds that hold text).
+    pub fn with_text(&self, text: String) -> Element {
+        match self {
+            Element::Card(c) => Element::Card(Card { text, ..c.clone() }),
+            Element::Shape(s) => Element::Shape(Shape { text, ..s.clone() }),
+            Element::Text(t) => Element::Text(Text { text, ..t.clone() }),
+            Element::Arrow(a) => Element::Arrow(Arrow {
+                label: text,
+                ..a.clone()
+            }),
+            Element::Stroke(s) => Element::Stroke(s.clone()),
         }
     }
 
     /// The same element moved by (dx, dy). An arrow's free ends move; its bound ends stay
     /// with what they are bound to.
     pub fn translated(&self, dx: f32, dy: f32) -> Element {
-        match self {
-            Element::Card(c) => Element::Card(Card {
-                rect: c.rect.translated(dx, dy),
-                ..c.clone()
-            }),
-            Element::Arrow(a) => {
+        match (self, self.frame()) {
+            (Element::Arrow(a), _) => {
                 let mut a = a.clone();
                 for end in [&mut a.start, &mut a.end] {
                     if end.bind.is_none() {
@@ -117,25 +292,47 @@ impl Element {
                 }
                 Element::Arrow(a)
             }
+            (_, Some(f)) => self.with_frame(Frame {
+                rect: f.rect.translated(dx, dy),
+                ..f
+            }),
+            (_, None) => self.clone(),
         }
     }
 
     pub fn as_card(&self) -> Option<&Card> {
         match self {
             Element::Card(c) => Some(c),
-            Element::Arrow(_) => None,
+            _ => None,
         }
     }
 
     pub fn as_arrow(&self) -> Option<&Arrow> {
         match self {
             Element::Arrow(a) => Some(a),
-            Element::Card(_) => None,
+            _ => None,
         }
     }
 
-    /// Whether arrows may bind to this element.
+    /// Whether arrows may bind to this element: anything with a box.
     pub fn is_bindable(&self) -> bool {
-        matches!(self, Element::Card(_))
+        self.frame().is_some()
+    }
+
+    /// The box of a boxed element (`None` for arrows).
+    pub fn rect(&self) -> Option<Rect> {
+        self.frame().map(|f| f.rect)
+    }
+
+    /// Checks what serde cannot; the message starts with the field's path inside the element.
+    pub fn validate(&self) -> Result<(), String> {
+        self.order().validate()?;
+        match self {
+            Element::Card(c) => c.validate(),
+            Element::Shape(s) => s.validate(),
+            Element::Text(t) => t.validate(),
+            Element::Stroke(s) => s.validate(),
+            Element::Arrow(a) => a.validate(),
+        }
     }
 }

@@ -9,15 +9,16 @@ mod files;
 mod modals;
 
 use super::actions::Action;
-use super::canvas::CanvasView;
+use super::canvas::{CanvasView, Tool};
 use super::desktop::{Desktop, DialogAnswer, FilePurpose};
 use super::dialog;
 use super::export_dialog::{ExportDialog, Kind, Request};
 use super::panels;
+use crate::edit::arrange::Depth;
 use crate::edit::{Command, Editor, clipboard};
 use crate::i18n::{self, Lang, Msg};
 use crate::io;
-use crate::model::{Document, sample};
+use crate::model::{Document, Element, sample};
 use egui::{Key, Ui, ViewportCommand};
 use files::canvas_path;
 use std::path::{Path, PathBuf};
@@ -489,18 +490,30 @@ impl App {
             Action::Duplicate => view.duplicate_selection(editor),
             Action::Bold => view.toggle_bold(editor),
             Action::NewCard => view.create_card_at_pointer(editor),
-            Action::ArrowTool => {
-                let tool = match view.tool {
-                    super::canvas::Tool::Arrow => super::canvas::Tool::Select,
-                    super::canvas::Tool::Select => super::canvas::Tool::Arrow,
-                };
-                view.set_tool(editor, tool);
-            }
+            Action::SelectTool => view.set_tool(editor, Tool::Select),
+            Action::ArrowTool => view.toggle_tool(editor, Tool::Arrow),
+            Action::ShapeTool => view.toggle_tool(editor, Tool::Shape(view.shape_outline)),
+            Action::TextTool => view.toggle_tool(editor, Tool::Text),
+            Action::PenTool => view.toggle_tool(editor, Tool::Pen),
+            Action::HighlighterTool => view.toggle_tool(editor, Tool::Highlighter),
+            Action::EraserTool => view.toggle_tool(editor, Tool::Eraser),
+            Action::BringForward => view.reorder_selection(editor, Depth::Forward),
+            Action::BringToFront => view.reorder_selection(editor, Depth::Front),
+            Action::SendBackward => view.reorder_selection(editor, Depth::Backward),
+            Action::SendToBack => view.reorder_selection(editor, Depth::Back),
+            Action::Group => view.group_selection(editor),
+            Action::Ungroup => view.ungroup_selection(editor),
+            Action::ToggleLock => view.toggle_lock(editor),
+            Action::PickShape(o) => view.set_tool(editor, Tool::Shape(o)),
             Action::EditCard => {
                 if view.selection.len() == 1
                     && let Some(id) = view.selection.iter().next().copied()
                 {
-                    view.edit_card(editor, id);
+                    match editor.doc().elements.get(id) {
+                        Some(Element::Arrow(_)) => view.edit_label(editor, id),
+                        Some(_) => view.edit_card(editor, id),
+                        None => {}
+                    }
                 }
             }
             Action::FitAll => view.fit_all(editor.doc()),

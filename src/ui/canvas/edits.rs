@@ -2,16 +2,60 @@
 
 use super::CanvasView;
 use super::text::CardEditing;
+use crate::edit::arrange::{self, Alignment, Depth};
 use crate::edit::{Command, Editor};
+use crate::i18n::{Lang, Msg};
+use crate::model::elements::shape::DEFAULT_SHAPE_SIZE;
 use crate::model::{
     Arrow, Card, CardColor, DEFAULT_CARD_SIZE, Element, ElementId, Head, LineStyle, LineWidth,
-    Point, Rect, Route,
+    Point, Rect, Route, Shape, Stroke, Text,
 };
 use egui::Vec2;
 use std::collections::HashSet;
 
 /// Gap between a card and the next one made with Tab, in world points.
 const NEXT_CARD_GAP: f32 = 24.0;
+/// The eraser's radius on screen, in points.
+pub const ERASER_PX: f32 = 10.0;
+
+fn as_shape(e: &Element) -> Option<&Shape> {
+    match e {
+        Element::Shape(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn as_text(e: &Element) -> Option<&Text> {
+    match e {
+        Element::Text(t) => Some(t),
+        _ => None,
+    }
+}
+
+fn as_stroke(e: &Element) -> Option<&Stroke> {
+    match e {
+        Element::Stroke(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// The six ways to line up, as buttons; returns the one clicked.
+pub fn align_buttons(ui: &mut egui::Ui, lang: Lang) -> Option<Alignment> {
+    let mut picked = None;
+    for (how, msg) in [
+        (Alignment::Left, Msg::AlignLeft),
+        (Alignment::Center, Msg::AlignCenter),
+        (Alignment::Right, Msg::AlignRight),
+        (Alignment::Top, Msg::AlignTop),
+        (Alignment::Middle, Msg::AlignMiddle),
+        (Alignment::Bottom, Msg::AlignBottom),
+    ] {
+        if ui.button(msg.text(lang)).clicked() {
+            picked = Some(how);
+        }
+    }
+    picked
+}
 use crate::edit::layout::PHASE_MARGIN;
 
 /// Where the card after `r` goes when ideas are captured with Tab: the first free place in
@@ -125,15 +169,238 @@ impl CanvasView {
         self.create_card_at(editor, at);
     }
 
-    /// Starts editing the text of a card.
+    /// Starts editing the text of a card, a shape or free text.
     pub fn edit_card(&mut self, editor: &mut Editor, id: ElementId) {
         self.end_text_editing(editor);
         editor.commit();
-        if let Some(card) = editor.doc().card(id) {
-            let editing = CardEditing::new(id, card.text.clone(), false, card.rect);
-            self.select_only(id);
-            self.editing = Some(editing);
+        let Some(e) = editor.doc().elements.get(id) else {
+            return;
+        };
+        let (text, rect) = match e {
+            Element::Card(c) => (&c.text, c.rect),
+            Element::Shape(s) => (&s.text, s.rect),
+            Element::Text(t) => (&t.text, t.rect),
+            Element::Stroke(_) | Element::Arrow(_) => return,
+        };
+        if e.locked() {
+            return;
         }
+        let editing = CardEditing::new(id, text.clone(), false, rect);
+        self.select_only(id);
+        self.editing = Some(editing);
+    }
+
+    /// A new shape of the shape tool's outline in `rect`, or, for an empty `rect`, of the
+    /// usual size centred at `at`; selected and open for typing. The tool goes back to
+    /// selecting.
+    pub fn create_shape_at(&mut self, editor: &mut Editor, rect: Rect, at: Point) {
+        self.end_text_editing(editor);
+        editor.commit();
+        let rect = if rect.w > 0.0 && rect.h > 0.0 {
+            rect
+        } else {
+            let (w, h) = DEFAULT_SHAPE_SIZE;
+            Rect::centered(at, w, h)
+        };
+        let outline = match self.tool {
+            super::Tool::Shape(o) => o,
+            _ => self.shape_outline,
+        };
+        let mut shape = Shape::new(ElementId::random(), rect, outline);
+        shape.fill = Some(self.new_card_color);
+        let id = shape.id;
+        let insert = Command::insert_on_top(editor.doc(), vec![Element::Shape(shape)]);
+        if editor.apply(insert).is_ok() {
+            self.tool = super::Tool::Select;
+            self.select_only(id);
+            self.editing = Some(CardEditing::new(id, String::new(), true, rect));
+        }
+    }
+
+    /// New free text at `at` (its first line's top left), open for typing. An empty one goes
+    /// again when the edit ends.
+    pub fn create_text_at(&mut self, editor: &mut Editor, at: Point) {
+        self.end_text_editing(editor);
+        editor.commit();
+        let mut text = Text::new(ElementId::random(), at, "");
+        text.rect.y -= text.rect.h / 2.0;
+        let id = text.id;
+        let rect = text.rect;
+        let insert = Command::insert_on_top(editor.doc(), vec![Element::Text(text)]);
+        if editor.apply(insert).is_ok() {
+            self.tool = super::Tool::Select;
+            self.select_only(id);
+            self.editing = Some(CardEditing::new(id, String::new(), true, rect));
+        }
+    }
+
+    /// Removes the strokes the eraser touches moving from `a` to `b` (world points), as part
+    /// of the open step (one drag is one undo step).
+    pub(super) fn erase_along(&mut self, editor: &mut Editor, a: Point, b: Point, zoom: f32) {
+        let radius = ERASER_PX / zoom;
+        let area = Rect::from_corners(a, b).expand(radius);
+        let doc = editor.doc();
+        let mut hits = Vec::new();
+        editor.index().query(doc, area, &mut hits);
+        let els = doc.elements.as_slice();
+        let gone: Vec<ElementId> = hits
+            .iter()
+            .filter_map(|&i| els.get(i))
+            .filter(|e| match e {
+                Element::Stroke(s) => !s.locked && s.erased_by(a, b, radius),
+                Element::Card(_) | Element::Shape(_) | Element::Text(_) | Element::Arrow(_) => {
+                    false
+                }
+            })
+            .map(Element::id)
+            .collect();
+        if !gone.is_empty() {
+            let _ = editor.apply(Command::Remove(gone));
+        }
+    }
+
+    /// Moves the selection in the paint order, as one undo step.
+    pub fn reorder_selection(&mut self, editor: &mut Editor, depth: Depth) {
+        if let Some(cmd) = arrange::reorder(editor.doc(), &self.selection, depth) {
+            let _ = editor.apply_step(cmd);
+        }
+    }
+
+    /// Puts the selection in one group.
+    pub fn group_selection(&mut self, editor: &mut Editor) {
+        if let Some(cmd) = arrange::group(editor.doc(), &self.selection) {
+            let _ = editor.apply_step(cmd);
+            self.entered_group = None;
+        }
+    }
+
+    /// Takes the selection out of its groups.
+    pub fn ungroup_selection(&mut self, editor: &mut Editor) {
+        if let Some(cmd) = arrange::ungroup(editor.doc(), &self.selection) {
+            let _ = editor.apply_step(cmd);
+            self.entered_group = None;
+        }
+    }
+
+    /// Locks the selection, or unlocks it if all of it is locked.
+    pub fn toggle_lock(&mut self, editor: &mut Editor) {
+        let all_locked = self
+            .selected_in_order(editor.doc())
+            .iter()
+            .all(|e| e.locked());
+        if let Some(cmd) = arrange::set_locked(editor.doc(), &self.selection, !all_locked) {
+            let _ = editor.apply_step(cmd);
+        }
+    }
+
+    pub fn align_selection(&mut self, editor: &mut Editor, how: Alignment) {
+        if let Some(cmd) = arrange::align(editor.doc(), &self.selection, how) {
+            let _ = editor.apply_step(cmd);
+        }
+    }
+
+    pub fn distribute_selection(&mut self, editor: &mut Editor, horizontal: bool) {
+        if let Some(cmd) = arrange::distribute(editor.doc(), &self.selection, horizontal) {
+            let _ = editor.apply_step(cmd);
+        }
+    }
+
+    /// The arranging entries of the context menu (and the panel): order, group, lock, align.
+    pub fn arrange_menu(&mut self, ui: &mut egui::Ui, editor: &mut Editor, lang: Lang) {
+        use crate::ui::actions::Action;
+        let n = self.selection.len();
+        let doc = editor.doc();
+        let grouped = self
+            .selected_in_order(doc)
+            .iter()
+            .any(|e| e.group().is_some());
+        let locked =
+            !self.selection.is_empty() && self.selected_in_order(doc).iter().all(|e| e.locked());
+        let boxed = self
+            .selected_in_order(doc)
+            .iter()
+            .filter(|e| e.frame().is_some() && !e.locked())
+            .count();
+        let mut run = None;
+        ui.menu_button(Msg::Arrange.text(lang), |ui| {
+            for a in [
+                Action::BringForward,
+                Action::BringToFront,
+                Action::SendBackward,
+                Action::SendToBack,
+            ] {
+                let b = egui::Button::new(a.label(lang))
+                    .shortcut_text(a.shortcut_label().unwrap_or_default());
+                if ui.add(b).clicked() {
+                    run = Some(a);
+                    ui.close();
+                }
+            }
+            ui.separator();
+            let group = egui::Button::new(Action::Group.label(lang))
+                .shortcut_text(Action::Group.shortcut_label().unwrap_or_default());
+            if ui.add_enabled(n >= 2, group).clicked() {
+                run = Some(Action::Group);
+                ui.close();
+            }
+            let ungroup = egui::Button::new(Action::Ungroup.label(lang))
+                .shortcut_text(Action::Ungroup.shortcut_label().unwrap_or_default());
+            if ui.add_enabled(grouped, ungroup).clicked() {
+                run = Some(Action::Ungroup);
+                ui.close();
+            }
+            let lock_label = if locked { Msg::Unlock } else { Msg::Lock };
+            let lock = egui::Button::new(lock_label.text(lang))
+                .shortcut_text(Action::ToggleLock.shortcut_label().unwrap_or_default());
+            if ui.add(lock).clicked() {
+                run = Some(Action::ToggleLock);
+                ui.close();
+            }
+        });
+        ui.add_enabled_ui(boxed >= 2, |ui| {
+            ui.menu_button(Msg::AlignMenu.text(lang), |ui| {
+                if let Some(how) = align_buttons(ui, lang) {
+                    self.align_selection(editor, how);
+                    ui.close();
+                }
+                ui.separator();
+                if ui
+                    .add_enabled(boxed >= 3, egui::Button::new(Msg::DistributeH.text(lang)))
+                    .clicked()
+                {
+                    self.distribute_selection(editor, true);
+                    ui.close();
+                }
+                if ui
+                    .add_enabled(boxed >= 3, egui::Button::new(Msg::DistributeV.text(lang)))
+                    .clicked()
+                {
+                    self.distribute_selection(editor, false);
+                    ui.close();
+                }
+            });
+        });
+        if let Some(a) = run {
+            self.requested.push(a);
+        }
+    }
+
+    /// Changes every selected shape with `f`, as one undo step.
+    pub fn update_shapes(&mut self, editor: &mut Editor, f: impl Fn(&mut Shape)) {
+        self.update_selected(editor, as_shape, Element::Shape, f);
+    }
+
+    /// Changes every selected free text with `f` (its box refitted), as one undo step.
+    pub fn update_texts(&mut self, editor: &mut Editor, f: impl Fn(&mut Text)) {
+        self.update_selected(editor, as_text, Element::Text, |t| {
+            f(t);
+            t.rect = crate::scene::fitted_text_rect(t);
+        });
+    }
+
+    /// Changes every selected stroke with `f`, as one undo step.
+    pub fn update_strokes(&mut self, editor: &mut Editor, f: impl Fn(&mut Stroke)) {
+        self.update_selected(editor, as_stroke, Element::Stroke, f);
     }
 
     /// Ends editing and opens a new card beside the one edited (below it with `below`).
@@ -211,30 +478,21 @@ impl CanvasView {
         }
     }
 
-    /// Gives every selected card and arrow `color`.
+    /// Gives every selected element `color` (see [`arrange::recolor`]).
     pub fn recolor_selection(&mut self, editor: &mut Editor, color: CardColor) {
-        let changed: Vec<Element> = self
-            .selected_in_order(editor.doc())
-            .into_iter()
-            .filter_map(|e| match e {
-                Element::Card(c) if c.color != color => {
-                    Some(Element::Card(Card { color, ..c.clone() }))
-                }
-                Element::Arrow(a) if a.color != color => {
-                    Some(Element::Arrow(Arrow { color, ..a.clone() }))
-                }
-                _ => None,
-            })
-            .collect();
-        let has_cards = self
-            .selected_in_order(editor.doc())
+        let selected = self.selected_in_order(editor.doc());
+        let has_cards = selected
             .iter()
-            .any(|e| e.as_card().is_some());
+            .any(|e| matches!(e, Element::Card(_) | Element::Shape(_)));
+        let has_strokes = selected.iter().any(|e| matches!(e, Element::Stroke(_)));
         if has_cards || self.selection.is_empty() {
             self.new_card_color = color;
         }
-        if !changed.is_empty() {
-            let _ = editor.apply_step(Command::Update(changed));
+        if has_strokes {
+            self.pen_color = color;
+        }
+        if let Some(cmd) = arrange::recolor(editor.doc(), &self.selection, color) {
+            let _ = editor.apply_step(cmd);
         }
         self.remember_arrow_style(editor);
     }
@@ -274,16 +532,40 @@ impl CanvasView {
         }
     }
 
-    /// Makes the selected cards' text bold, or plain again if all of it is bold already.
+    /// Makes the selected text bold (cards, shapes, free text), or plain again if all of it
+    /// is bold already.
     pub fn toggle_bold(&mut self, editor: &mut Editor) {
-        let cards: Vec<bool> = self
+        let bolds: Vec<bool> = self
             .selected_in_order(editor.doc())
             .into_iter()
-            .filter_map(Element::as_card)
-            .map(|c| c.bold)
+            .filter_map(|e| match e {
+                Element::Card(c) => Some(c.bold),
+                Element::Shape(s) => Some(s.bold),
+                Element::Text(t) => Some(t.bold),
+                Element::Stroke(_) | Element::Arrow(_) => None,
+            })
             .collect();
-        let bold = !cards.iter().all(|b| *b);
-        self.update_cards(editor, |c| c.bold = bold);
+        let bold = !bolds.iter().all(|b| *b);
+        let changed: Vec<Element> = self
+            .selected_in_order(editor.doc())
+            .into_iter()
+            .filter_map(|e| {
+                let mut n = e.clone();
+                match &mut n {
+                    Element::Card(c) => c.bold = bold,
+                    Element::Shape(s) => s.bold = bold,
+                    Element::Text(t) => {
+                        t.bold = bold;
+                        t.rect = crate::scene::fitted_text_rect(t);
+                    }
+                    Element::Stroke(_) | Element::Arrow(_) => {}
+                }
+                (n != *e).then_some(n)
+            })
+            .collect();
+        if !changed.is_empty() {
+            let _ = editor.apply_step(Command::Update(changed));
+        }
     }
 
     /// Turns the selected arrows round: start becomes end, and heads swap with them.
@@ -311,6 +593,7 @@ impl CanvasView {
         let moved: Vec<Element> = self
             .selected_in_order(editor.doc())
             .into_iter()
+            .filter(|e| !e.locked())
             .map(|e| e.translated(dx, dy))
             .collect();
         if !moved.is_empty() {

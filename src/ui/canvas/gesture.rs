@@ -9,8 +9,8 @@ use crate::edit::{Command, Editor, layout};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::arrow;
 use crate::model::{
-    Arrow, ArrowEnd, Card, Element, ElementId, End, MIN_BOARD_HEIGHT, MIN_PHASE_WIDTH, Phase,
-    PhaseId, Point, Rect, Route,
+    Arrow, ArrowEnd, Element, ElementId, End, Frame, MIN_BOARD_HEIGHT, MIN_PHASE_WIDTH, Phase,
+    PhaseId, Point, Rect, Route, Shape, Stroke,
 };
 use crate::scene::Transform;
 use egui::{Key, PointerButton, Ui};
@@ -18,6 +18,10 @@ use std::collections::HashSet;
 
 /// Shorter than this on screen, a new arrow is taken for a slip and dropped.
 const MIN_ARROW_PX: f32 = 10.0;
+/// How near (screen points) an edge or middle must come to another's to snap to it.
+const SNAP_PX: f32 = 6.0;
+/// The most pointer positions one pen line takes (a minute of drawing).
+const MAX_PEN_INPUT: usize = 100_000;
 
 #[derive(Debug, Default)]
 pub(super) enum Gesture {
@@ -27,11 +31,34 @@ pub(super) enum Gesture {
     Move {
         origin: Point,
         start: Vec<Element>,
+        /// The box around what moves, at the start.
+        bounds: Rect,
+        /// The boxes of the elements near the view that it may snap to.
+        others: Vec<Rect>,
     },
     Resize {
         origin: Point,
         handle: super::Handle,
-        start: Card,
+        start: Element,
+    },
+    /// Turning an element about its centre by its handle.
+    Rotate {
+        start: Element,
+        /// The pointer's angle (degrees) when the drag began.
+        grab: f32,
+    },
+    /// A new shape being drawn from corner to corner; it is in the document.
+    DrawShape {
+        origin: Point,
+        shape: Shape,
+    },
+    /// A pen or highlighter line being drawn (world points as the pointer went).
+    Pen {
+        points: Vec<Point>,
+    },
+    /// The eraser being dragged: strokes it touches go.
+    Erase {
+        last: Point,
     },
     Marquee {
         origin: Point,
@@ -117,6 +144,7 @@ impl CanvasView {
                 i.pointer.interact_pos(),
             )
         });
+        self.modifiers = ui.input(|i| i.modifiers);
         let space = ui.input(|i| i.key_down(Key::Space)) && !ui.ctx().text_edit_focused();
         let over_canvas = pointer.is_some_and(|p| response.rect.contains(p)) && response.hovered();
 
@@ -129,7 +157,13 @@ impl CanvasView {
                     let target = self.target_at(editor, xf, p);
                     ui.ctx().set_cursor_icon(self.cursor_for(target));
                     match target {
-                        Target::Element(id) if editor.doc().card(id).is_some() => {
+                        Target::Element(id)
+                            if editor
+                                .doc()
+                                .elements
+                                .get(id)
+                                .is_some_and(|e| e.is_bindable() && !e.locked()) =>
+                        {
                             self.hovered_card = Some(id)
                         }
                         Target::Connector(..) | Target::Handle(..) => {}
@@ -150,7 +184,34 @@ impl CanvasView {
             editor.commit();
             self.deselect_on_click = None;
             if self.tool == Tool::Select {
-                self.press(self.target_at(editor, xf, p), shift);
+                self.press(editor, self.target_at(editor, xf, p), shift);
+            }
+        }
+
+        // A click with a placing tool places one.
+        if response.clicked_by(PointerButton::Primary)
+            && !space
+            && let Some(p) = pointer
+        {
+            let at = xf.to_world(p);
+            match self.tool {
+                Tool::Shape(_) => self.create_shape_at(editor, Rect::default(), at),
+                Tool::Text => {
+                    let on_text = match self.target_at(editor, xf, p) {
+                        Target::Element(id) => editor
+                            .doc()
+                            .elements
+                            .get(id)
+                            .is_some_and(|e| matches!(e, Element::Text(_)))
+                            .then_some(id),
+                        _ => None,
+                    };
+                    match on_text {
+                        Some(id) => self.edit_card(editor, id),
+                        None => self.create_text_at(editor, at),
+                    }
+                }
+                Tool::Select | Tool::Arrow | Tool::Pen | Tool::Highlighter | Tool::Eraser => {}
             }
         }
 
@@ -165,7 +226,7 @@ impl CanvasView {
         if response.dragged_by(PointerButton::Primary)
             && let Some(p) = pointer
         {
-            self.update_gesture(editor, xf.to_world(p));
+            self.update_gesture(editor, xf.to_world(p), xf.zoom);
         }
 
         if response.drag_stopped() {
@@ -188,17 +249,17 @@ impl CanvasView {
         }
     }
 
-    fn press(&mut self, target: Target, shift: bool) {
+    fn press(&mut self, editor: &Editor, target: Target, shift: bool) {
         match target {
             Target::Element(id) => {
                 if shift {
                     if self.selection.contains(&id) {
                         self.deselect_on_click = Some(id);
                     } else {
-                        self.selection.insert(id);
+                        self.select_with_group(editor.doc(), id, true);
                     }
                 } else if !self.selection.contains(&id) {
-                    self.select_only(id);
+                    self.select_with_group(editor.doc(), id, false);
                 }
                 self.selected_phase = None;
             }
@@ -215,6 +276,7 @@ impl CanvasView {
                 }
             }
             Target::Handle(..)
+            | Target::Rotate(_)
             | Target::ArrowEnd(..)
             | Target::Bend(_)
             | Target::Connector(..)
@@ -226,10 +288,20 @@ impl CanvasView {
     fn double_click(&mut self, editor: &mut Editor, target: Target, at: Point) {
         match target {
             Target::Element(id) | Target::Handle(id, _) | Target::Bend(id) => {
-                match editor.doc().elements.get(id) {
-                    Some(Element::Card(_)) => self.edit_card(editor, id),
+                let doc = editor.doc();
+                let group = doc.elements.get(id).and_then(Element::group);
+                if group.is_some() && group != self.entered_group {
+                    // Into the group: its members are picked one by one now.
+                    self.entered_group = group;
+                    self.select_only(id);
+                    return;
+                }
+                match doc.elements.get(id) {
+                    Some(Element::Card(_) | Element::Shape(_) | Element::Text(_)) => {
+                        self.edit_card(editor, id)
+                    }
                     Some(Element::Arrow(_)) => self.edit_label(editor, id),
-                    None => {}
+                    Some(Element::Stroke(_)) | None => {}
                 }
             }
             Target::Header(phase) => {
@@ -241,7 +313,8 @@ impl CanvasView {
                 ));
             }
             Target::Empty => self.create_card_at(editor, at),
-            Target::ArrowEnd(..)
+            Target::Rotate(_)
+            | Target::ArrowEnd(..)
             | Target::Connector(..)
             | Target::PhaseEdge(_)
             | Target::BoardBottom => {}
@@ -266,17 +339,59 @@ impl CanvasView {
         shift: bool,
     ) -> Gesture {
         let origin = xf.to_world(at);
-        if self.tool == Tool::Arrow {
-            let start = end_at(editor, self, origin, None);
-            return self.begin_arrow(editor, start, origin);
+        match self.tool {
+            Tool::Arrow => {
+                let start = end_at(editor, self, origin, None);
+                return self.begin_arrow(editor, start, origin);
+            }
+            Tool::Shape(outline) => {
+                let mut shape = Shape::new(
+                    ElementId::random(),
+                    Rect::new(origin.x, origin.y, 1.0, 1.0),
+                    outline,
+                );
+                shape.fill = Some(self.new_card_color);
+                let insert =
+                    Command::insert_on_top(editor.doc(), vec![Element::Shape(shape.clone())]);
+                if editor.apply(insert).is_err() {
+                    return Gesture::Idle;
+                }
+                self.select_only(shape.id);
+                return Gesture::DrawShape { origin, shape };
+            }
+            Tool::Pen | Tool::Highlighter => {
+                self.selection.clear();
+                return Gesture::Pen {
+                    points: vec![origin],
+                };
+            }
+            Tool::Eraser => {
+                self.erase_along(editor, origin, origin, xf.zoom);
+                return Gesture::Erase { last: origin };
+            }
+            Tool::Text => return Gesture::Idle,
+            Tool::Select => {}
         }
         let doc = editor.doc();
         match self.target_at(editor, xf, at) {
-            Target::Handle(id, handle) => match doc.card(id) {
-                Some(c) => Gesture::Resize {
+            Target::Handle(id, handle) => match doc.elements.get(id) {
+                Some(e) if e.frame().is_some() && !e.locked() => Gesture::Resize {
                     origin,
                     handle,
-                    start: c.clone(),
+                    start: e.clone(),
+                },
+                _ => Gesture::Idle,
+            },
+            Target::Rotate(id) => match doc.elements.get(id) {
+                Some(e) => match e.frame() {
+                    Some(f) if !e.locked() => {
+                        let c = f.rect.center();
+                        Gesture::Rotate {
+                            start: e.clone(),
+                            grab: (origin.y - c.y).atan2(origin.x - c.x).to_degrees(),
+                        }
+                    }
+                    _ => Gesture::Idle,
                 },
                 None => Gesture::Idle,
             },
@@ -310,10 +425,37 @@ impl CanvasView {
                 let start = ArrowEnd::bound(origin, id, side.at());
                 self.begin_arrow(editor, start, origin)
             }
-            Target::Element(_) => Gesture::Move {
-                origin,
-                start: self.selected_in_order(doc).into_iter().cloned().collect(),
-            },
+            Target::Element(_) => {
+                let start: Vec<Element> = self
+                    .selected_in_order(doc)
+                    .into_iter()
+                    .filter(|e| !e.locked())
+                    .cloned()
+                    .collect();
+                let bounds = start
+                    .iter()
+                    .map(|e| doc.bounds_of(e))
+                    .reduce(|a, b| a.union(&b))
+                    .unwrap_or_default();
+                // What it may snap to: the boxed elements in and near the view.
+                let near = xf.rect_to_world(self.rect.expand(self.rect.width() / 2.0));
+                let mut hits = Vec::new();
+                editor.index().query(doc, near, &mut hits);
+                let els = doc.elements.as_slice();
+                let others = hits
+                    .iter()
+                    .filter_map(|&i| els.get(i))
+                    .filter(|e| !self.selection.contains(&e.id()))
+                    .filter_map(|e| e.frame().map(|f| f.bounds()))
+                    .take(2_000)
+                    .collect();
+                Gesture::Move {
+                    origin,
+                    start,
+                    bounds,
+                    others,
+                }
+            }
             Target::PhaseEdge(phase) => {
                 let col = doc.phase_rect(phase);
                 let (followers, rest): (Vec<Element>, Vec<Element>) = doc
@@ -363,7 +505,7 @@ impl CanvasView {
         Gesture::DrawArrow { arrow, over: None }
     }
 
-    fn update_gesture(&mut self, editor: &mut Editor, now: Point) {
+    fn update_gesture(&mut self, editor: &mut Editor, now: Point, zoom: f32) {
         // Where an arrow end under the pointer would go, worked out before `self.gesture` is
         // borrowed for changing.
         let arrow_end =
@@ -381,10 +523,37 @@ impl CanvasView {
             }
             _ => None,
         };
+        let snapping = self.snap && !self.modifiers.alt;
+        let (grid, shift) = (self.grid && !self.modifiers.alt, self.modifiers.shift);
+        self.guides.clear();
         match &mut self.gesture {
             Gesture::Idle | Gesture::Pan => {}
-            Gesture::Move { origin, start } => {
-                let (dx, dy) = (now.x - origin.x, now.y - origin.y);
+            Gesture::Move {
+                origin,
+                start,
+                bounds,
+                others,
+            } => {
+                let (mut dx, mut dy) = (now.x - origin.x, now.y - origin.y);
+                let moving = bounds.translated(dx, dy);
+                let tol = SNAP_PX / zoom;
+                let snapped = if snapping {
+                    crate::edit::arrange::snap(moving, others, tol)
+                } else {
+                    crate::edit::arrange::Snapped::default()
+                };
+                dx += snapped.dx;
+                dy += snapped.dy;
+                if grid {
+                    let g = super::GRID;
+                    if snapped.dx == 0.0 {
+                        dx += (moving.x / g).round() * g - moving.x;
+                    }
+                    if snapped.dy == 0.0 {
+                        dy += (moving.y / g).round() * g - moving.y;
+                    }
+                }
+                self.guides = snapped.guides;
                 let moved: Vec<Element> = start.iter().map(|e| e.translated(dx, dy)).collect();
                 if !moved.is_empty() {
                     let _ = editor.apply(Command::Update(moved));
@@ -395,12 +564,63 @@ impl CanvasView {
                 handle,
                 start,
             } => {
-                let rect = handle.resize(start.rect, now.x - origin.x, now.y - origin.y);
-                let card = Card {
-                    rect,
-                    ..start.clone()
-                };
-                let _ = editor.apply(Command::Update(vec![Element::Card(card)]));
+                if let Some(f) = start.frame() {
+                    let min = super::hit::min_size(start);
+                    let f = super::hit::resize_frame(f, *handle, *origin, now, min);
+                    let mut resized = start.with_frame(f);
+                    if let Element::Text(t) = &mut resized {
+                        t.rect = crate::scene::fitted_text_rect(t);
+                    }
+                    let _ = editor.apply(Command::Update(vec![resized]));
+                }
+            }
+            Gesture::Rotate { start, grab } => {
+                if let Some(f) = start.frame() {
+                    let c = f.rect.center();
+                    let angle = (now.y - c.y).atan2(now.x - c.x).to_degrees();
+                    let mut deg = f.rotation + angle - *grab;
+                    if shift {
+                        deg = (deg / 15.0).round() * 15.0;
+                    }
+                    let turned = start.with_frame(Frame::new(f.rect, deg));
+                    let _ = editor.apply(Command::Update(vec![turned]));
+                }
+            }
+            Gesture::DrawShape { origin, shape } => {
+                let mut r = Rect::from_corners(*origin, now);
+                if shift {
+                    // Shift: a square (or circle).
+                    let side = r.w.max(r.h);
+                    r = Rect::new(
+                        if now.x < origin.x {
+                            origin.x - side
+                        } else {
+                            origin.x
+                        },
+                        if now.y < origin.y {
+                            origin.y - side
+                        } else {
+                            origin.y
+                        },
+                        side,
+                        side,
+                    );
+                }
+                shape.rect = Rect::new(r.x, r.y, r.w.max(1.0), r.h.max(1.0));
+                let _ = editor.apply(Command::Update(vec![Element::Shape(shape.clone())]));
+            }
+            Gesture::Pen { points } => {
+                let far_enough = points
+                    .last()
+                    .is_none_or(|p| (p.x - now.x).hypot(p.y - now.y) * zoom >= 0.75);
+                if far_enough && points.len() < MAX_PEN_INPUT {
+                    points.push(now);
+                }
+            }
+            Gesture::Erase { last } => {
+                let from = *last;
+                *last = now;
+                self.erase_along(editor, from, now, zoom);
             }
             Gesture::Marquee {
                 origin,
@@ -461,6 +681,37 @@ impl CanvasView {
 
     fn finish_gesture(&mut self, editor: &mut Editor, xf: &Transform) {
         let gesture = std::mem::take(&mut self.gesture);
+        self.guides.clear();
+        match &gesture {
+            Gesture::DrawShape { origin, shape } => {
+                let small = shape.rect.w * xf.zoom < 8.0 && shape.rect.h * xf.zoom < 8.0;
+                editor.rollback();
+                let rect = if small { Rect::default() } else { shape.rect };
+                self.create_shape_at(editor, rect, *origin);
+                return;
+            }
+            Gesture::Pen { points } => {
+                let highlighter = self.tool == Tool::Highlighter;
+                if let Some(stroke) = Stroke::from_drawn(
+                    ElementId::random(),
+                    points,
+                    0.6 / xf.zoom,
+                    self.pen_color,
+                    self.pen_width,
+                    highlighter,
+                ) {
+                    let insert =
+                        Command::insert_on_top(editor.doc(), vec![Element::Stroke(stroke)]);
+                    let _ = editor.apply_step(insert);
+                }
+                return;
+            }
+            Gesture::Erase { .. } => {
+                editor.commit();
+                return;
+            }
+            _ => {}
+        }
         if let Gesture::DrawArrow { arrow, .. } = gesture {
             // A click or a slip with the arrow tool makes no arrow.
             let drawn = editor
@@ -497,11 +748,12 @@ impl CanvasView {
             match self.target_at(editor, xf, p) {
                 Target::Element(id)
                 | Target::Handle(id, _)
+                | Target::Rotate(id)
                 | Target::ArrowEnd(id, _)
                 | Target::Bend(id)
                     if !self.selection.contains(&id) =>
                 {
-                    self.select_only(id)
+                    self.select_with_group(editor.doc(), id, false)
                 }
                 Target::Empty | Target::Header(_) => self.selection.clear(),
                 _ => {}
@@ -557,8 +809,8 @@ impl CanvasView {
         }
         ui.separator();
         match self.single_selected(editor) {
-            Some(Element::Card(c)) => {
-                let id = c.id;
+            Some(e @ (Element::Card(_) | Element::Shape(_) | Element::Text(_))) => {
+                let id = e.id();
                 let edit = egui::Button::new(Msg::EditText.text(lang))
                     .shortcut_text(Action::EditCard.shortcut_label().unwrap_or_default());
                 if ui.add(edit).clicked() {
@@ -577,8 +829,9 @@ impl CanvasView {
                     ui.close();
                 }
             }
-            None => {}
+            Some(Element::Stroke(_)) | None => {}
         }
+        self.arrange_menu(ui, editor, lang);
         for a in [Action::Copy, Action::Cut] {
             let button = egui::Button::new(a.label(lang))
                 .shortcut_text(a.shortcut_label().unwrap_or_default());

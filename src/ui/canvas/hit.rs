@@ -3,7 +3,9 @@
 use super::{CanvasView, Tool};
 use crate::edit::Editor;
 use crate::model::arrow;
-use crate::model::{Element, ElementId, End, HEADER_HEIGHT, MIN_CARD_SIZE, PhaseId, Point, Rect};
+use crate::model::{
+    Element, ElementId, End, Frame, HEADER_HEIGHT, MIN_CARD_SIZE, PhaseId, Point, Rect,
+};
 use crate::scene::Transform;
 use egui::{CursorIcon, Pos2, pos2, vec2};
 
@@ -26,6 +28,57 @@ pub fn connector_offset(zoom: f32) -> f32 {
 const EDGE_GRAB: f32 = 6.0;
 /// How near (screen points) the pointer must be to an arrow's line to hit it.
 pub const ARROW_TOLERANCE: f32 = 6.0;
+/// How far above its box the turning handle sits, in screen points.
+pub const ROTATE_OFFSET: f32 = 26.0;
+
+/// The smallest box an element may be resized to, in world points.
+pub fn min_size(e: &Element) -> (f32, f32) {
+    match e {
+        Element::Card(_) => MIN_CARD_SIZE,
+        Element::Shape(_) => (24.0, 24.0),
+        Element::Text(_) => (40.0, 10.0),
+        Element::Stroke(_) => (4.0, 4.0),
+        Element::Arrow(_) => (0.0, 0.0),
+    }
+}
+
+/// `start` resized by dragging `handle` from `origin` to `now` (world points): the drag is
+/// measured along the box's own (turned) axes, and the opposite side or corner stays put.
+pub fn resize_frame(
+    start: Frame,
+    handle: Handle,
+    origin: Point,
+    now: Point,
+    min: (f32, f32),
+) -> Frame {
+    let (s, c) = (-start.rotation).to_radians().sin_cos();
+    let (dx, dy) = (now.x - origin.x, now.y - origin.y);
+    let (ldx, ldy) = (dx * c - dy * s, dx * s + dy * c);
+    let rect = handle.resize_min(start.rect, ldx, ldy, min);
+    let (ax, ay) = handle.anchor();
+    let at = |r: Rect| Point::new(r.x + (1.0 - ax) * r.w, r.y + (1.0 - ay) * r.h);
+    let before = start.to_world(at(start.rect));
+    let moved = Frame::new(rect, start.rotation);
+    let after = moved.to_world(at(rect));
+    Frame::new(
+        rect.translated(before.x - after.x, before.y - after.y),
+        start.rotation,
+    )
+}
+
+/// Where a handle sits on a frame, on screen.
+pub fn handle_pos(f: &Frame, h: Handle, xf: &Transform) -> Pos2 {
+    let (ax, ay) = h.anchor();
+    let r = f.rect;
+    xf.to_screen(f.to_world(Point::new(r.x + ax * r.w, r.y + ay * r.h)))
+}
+
+/// Where the turning handle of a frame sits, on screen.
+pub fn rotate_handle_pos(f: &Frame, xf: &Transform) -> Pos2 {
+    let r = f.rect;
+    let top = Point::new(r.center().x, r.y - ROTATE_OFFSET / xf.zoom);
+    xf.to_screen(f.to_world(top))
+}
 
 /// The eight resize handles of a card.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,8 +130,13 @@ impl Handle {
 
     /// `start` resized by dragging this handle by (dx, dy), never smaller than a card may be.
     pub fn resize(self, start: Rect, dx: f32, dy: f32) -> Rect {
+        self.resize_min(start, dx, dy, MIN_CARD_SIZE)
+    }
+
+    /// `start` resized by dragging this handle by (dx, dy), never smaller than `min`.
+    pub fn resize_min(self, start: Rect, dx: f32, dy: f32, min: (f32, f32)) -> Rect {
         let (ax, ay) = self.anchor();
-        let (min_w, min_h) = MIN_CARD_SIZE;
+        let (min_w, min_h) = min;
         let (mut x0, mut x1) = (start.x, start.right());
         let (mut y0, mut y1) = (start.y, start.bottom());
         if ax == 0.0 {
@@ -130,6 +188,8 @@ impl Side {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Target {
     Handle(ElementId, Handle),
+    /// The handle that turns an element.
+    Rotate(ElementId),
     ArrowEnd(ElementId, End),
     Bend(ElementId),
     Connector(ElementId, Side),
@@ -153,18 +213,20 @@ impl CanvasView {
             .and_then(|id| editor.doc().elements.get(*id))
     }
 
-    /// The card whose connectors show: the one hovered, or the one selected alone.
+    /// The element whose connectors show: the one hovered, or the one selected alone. Any
+    /// element with an upright box has them (a turned one is bound to by the arrow tool).
     pub(super) fn connector_card(&self, editor: &Editor) -> Option<ElementId> {
         if self.editing.is_some() || self.label_editing.is_some() {
             return None;
         }
         let doc = editor.doc();
+        let has = |e: &Element| e.frame().is_some_and(|f| f.rotation == 0.0) && !e.locked();
         self.hovered_card
-            .filter(|id| doc.card(*id).is_some())
+            .filter(|id| doc.elements.get(*id).is_some_and(has))
             .or_else(|| {
                 self.single_selected(editor)
-                    .and_then(Element::as_card)
-                    .map(|c| c.id)
+                    .filter(|e| has(e))
+                    .map(Element::id)
             })
     }
 
@@ -174,18 +236,20 @@ impl CanvasView {
         if self.tool == Tool::Select
             && let Some(e) = self.single_selected(editor)
         {
-            match e {
-                Element::Card(c) => {
-                    let r = xf.rect_to_screen(&c.rect);
+            match (e, e.frame()) {
+                (_, Some(f)) if !e.locked() => {
+                    if e.turns() && (rotate_handle_pos(&f, xf) - pos).length() <= ARROW_HANDLE + 3.0
+                    {
+                        return Target::Rotate(e.id());
+                    }
                     for h in Handle::ALL {
-                        let (ax, ay) = h.anchor();
-                        let at = pos2(r.left() + ax * r.width(), r.top() + ay * r.height());
-                        if (pos - at).abs().max_elem() <= HANDLE / 2.0 + 3.0 {
-                            return Target::Handle(c.id, h);
+                        let at = handle_pos(&f, h, xf);
+                        if (pos - at).length() <= HANDLE / 2.0 + 4.0 {
+                            return Target::Handle(e.id(), h);
                         }
                     }
                 }
-                Element::Arrow(a) => {
+                (Element::Arrow(a), _) => {
                     let path = arrow::resolve(doc, a);
                     for (which, p) in [(End::Start, path.start()), (End::End, path.end())] {
                         if (xf.to_screen(p) - pos).length() <= ARROW_HANDLE + 3.0 {
@@ -198,13 +262,14 @@ impl CanvasView {
                         return Target::Bend(a.id);
                     }
                 }
+                _ => {}
             }
         }
         if self.tool == Tool::Select
             && let Some(id) = self.connector_card(editor)
-            && let Some(c) = doc.card(id)
+            && let Some(r) = doc.elements.get(id).and_then(Element::rect)
         {
-            let r = xf.rect_to_screen(&c.rect);
+            let r = xf.rect_to_screen(&r);
             for side in Side::ALL {
                 if (side.connector(r, xf.zoom) - pos).length() <= CONNECTOR + 4.0 {
                     return Target::Connector(id, side);
@@ -248,11 +313,16 @@ impl CanvasView {
     }
 
     pub(super) fn cursor_for(&self, target: Target) -> CursorIcon {
-        if self.tool == Tool::Arrow {
-            return CursorIcon::Crosshair;
+        match self.tool {
+            Tool::Arrow | Tool::Shape(_) | Tool::Pen | Tool::Highlighter | Tool::Eraser => {
+                return CursorIcon::Crosshair;
+            }
+            Tool::Text => return CursorIcon::Text,
+            Tool::Select => {}
         }
         match target {
             Target::Handle(_, h) => h.cursor(),
+            Target::Rotate(_) => CursorIcon::Alias,
             Target::ArrowEnd(..) | Target::Bend(_) => CursorIcon::Move,
             Target::Connector(..) => CursorIcon::Crosshair,
             Target::Element(_) => CursorIcon::Grab,
@@ -277,6 +347,27 @@ mod tests {
         assert_eq!((r.right(), r.bottom()), (200.0, 120.0));
         let r = Handle::W.resize(start, -20.0, 99.0);
         assert_eq!(r, Rect::new(-20.0, 0.0, 220.0, 120.0));
+    }
+
+    #[test]
+    fn a_turned_box_resizes_along_its_own_axes_and_keeps_its_opposite_corner() {
+        let start = Frame::new(Rect::new(0.0, 0.0, 200.0, 100.0), 90.0);
+        let fixed = start.to_world(Point::new(0.0, 0.0));
+        // Turned a quarter clockwise, the box's right edge faces down: pulling the SE
+        // handle 50 down widens it.
+        let f = resize_frame(
+            start,
+            Handle::SE,
+            Point::new(0.0, 0.0),
+            Point::new(0.0, 50.0),
+            (10.0, 10.0),
+        );
+        assert!(
+            (f.rect.w - 250.0).abs() < 0.01 && (f.rect.h - 100.0).abs() < 0.01,
+            "{f:?}"
+        );
+        let now = f.to_world(Point::new(f.rect.x, f.rect.y));
+        assert!((now.x - fixed.x).abs() < 0.01 && (now.y - fixed.y).abs() < 0.01);
     }
 
     #[test]

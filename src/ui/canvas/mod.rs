@@ -14,14 +14,16 @@ mod hit;
 mod overlay;
 mod text;
 
-pub use edits::ArrowStyle;
+pub use edits::{ArrowStyle, align_buttons};
 pub use hit::{Handle, Side, Target};
 pub use text::{CardEditing, LabelEditing, TitleEditing};
 
 use super::camera::{Camera, Framing};
 use crate::edit::Editor;
 use crate::i18n::{Lang, Msg};
-use crate::model::{CardColor, Document, Element, ElementId, PhaseId, Point};
+use crate::model::{
+    CardColor, Document, Element, ElementId, GroupId, Outline, PenWidth, PhaseId, Point,
+};
 use crate::scene::{self, PaintOptions};
 use egui::{Color32, CursorIcon, Key, Modifiers, PointerButton, Pos2, Sense, Ui, Vec2, vec2};
 use gesture::Gesture;
@@ -29,14 +31,34 @@ use std::collections::HashSet;
 
 pub use super::widgets::ACCENT;
 
+/// The spacing of the grid, in world points.
+pub const GRID: f32 = 20.0;
+
 /// What a drag on the canvas does.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tool {
-    /// Select, move and resize; pull arrows out of a card's connectors.
+    /// Select, move, resize and turn; pull arrows out of an element's connectors.
     #[default]
     Select,
     /// Drag from one element to another to draw an arrow.
     Arrow,
+    /// Drag (or click) to place a shape of this outline.
+    Shape(Outline),
+    /// Click to write free text.
+    Text,
+    /// Draw freehand.
+    Pen,
+    /// Draw wide, see-through lines.
+    Highlighter,
+    /// Drag over strokes to remove them.
+    Eraser,
+}
+
+impl Tool {
+    /// Tools that stay on after use (a drawing tool draws stroke after stroke).
+    pub fn stays(self) -> bool {
+        matches!(self, Tool::Pen | Tool::Highlighter | Tool::Eraser)
+    }
 }
 
 /// All view state of the canvas. Nothing here is saved in the document.
@@ -53,6 +75,22 @@ pub struct CanvasView {
     pub new_card_color: CardColor,
     /// How the next new arrow looks (as the last one set).
     pub last_arrow_style: Option<edits::ArrowStyle>,
+    /// The outline the shape tool places (the last one picked).
+    pub shape_outline: Outline,
+    /// The pen's colour and width (the highlighter's too).
+    pub pen_color: CardColor,
+    pub pen_width: PenWidth,
+    /// Moved elements snap to the edges and middles of others (Alt while dragging: not).
+    pub snap: bool,
+    /// A grid of dots every [`GRID`] points; moved elements snap to it.
+    pub grid: bool,
+    /// The group clicked into (a double-click on a member): its members are picked one by one.
+    pub entered_group: Option<GroupId>,
+    /// The lines the last snap lined up on, shown while dragging (world points).
+    guides: Vec<(Point, Point)>,
+    /// The keyboard's modifiers at the last pointer event (Shift turns in steps, Alt does
+    /// not snap).
+    modifiers: Modifiers,
     gesture: Gesture,
     /// A card pressed with Shift that was already selected: a click (no drag) deselects it.
     deselect_on_click: Option<ElementId>,
@@ -89,6 +127,14 @@ impl Default for CanvasView {
             label_editing: None,
             new_card_color: CardColor::default(),
             last_arrow_style: None,
+            shape_outline: Outline::Rectangle,
+            pen_color: CardColor::Navy,
+            pen_width: PenWidth::Medium,
+            snap: true,
+            grid: false,
+            entered_group: None,
+            guides: Vec::new(),
+            modifiers: Modifiers::NONE,
             gesture: Gesture::Idle,
             deselect_on_click: None,
             hovered_card: None,
@@ -149,6 +195,11 @@ impl CanvasView {
         *self = CanvasView {
             new_card_color: self.new_card_color,
             last_arrow_style: self.last_arrow_style,
+            shape_outline: self.shape_outline,
+            pen_color: self.pen_color,
+            pen_width: self.pen_width,
+            snap: self.snap,
+            grid: self.grid,
             ..Default::default()
         };
         self.fit_all(doc);
@@ -221,6 +272,23 @@ impl CanvasView {
         self.selected_phase = None;
     }
 
+    /// Selects `id` and, unless its group was entered, the rest of its group.
+    pub fn select_with_group(&mut self, doc: &Document, id: ElementId, add: bool) {
+        if !add {
+            self.selection.clear();
+        }
+        let group = doc.elements.get(id).and_then(Element::group);
+        if group.is_some() && group == self.entered_group {
+            self.selection.insert(id);
+        } else {
+            let one = std::iter::once(id).collect();
+            self.selection
+                .extend(crate::edit::arrange::with_groups(doc, &one));
+            self.entered_group = None;
+        }
+        self.selected_phase = None;
+    }
+
     pub fn select_all(&mut self, doc: &Document) {
         self.selection = doc.elements.iter().map(Element::id).collect();
         self.selected_phase = None;
@@ -247,10 +315,16 @@ impl CanvasView {
 
     /// The colour shared by all selected elements, if they share one.
     pub fn current_color(&self, doc: &Document) -> Option<CardColor> {
-        let mut colors = self.selected_in_order(doc).into_iter().map(|e| match e {
-            Element::Card(c) => c.color,
-            Element::Arrow(a) => a.color,
-        });
+        let mut colors = self
+            .selected_in_order(doc)
+            .into_iter()
+            .filter_map(|e| match e {
+                Element::Card(c) => Some(c.color),
+                Element::Shape(s) => s.fill,
+                Element::Text(t) => Some(t.color),
+                Element::Stroke(s) => Some(s.color),
+                Element::Arrow(a) => Some(a.color),
+            });
         let first = colors.next()?;
         colors.all(|c| c == first).then_some(first)
     }
@@ -258,7 +332,20 @@ impl CanvasView {
     /// Switches tools, ending what the other tool was doing.
     pub fn set_tool(&mut self, editor: &mut Editor, tool: Tool) {
         self.end_text_editing(editor);
+        if let Tool::Shape(o) = tool {
+            self.shape_outline = o;
+        }
         self.tool = tool;
+    }
+
+    /// Picks `tool`, or goes back to selecting if it is picked already.
+    pub fn toggle_tool(&mut self, editor: &mut Editor, tool: Tool) {
+        let next = if self.tool == tool {
+            Tool::Select
+        } else {
+            tool
+        };
+        self.set_tool(editor, next);
     }
 
     // ---------------------------------------------------------------- the frame
@@ -335,6 +422,7 @@ impl CanvasView {
             &options,
             &mut self.scene,
         );
+        self.paint_grid(&painter, editor.doc(), &xf);
         self.paint_overlays(&painter, editor, &xf, &response);
         self.describe_elements(ui, editor, &xf, lang);
         self.show_card_editor(ui, editor, &xf, lang);
@@ -411,6 +499,10 @@ impl CanvasView {
                 editor.rollback();
             } else if self.tool != Tool::Select {
                 self.tool = Tool::Select;
+            } else if self.entered_group.take().is_some() {
+                // Out of the group again: the whole group selected.
+                let ids = self.selection.clone();
+                self.selection = crate::edit::arrange::with_groups(editor.doc(), &ids);
             } else {
                 self.selection.clear();
                 self.selected_phase = None;

@@ -2,12 +2,15 @@
 //! resize handles, arrow handles, connectors, the rubber band. And the list of elements in
 //! view for screen readers.
 
-use super::hit::{ARROW_HANDLE, CONNECTOR, HANDLE, Handle, Side, Target};
+use super::gesture::Gesture;
+use super::hit::{
+    ARROW_HANDLE, CONNECTOR, HANDLE, Handle, Side, Target, handle_pos, rotate_handle_pos,
+};
 use super::{ACCENT, CanvasView, Tool};
 use crate::edit::Editor;
 use crate::i18n::{Lang, Msg};
 use crate::model::arrow;
-use crate::model::{Document, Element, Point, Rect, Route};
+use crate::model::{Document, Element, Frame, Point, Rect, Route};
 use crate::scene::{self, Transform};
 use egui::{Color32, Painter, Sense, Stroke, StrokeKind, Ui, pos2};
 
@@ -22,6 +25,16 @@ fn card_outline(painter: &Painter, xf: &Transform, r: &Rect, stroke: Stroke) {
         StrokeKind::Outside,
     );
 }
+
+/// The outline of a turned box, a little outside it.
+fn frame_outline(painter: &Painter, xf: &Transform, f: &Frame, stroke: Stroke) {
+    let grown = Frame::new(f.rect.expand(2.0 / xf.zoom), f.rotation);
+    let pts: Vec<egui::Pos2> = grown.corners().iter().map(|&p| xf.to_screen(p)).collect();
+    painter.add(egui::Shape::closed_line(pts, stroke));
+}
+
+/// Colour of the snap guides: magenta, apart from every palette colour.
+const GUIDE: Color32 = Color32::from_rgb(0xd6, 0x1f, 0x8a);
 
 fn handle_dot(painter: &Painter, at: egui::Pos2, r: f32) {
     painter.circle(at, r, Color32::WHITE, Stroke::new(1.5, ACCENT));
@@ -43,12 +56,8 @@ impl CanvasView {
         {
             match self.target_at(editor, xf, p) {
                 Target::Element(id) if !self.selection.contains(&id) => {
-                    match doc.elements.get(id) {
-                        Some(Element::Card(c)) => card_outline(painter, xf, &c.rect, faint),
-                        Some(Element::Arrow(a)) => {
-                            self.arrow_highlight(painter, editor, xf, a, faint)
-                        }
-                        None => {}
+                    if let Some(e) = doc.elements.get(id) {
+                        self.outline_element(painter, editor, xf, e, faint);
                     }
                 }
                 Target::PhaseEdge(id) => {
@@ -83,8 +92,12 @@ impl CanvasView {
             );
         }
         // Where a dragged arrow end would bind.
-        if let Some(c) = self.gesture.bind_candidate().and_then(|id| doc.card(id)) {
-            card_outline(painter, xf, &c.rect, Stroke::new(3.0, ACCENT));
+        if let Some(e) = self
+            .gesture
+            .bind_candidate()
+            .and_then(|id| doc.elements.get(id))
+        {
+            self.outline_element(painter, editor, xf, e, Stroke::new(3.0, ACCENT));
         }
         // Selection, culled to the view.
         let view = xf.rect_to_world(painter.clip_rect());
@@ -93,19 +106,33 @@ impl CanvasView {
             if !doc.bounds_of(e).intersects(&view) {
                 continue;
             }
-            match e {
-                Element::Card(c) => card_outline(painter, xf, &c.rect, strong),
-                Element::Arrow(a) => self.arrow_highlight(painter, editor, xf, a, strong),
-            }
+            let stroke = if e.locked() {
+                Stroke::new(2.0, Color32::GRAY)
+            } else {
+                strong
+            };
+            self.outline_element(painter, editor, xf, e, stroke);
         }
         let editing_any = self.editing.is_some() || self.label_editing.is_some();
         if self.tool == Tool::Select && !editing_any && self.gesture.is_idle() {
             match self.single_selected(editor) {
-                Some(Element::Card(c)) => {
-                    let r = xf.rect_to_screen(&c.rect);
+                Some(
+                    e @ (Element::Card(_)
+                    | Element::Shape(_)
+                    | Element::Text(_)
+                    | Element::Stroke(_)),
+                ) if !e.locked() => {
+                    let Some(f) = e.frame() else {
+                        return;
+                    };
+                    if e.turns() {
+                        let top = handle_pos(&f, Handle::N, xf);
+                        let knob = rotate_handle_pos(&f, xf);
+                        painter.line_segment([top, knob], Stroke::new(1.5, ACCENT));
+                        handle_dot(painter, knob, ARROW_HANDLE);
+                    }
                     for h in Handle::ALL {
-                        let (ax, ay) = h.anchor();
-                        let at = pos2(r.left() + ax * r.width(), r.top() + ay * r.height());
+                        let at = handle_pos(&f, h, xf);
                         let hr = egui::Rect::from_center_size(at, egui::Vec2::splat(HANDLE));
                         painter.rect(
                             hr,
@@ -144,19 +171,52 @@ impl CanvasView {
                         Stroke::new(1.5, ACCENT),
                     ));
                 }
-                None => {}
+                Some(_) | None => {}
             }
-            // Connectors: pull an arrow out of a card.
-            if let Some(c) = self.connector_card(editor).and_then(|id| doc.card(id)) {
-                let r = xf.rect_to_screen(&c.rect);
+            // Connectors: pull an arrow out of an element.
+            if let Some((id, r)) = self.connector_card(editor).and_then(|id| {
+                doc.elements
+                    .get(id)
+                    .and_then(Element::rect)
+                    .map(|r| (id, r))
+            }) {
+                let r = xf.rect_to_screen(&r);
                 let hot = response.hover_pos().map(|p| self.target_at(editor, xf, p));
                 for side in Side::ALL {
                     let at = side.connector(r, xf.zoom);
-                    let active = hot == Some(Target::Connector(c.id, side));
+                    let active = hot == Some(Target::Connector(id, side));
                     let fill = if active { ACCENT } else { Color32::WHITE };
                     painter.circle(at, CONNECTOR, fill, Stroke::new(1.5, ACCENT));
                 }
             }
+        }
+        // Snap guides while dragging.
+        for (a, b) in &self.guides {
+            painter.line_segment(
+                [xf.to_screen(*a), xf.to_screen(*b)],
+                Stroke::new(1.0, GUIDE),
+            );
+        }
+        // The pen line being drawn, and the eraser under the pointer.
+        if let Gesture::Pen { points } = &self.gesture {
+            let w = self.pen_width.points(self.tool == Tool::Highlighter) * xf.zoom;
+            let c = scene::color32(self.pen_color.line());
+            let c = if self.tool == Tool::Highlighter {
+                c.gamma_multiply(0.4)
+            } else {
+                c
+            };
+            let pts: Vec<egui::Pos2> = points.iter().map(|&p| xf.to_screen(p)).collect();
+            painter.add(egui::Shape::line(pts, Stroke::new(w.max(1.0), c)));
+        }
+        if self.tool == Tool::Eraser
+            && let Some(p) = response.hover_pos()
+        {
+            painter.circle_stroke(
+                p,
+                super::edits::ERASER_PX,
+                Stroke::new(1.5, Color32::from_gray(90)),
+            );
         }
         if let Some(area) = self.gesture.marquee() {
             painter.rect(
@@ -166,6 +226,52 @@ impl CanvasView {
                 Stroke::new(1.0, ACCENT),
                 StrokeKind::Inside,
             );
+        }
+    }
+
+    /// Outlines an element: a box around it (turned with it), or a band along an arrow.
+    fn outline_element(
+        &self,
+        painter: &Painter,
+        editor: &Editor,
+        xf: &Transform,
+        e: &Element,
+        stroke: Stroke,
+    ) {
+        match (e, e.frame()) {
+            (Element::Card(c), _) => card_outline(painter, xf, &c.rect, stroke),
+            (Element::Arrow(a), _) => self.arrow_highlight(painter, editor, xf, a, stroke),
+            (_, Some(f)) => frame_outline(painter, xf, &f, stroke),
+            (_, None) => {}
+        }
+    }
+
+    /// The grid: a dot every [`GRID`](super::GRID) points on the board, when they are far
+    /// enough apart on screen to help.
+    pub(super) fn paint_grid(&self, painter: &Painter, doc: &Document, xf: &Transform) {
+        let step = super::GRID * xf.zoom;
+        if !self.grid || step < 8.0 {
+            return;
+        }
+        let view = xf.rect_to_world(painter.clip_rect());
+        let board = doc.board_rect();
+        let x0 = (view.x.max(board.x) / super::GRID).ceil() as i64;
+        let x1 = (view.right().min(board.right()) / super::GRID).floor() as i64;
+        let y0 = (view.y.max(board.y) / super::GRID).ceil() as i64;
+        let y1 = (view.bottom().min(board.bottom()) / super::GRID).floor() as i64;
+        if x1 < x0 || y1 < y0 || (x1 - x0 + 1) * (y1 - y0 + 1) > 40_000 {
+            return;
+        }
+        let dot = Color32::from_black_alpha(60);
+        for gx in x0..=x1 {
+            for gy in y0..=y1 {
+                let p = xf.to_screen(Point::new(gx as f32 * super::GRID, gy as f32 * super::GRID));
+                painter.rect_filled(
+                    egui::Rect::from_center_size(p, egui::vec2(1.5, 1.5)),
+                    0.0,
+                    dot,
+                );
+            }
         }
     }
 
@@ -202,13 +308,14 @@ impl CanvasView {
         let doc = editor.doc();
         let els = doc.elements.as_slice();
         for e in self.scene.visible.iter().filter_map(|&i| els.get(i)) {
-            let rect = match e {
-                Element::Card(card) => xf.rect_to_screen(&card.rect),
-                Element::Arrow(a) => {
+            let rect = match (e, e.frame()) {
+                (Element::Arrow(a), _) => {
                     let path = arrow::resolve(doc, a);
                     let (s, t) = (xf.to_screen(path.start()), xf.to_screen(path.end()));
                     egui::Rect::from_two_pos(s, t).expand(ARROW_HANDLE)
                 }
+                (_, Some(f)) => xf.rect_to_screen(&f.bounds()),
+                (_, None) => xf.rect_to_screen(&doc.bounds_of(e)),
             };
             let label = element_label(doc, e, lang);
             let rect = rect.intersect(self.rect);
@@ -225,15 +332,53 @@ impl CanvasView {
     }
 }
 
-/// What a screen reader says for an element: "Kort: text", or an arrow's ends and label.
+/// What a screen reader says for an element: "Kort: text", "Form, moln: text", or an
+/// arrow's ends and label; "låst" and "i grupp" where they hold.
 pub(super) fn element_label(doc: &Document, e: &Element, lang: Lang) -> String {
-    let name_of = |id| match doc.card(id) {
-        Some(c) if !c.text.is_empty() => c.text.clone(),
-        Some(_) => Msg::EmptyCard.text(lang).to_owned(),
+    let mut label = kind_label(doc, e, lang);
+    if e.locked() {
+        label.push_str(&format!(" ({})", Msg::Locked.text(lang)));
+    }
+    if e.group().is_some() {
+        label.push_str(&format!(" ({})", Msg::Grouped.text(lang)));
+    }
+    label
+}
+
+fn kind_label(doc: &Document, e: &Element, lang: Lang) -> String {
+    let name_of = |id| match doc.elements.get(id) {
+        Some(Element::Card(c)) if c.text.is_empty() => Msg::EmptyCard.text(lang).to_owned(),
+        Some(Element::Shape(s)) if s.text.is_empty() => {
+            crate::i18n::outline_name(s.outline, lang).to_owned()
+        }
+        Some(Element::Stroke(_)) => Msg::PenStroke.text(lang).to_owned(),
+        Some(other) => other.text().unwrap_or_default().to_owned(),
         None => "–".to_owned(),
     };
     match e {
         Element::Card(card) => format!("{}: {}", Msg::Card.text(lang), name_of(card.id)),
+        Element::Shape(s) => {
+            let kind = crate::i18n::outline_name(s.outline, lang).to_lowercase();
+            let text = if s.text.is_empty() {
+                Msg::EmptyShape.text(lang)
+            } else {
+                &s.text
+            };
+            format!("{}, {kind}: {text}", Msg::Shape.text(lang))
+        }
+        Element::Text(t) => format!("{}: {}", Msg::FreeText.text(lang), t.text),
+        Element::Stroke(s) => {
+            let kind = if s.highlighter {
+                Msg::HighlightStroke
+            } else {
+                Msg::PenStroke
+            };
+            format!(
+                "{}, {}",
+                kind.text(lang),
+                crate::i18n::colour_name(s.color, lang)
+            )
+        }
         Element::Arrow(a) => {
             let from = a.start.bind.map(|b| name_of(b.element));
             let to = a.end.bind.map(|b| name_of(b.element));

@@ -7,8 +7,8 @@ use crate::edit::{Command, Editor};
 use crate::i18n::{Lang, Msg};
 use crate::model::arrow;
 use crate::model::{
-    Card, Element, ElementId, HEADER_HEIGHT, INK, MAX_TEXT_CHARS, MIN_CARD_SIZE, Phase, PhaseId,
-    Rect,
+    Align, Card, Element, ElementId, HEADER_HEIGHT, INK, MAX_TEXT_CHARS, MIN_CARD_SIZE, Phase,
+    PhaseId, Rect, Text,
 };
 use crate::scene::{self, Transform};
 use egui::{Color32, Key, Modifiers, Ui, vec2};
@@ -89,7 +89,9 @@ impl CanvasView {
     /// Ends any in-place text editing. An empty card made by this edit goes again.
     pub fn end_text_editing(&mut self, editor: &mut Editor) {
         if let Some(e) = self.editing.take() {
-            if e.is_new && e.buffer.trim().is_empty() {
+            // A new shape stays empty if left so; a new card or text without words goes.
+            let is_shape = matches!(editor.doc().elements.get(e.id), Some(Element::Shape(_)));
+            if e.is_new && e.buffer.trim().is_empty() && !is_shape {
                 editor.rollback();
                 self.selection.remove(&e.id);
             } else {
@@ -111,11 +113,15 @@ impl CanvasView {
         let Some(editing) = &self.editing else {
             return;
         };
-        let Some(card) = editor.doc().card(editing.id).cloned() else {
+        let Some(element) = editor.doc().elements.get(editing.id).cloned() else {
             self.editing = None;
             return;
         };
+        let is_card = matches!(element, Element::Card(_));
         let (shift_tab, tab) = ui.input_mut(|i| {
+            if !is_card {
+                return (false, false);
+            }
             (
                 i.consume_key(Modifiers::SHIFT, Key::Tab),
                 i.consume_key(Modifiers::NONE, Key::Tab),
@@ -134,29 +140,75 @@ impl CanvasView {
             return;
         };
         let zoom = xf.zoom;
-        let world_rect = card.rect;
-        let color = card.color.text();
-        let bold = card.bold;
-        // The size the text will have once written: fitted to the card as it is being typed.
-        let size = scene::fitted_size_for(&editing.buffer, world_rect, card.text_size, bold);
-        // Laid out exactly as the scene lays out the card, and centred on the same point, so
-        // nothing moves when editing ends (also where egui would make the field taller than
-        // a card seen from far out).
+        // Where the text goes and how it looks, per kind: laid out exactly as the scene lays
+        // it out, so nothing moves when editing ends.
+        let (world_rect, color, bold, text_size, centred) = match &element {
+            Element::Card(c) => (c.rect, c.color.text(), c.bold, Some(c.text_size), true),
+            Element::Shape(s) => (
+                s.text_rect(),
+                s.text_color(),
+                s.bold,
+                Some(s.text_size),
+                true,
+            ),
+            Element::Text(t) => (t.rect, t.color.line(), t.bold, None, false),
+            Element::Stroke(_) | Element::Arrow(_) => {
+                self.editing = None;
+                return;
+            }
+        };
+        let free = match &element {
+            Element::Text(t) => Some(t.clone()),
+            _ => None,
+        };
+        let size = match text_size {
+            Some(ts) => scene::fitted_size_for(&editing.buffer, world_rect, ts, bold),
+            None => free
+                .as_ref()
+                .map_or(scene::CARD_FONT_SIZE, |t| t.size.points()),
+        };
         let mut layouter = |ui: &Ui, buf: &dyn egui::TextBuffer, _wrap: f32| {
-            let job =
-                scene::card_text_job_for(buf.as_str(), world_rect, color, size, bold, zoom, false);
+            let job = match &free {
+                Some(t) => scene::text_job(
+                    &Text {
+                        text: buf.as_str().to_owned(),
+                        ..t.clone()
+                    },
+                    zoom,
+                ),
+                None => scene::card_text_job_for(
+                    buf.as_str(),
+                    world_rect,
+                    color,
+                    size,
+                    bold,
+                    zoom,
+                    false,
+                ),
+            };
             ui.fonts_mut(|f| f.layout_job(job))
         };
-        let inner = xf
-            .rect_to_screen(&card.rect)
-            .shrink(scene::CARD_PADDING * zoom);
         let row =
             ui.fonts_mut(|f| f.row_height(&scene::card_font(scene::font_step(size * zoom), bold)));
         let floor = row.max(ui.spacing().interact_size.y);
-        let inner = egui::Rect::from_center_size(
-            inner.center(),
-            vec2(inner.width().max(24.0), inner.height().max(floor)),
-        );
+        let inner = if centred {
+            let inner = xf
+                .rect_to_screen(&world_rect)
+                .shrink(scene::CARD_PADDING * zoom);
+            egui::Rect::from_center_size(
+                inner.center(),
+                vec2(inner.width().max(24.0), inner.height().max(floor)),
+            )
+        } else {
+            let r = xf.rect_to_screen(&world_rect);
+            egui::Rect::from_min_size(r.min, vec2(r.width().max(24.0), r.height().max(floor)))
+        };
+        let align = match free.as_ref().map(|t| t.align) {
+            None => egui::Align2::CENTER_CENTER,
+            Some(Align::Left) => egui::Align2::LEFT_TOP,
+            Some(Align::Center) => egui::Align2::CENTER_TOP,
+            Some(Align::Right) => egui::Align2::RIGHT_TOP,
+        };
         let id = ui.scope_id().with(("card-editor", editing.id.0));
         if !editing.focused {
             ui.memory_mut(|m| m.request_focus(id));
@@ -168,38 +220,53 @@ impl CanvasView {
             .desired_width(inner.width())
             .desired_rows(1)
             .min_size(inner.size())
-            .align(egui::Align2::CENTER_CENTER)
+            .align(align)
             .char_limit(MAX_TEXT_CHARS)
             .text_color(scene::color32(color))
             .layouter(&mut layouter);
         let ink = scene::color32(color);
-        let response = show_in_place(
-            ui,
-            self.rect,
-            inner,
-            edit,
-            Msg::CardText.text(lang),
-            Some(ink),
-        );
+        let name = match &element {
+            Element::Card(_) => Msg::CardText,
+            _ => Msg::EditText,
+        };
+        let response = show_in_place(ui, self.rect, inner, edit, name.text(lang), Some(ink));
         let has_focus = response.has_focus();
         if editing.focused && !has_focus {
             self.end_text_editing(editor);
             return;
         }
         editing.focused |= has_focus;
-        if editing.buffer != card.text {
-            // A card grows when its text no longer fits at the size it has, or for fitted
-            // text, at the smallest fitted size.
-            let fixed = card.text_size.points().unwrap_or(scene::FIT_MIN);
-            let needed =
-                scene::card_height_for_text(ui.ctx(), &editing.buffer, card.rect, fixed, bold);
-            let h = needed.max(editing.start_height).max(MIN_CARD_SIZE.1);
-            let updated = Card {
-                text: editing.buffer.clone(),
-                rect: Rect { h, ..card.rect },
-                ..card
+        if Some(editing.buffer.as_str()) != element.text() {
+            let updated = match element {
+                Element::Card(card) => {
+                    // A card grows when its text no longer fits at the size it has, or for
+                    // fitted text, at the smallest fitted size.
+                    let fixed = card.text_size.points().unwrap_or(scene::FIT_MIN);
+                    let needed = scene::card_height_for_text(
+                        ui.ctx(),
+                        &editing.buffer,
+                        card.rect,
+                        fixed,
+                        bold,
+                    );
+                    let h = needed.max(editing.start_height).max(MIN_CARD_SIZE.1);
+                    Element::Card(Card {
+                        text: editing.buffer.clone(),
+                        rect: Rect { h, ..card.rect },
+                        ..card
+                    })
+                }
+                Element::Text(t) => {
+                    let mut t = Text {
+                        text: editing.buffer.clone(),
+                        ..t
+                    };
+                    t.rect = scene::fitted_text_rect(&t);
+                    Element::Text(t)
+                }
+                other => other.with_text(editing.buffer.clone()),
             };
-            let _ = editor.apply(Command::Update(vec![Element::Card(updated)]));
+            let _ = editor.apply(Command::Update(vec![updated]));
         }
     }
 
