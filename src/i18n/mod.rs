@@ -143,7 +143,7 @@ messages! {
     DistributeH => "Fördela vågrätt", "Distribute horizontally";
     DistributeV => "Fördela lodrätt", "Distribute vertically";
     Fill => "Fyllning", "Fill";
-    NoFill => "Ingen", "None";
+    NoFill => "Ingen fyllning", "No fill";
     LineColor => "Linjefärg", "Line colour";
     Outline => "Kontur", "Outline";
     TextAlign => "Justering", "Alignment";

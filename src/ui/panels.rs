@@ -119,7 +119,7 @@ pub fn top_bar(
 
     ui.add_space(2.0);
     ui.horizontal(|ui| {
-        ui.spacing_mut().item_spacing.x = 6.0;
+        ui.spacing_mut().item_spacing.x = 4.0;
         let tool = |ui: &mut Ui, text: String, tip: String, enabled: bool| {
             ui.add_enabled(
                 enabled,
@@ -163,25 +163,31 @@ pub fn top_bar(
                 queue.push(action);
             }
         }
+        // The shape tool is a menu of outlines: picking one turns the tool on (R turns it on
+        // with the last one picked).
         let shape_on = matches!(view.tool, Tool::Shape(_));
-        let shape_tip = format!(
-            "{} – {}",
-            tip(Action::ShapeTool),
-            i18n::outline_name(view.shape_outline, lang)
-        );
-        if tool_button(ui, Msg::ShapeTool.text(lang), shape_on, shape_tip) {
-            queue.push(Action::ShapeTool);
-        }
-        ui.menu_button("…", |ui| {
-            for o in Outline::ALL {
-                if ui.button(i18n::outline_name(o, lang)).clicked() {
-                    queue.push(Action::PickShape(o));
-                    ui.close();
+        let shape_button = Button::new(RichText::new(Msg::ShapeTool.text(lang)).size(15.0))
+            .min_size(vec2(0.0, 30.0))
+            .selected(shape_on);
+        egui::containers::menu::MenuButton::from_button(shape_button)
+            .ui(ui, |ui| {
+                for o in Outline::ALL {
+                    let b = Button::selectable(
+                        view.shape_outline == o && shape_on,
+                        i18n::outline_name(o, lang),
+                    );
+                    if ui.add(b).clicked() {
+                        queue.push(Action::PickShape(o));
+                        ui.close();
+                    }
                 }
-            }
-        })
-        .response
-        .on_hover_text(Msg::ShapeTool.text(lang));
+            })
+            .0
+            .on_hover_text(format!(
+                "{} – {}",
+                tip(Action::ShapeTool),
+                i18n::outline_name(view.shape_outline, lang)
+            ));
         for (action, text, on) in [
             (
                 Action::TextTool,
@@ -474,26 +480,7 @@ fn card_settings(
     lang: Lang,
 ) {
     let size = shared(cards, |c| c.text_size);
-    ui.label(Msg::TextSizeLabel.text(lang));
-    let mut picked = None;
-    let fit = Button::selectable(size == Some(TextSize::Auto), Msg::TextSizeFit.text(lang));
-    if ui.add(fit).clicked() {
-        picked = Some(TextSize::Auto);
-    }
-    ui.horizontal(|ui| {
-        ui.spacing_mut().item_spacing.x = 6.0;
-        for s in [TextSize::S, TextSize::M, TextSize::L, TextSize::Xl] {
-            let button = Button::selectable(size == Some(s), i18n::text_size_name(s, lang));
-            let points = s.points().unwrap_or_default();
-            if ui
-                .add_sized(vec2(40.0, 24.0), button)
-                .on_hover_text(format!("{points:.0} pt"))
-                .clicked()
-            {
-                picked = Some(s);
-            }
-        }
-    });
+    let picked = text_size_picker(ui, size, lang);
     if let Some(s) = picked {
         view.update_cards(editor, |c| c.text_size = s);
     }
@@ -523,9 +510,9 @@ fn shape_settings(
     ui.label(RichText::new(Msg::Shape.text(lang)).strong());
     let outline = shared(shapes, |s| s.outline);
     let name = outline.map_or("–", |o| i18n::outline_name(o, lang));
-    egui::ComboBox::from_id_salt("shape-outline")
+    egui::ComboBox::from_label(Msg::Outline.text(lang))
         .selected_text(name)
-        .width(ui.available_width() - 8.0)
+        .width(ui.available_width() - 80.0)
         .show_ui(ui, |ui| {
             for o in Outline::ALL {
                 if ui
@@ -574,10 +561,7 @@ fn shape_settings(
         view.update_shapes(editor, |s| s.line_width = w);
     }
     let size = shared(shapes, |s| s.text_size);
-    let options = TextSize::ALL;
-    if let Some(ts) = choice_row(ui, Msg::TextSizeLabel.text(lang), &options, size, |t| {
-        i18n::text_size_name(t, lang)
-    }) {
+    if let Some(ts) = text_size_picker(ui, size, lang) {
         view.update_shapes(editor, |s| s.text_size = ts);
     }
     let bold = shared(shapes, |s| s.bold);
@@ -712,6 +696,31 @@ fn arrange_settings(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lan
     if let Some(a) = run {
         view.requested.push(a);
     }
+}
+
+/// Fitted, or S / M / L / XL: the size of card and shape text. Returns the one clicked.
+fn text_size_picker(ui: &mut Ui, size: Option<TextSize>, lang: Lang) -> Option<TextSize> {
+    ui.label(Msg::TextSizeLabel.text(lang));
+    let mut picked = None;
+    let fit = Button::selectable(size == Some(TextSize::Auto), Msg::TextSizeFit.text(lang));
+    if ui.add(fit).clicked() {
+        picked = Some(TextSize::Auto);
+    }
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        for s in [TextSize::S, TextSize::M, TextSize::L, TextSize::Xl] {
+            let button = Button::selectable(size == Some(s), i18n::text_size_name(s, lang));
+            let points = s.points().unwrap_or_default();
+            if ui
+                .add_sized(vec2(40.0, 24.0), button)
+                .on_hover_text(format!("{points:.0} pt"))
+                .clicked()
+            {
+                picked = Some(s);
+            }
+        }
+    });
+    picked
 }
 
 /// The value all of `items` share, if they share one.

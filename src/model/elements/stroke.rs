@@ -79,7 +79,10 @@ impl Stroke {
             .filter(|p| p.x.is_finite() && p.y.is_finite())
             .map(|p| [p.x, p.y])
             .collect();
-        let thin = stroke_geom::simplify(&raw, tolerance.max(0.05));
+        // A hand's tremor first evened out (each point pulled towards its neighbours, twice),
+        // then the line thinned to within the tolerance, then rounded.
+        let even = stroke_geom::smooth_average(&stroke_geom::smooth_average(&raw));
+        let thin = stroke_geom::simplify(&even, tolerance.max(0.05));
         let mut line = stroke_geom::smooth(&thin, 2);
         if line.len() > MAX_STROKE_POINTS {
             line = stroke_geom::simplify(&line, tolerance.max(0.05) * 4.0);

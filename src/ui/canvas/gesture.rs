@@ -20,6 +20,9 @@ use std::collections::HashSet;
 const MIN_ARROW_PX: f32 = 10.0;
 /// How near (screen points) an edge or middle must come to another's to snap to it.
 const SNAP_PX: f32 = 6.0;
+/// How far (screen points) a pen line may be straightened: a hand's wobble on a mouse is
+/// about this big.
+const PEN_TOLERANCE_PX: f32 = 2.0;
 /// The most pointer positions one pen line takes (a minute of drawing).
 const MAX_PEN_INPUT: usize = 100_000;
 
@@ -633,7 +636,13 @@ impl CanvasView {
                 editor.index().query(editor.doc(), area, &mut hits);
                 let mut sel = base.clone();
                 let els = editor.doc().elements.as_slice();
-                sel.extend(hits.iter().filter_map(|&i| els.get(i)).map(Element::id));
+                // Locked elements stay out of a rubber band (a click still picks them).
+                sel.extend(
+                    hits.iter()
+                        .filter_map(|&i| els.get(i))
+                        .filter(|e| !e.locked())
+                        .map(Element::id),
+                );
                 self.selection = sel;
             }
             Gesture::PhaseWidth {
@@ -695,7 +704,7 @@ impl CanvasView {
                 if let Some(stroke) = Stroke::from_drawn(
                     ElementId::random(),
                     points,
-                    0.6 / xf.zoom,
+                    PEN_TOLERANCE_PX / xf.zoom,
                     self.pen_color,
                     self.pen_width,
                     highlighter,

@@ -250,6 +250,11 @@ impl CanvasView {
         }
     }
 
+    /// The lines the moved elements snapped to, shown while dragging (world points).
+    pub fn guides(&self) -> &[(Point, Point)] {
+        &self.guides
+    }
+
     /// Whether a pointer gesture is under way.
     pub fn is_gesturing(&self) -> bool {
         !matches!(self.gesture, Gesture::Idle)
