@@ -399,3 +399,104 @@ fn order_and_locks_from_the_keyboard() {
     assert!(h.query_by_label_contains("(låst)").is_some());
     undo_all(&mut h, 3, &start);
 }
+
+#[test]
+fn two_cards_and_their_arrow_are_pasted_into_another_window() {
+    use malbild::model::{Arrow, ArrowEnd};
+    let mut doc = cards_at(&[
+        Rect::new(60.0, 160.0, 200.0, 120.0),
+        Rect::new(400.0, 160.0, 200.0, 120.0),
+        Rect::new(60.0, 500.0, 200.0, 120.0),
+    ]);
+    let c = Point::new(0.5, 0.5);
+    doc.elements.push(Element::Arrow(Arrow::new(
+        ElementId(9),
+        ArrowEnd::bound(Point::default(), ElementId(1), c),
+        ArrowEnd::bound(Point::default(), ElementId(2), c),
+    )));
+    let desktop = malbild::ui::desktop::ScriptedDesktop::default();
+    let first = App::new(doc, None, Box::new(desktop.clone()));
+    let mut a = harness_with(first);
+    let p = center_of(&a, ElementId(1));
+    click_at(&mut a, p, Modifiers::NONE);
+    let p = center_of(&a, ElementId(2));
+    click_at(&mut a, p, Modifiers::SHIFT);
+    let arrow_mid = screen(&a, Point::new(330.0, 220.0));
+    click_at(&mut a, arrow_mid, Modifiers::SHIFT);
+    assert_eq!(a.state().view.selection.len(), 3);
+    key_mod(&mut a, Modifiers::COMMAND, Key::C);
+    // Other programs get the texts; Målbild gets the elements.
+    assert_eq!(desktop.clipboard().as_deref(), Some("Kort 1\n\nKort 2"));
+    assert!(
+        desktop
+            .clipboard_html_text()
+            .is_some_and(|h| h.contains("malbild/clipboard"))
+    );
+
+    // A second window, another document.
+    let second = App::new(Document::new(), None, Box::new(desktop.clone()));
+    let mut b = harness_with(second);
+    let start = b.state().doc().clone();
+    let spot = screen(&b, Point::new(1200.0, 400.0));
+    b.hover_at(spot);
+    b.run();
+    key_mod(&mut b, Modifiers::COMMAND, Key::V);
+    let doc = b.state().doc().clone();
+    let cards: Vec<&Card> = doc.elements.iter().filter_map(Element::as_card).collect();
+    assert_eq!(cards.len(), 2);
+    assert!(
+        cards
+            .iter()
+            .all(|c| c.id != ElementId(1) && c.id != ElementId(2)),
+        "fresh ids"
+    );
+    let arrows: Vec<&Arrow> = doc.elements.iter().filter_map(Element::as_arrow).collect();
+    assert_eq!(arrows.len(), 1);
+    let bound: Vec<ElementId> = [arrows[0].start.bind, arrows[0].end.bind]
+        .iter()
+        .flatten()
+        .map(|b| b.element)
+        .collect();
+    assert_eq!(bound, [cards[0].id, cards[1].id], "bound to the copies");
+    // Kept apart as they were, around the pointer.
+    assert_eq!(cards[1].rect.x - cards[0].rect.x, 340.0);
+    let mid = cards[0].rect.union(&cards[1].rect).center();
+    assert!((mid.x - 1200.0).abs() < 2.0, "{mid:?}");
+    undo_all(&mut b, 1, &start);
+    // Plain text of five lines from a chat: five cards, one step.
+    desktop
+        .set_clipboard("Fler hembesök\nDigitala möten\n\nTrygg hemgång\nEn väg in\nMobila team\n");
+    key_mod(&mut b, Modifiers::COMMAND, Key::V);
+    let texts: Vec<String> = b
+        .state()
+        .doc()
+        .elements
+        .iter()
+        .filter_map(Element::as_card)
+        .map(|c| c.text.clone())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Fler hembesök",
+            "Digitala möten",
+            "Trygg hemgång",
+            "En väg in",
+            "Mobila team"
+        ]
+    );
+    undo_all(&mut b, 1, &start);
+    // Damaged copied elements: a message, nothing pasted.
+    desktop.set_clipboard(
+        "{\"type\":\"malbild/clipboard\",\"version\":4,\"elements\":[{\"type\":\"kort\"}]}",
+    );
+    key_mod(&mut b, Modifiers::COMMAND, Key::V);
+    assert_eq!(b.state().doc(), &start);
+    assert!(
+        b.state()
+            .notice()
+            .is_some_and(|n| n.contains("går inte att klistra in")),
+        "{:?}",
+        b.state().notice()
+    );
+}

@@ -151,11 +151,20 @@ fn clip_bounds(clip: &Clip) -> Option<Rect> {
     clip.elements
         .iter()
         .map(|e| match (e, e.frame()) {
-            (Element::Arrow(a), _) => {
-                let p =
-                    |end: &crate::model::ArrowEnd| Rect::new(end.point.x, end.point.y, 0.0, 0.0);
-                p(&a.start).union(&p(&a.end))
-            }
+            // A free end by its point; a bound one goes with its element (in the clip too),
+            // and its point is only where it was once.
+            (Element::Arrow(a), _) => [a.start, a.end]
+                .iter()
+                .filter(|end| end.bind.is_none())
+                .map(|end| Rect::new(end.point.x, end.point.y, 0.0, 0.0))
+                .reduce(|a, b| a.union(&b))
+                .unwrap_or_else(|| {
+                    clip.elements
+                        .iter()
+                        .filter_map(|e| e.frame().map(|f| f.bounds()))
+                        .next()
+                        .unwrap_or_default()
+                }),
             (_, Some(f)) => f.bounds(),
             (_, None) => Rect::default(),
         })
@@ -224,9 +233,194 @@ pub fn cards_from_text(
         .collect())
 }
 
+/// What marks copied elements on the clipboard (the `type` of the JSON object).
+pub const CLIP_TYPE: &str = "malbild/clipboard";
+/// Copied elements larger than this (as JSON) are not read back from the clipboard.
+pub const MAX_CLIP_BYTES: usize = 64 * 1024 * 1024;
+
+#[derive(serde::Serialize)]
+struct ClipOut<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "version")]
+    version: u32,
+    #[serde(rename = "elements")]
+    elements: &'a [Element],
+}
+
+#[derive(serde::Deserialize)]
+struct ClipIn {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(rename = "version")]
+    version: u32,
+    #[serde(rename = "elements")]
+    elements: Vec<Element>,
+}
+
+/// The clip as JSON text with its marker, for the clipboard: another window (or another
+/// Målbild) pastes it as elements.
+pub fn to_json(clip: &Clip) -> String {
+    let out = ClipOut {
+        kind: CLIP_TYPE,
+        version: crate::io::VERSION,
+        elements: &clip.elements,
+    };
+    serde_json::to_string(&out).unwrap_or_default()
+}
+
+/// Copied elements read back from clipboard text: `None` if the text is not copied elements
+/// (plain text, to be pasted as cards), or why they cannot be pasted.
+pub fn from_json(text: &str) -> Option<Result<Clip, String>> {
+    let t = text.trim_start();
+    // Ours starts with the marker (as `to_json` writes it); anything else is plain text.
+    let head: String = t.chars().take(40).filter(|c| !c.is_whitespace()).collect();
+    if !head.starts_with(&format!("{{\"type\":\"{CLIP_TYPE}\"")) {
+        return None;
+    }
+    if t.len() > MAX_CLIP_BYTES {
+        return Some(Err(format!(
+            "more than {} MB of copied elements",
+            MAX_CLIP_BYTES / (1024 * 1024)
+        )));
+    }
+    let read: ClipIn = match serde_json::from_str(t) {
+        Ok(r) => r,
+        Err(e) => return Some(Err(e.to_string())),
+    };
+    if read.kind != CLIP_TYPE {
+        return None;
+    }
+    if read.version > crate::io::VERSION {
+        return Some(Err(format!(
+            "copied in a newer Målbild (version {}; this one reads up to {})",
+            read.version,
+            crate::io::VERSION
+        )));
+    }
+    let mut seen = HashSet::new();
+    for (i, e) in read.elements.iter().enumerate() {
+        if !seen.insert(e.id()) {
+            return Some(Err(format!(
+                "elements[{i}]: the id {} is used twice",
+                e.id()
+            )));
+        }
+        // Order keys are given anew on paste: only the rest is checked.
+        let keyed = e.with_order(crate::model::OrderKey::between(None, None));
+        if let Err(m) = keyed.validate() {
+            return Some(Err(format!("elements[{i}].{m}")));
+        }
+    }
+    Some(Ok(Clip {
+        elements: read.elements,
+    }))
+}
+
+/// Copied elements for the clipboard's HTML: the JSON inside a comment (in base64, so no
+/// text can end it early), and the texts as HTML for programs that read that.
+pub fn to_html(json: &str, text: &str) -> String {
+    let mut body = String::new();
+    for para in text.split("\n\n") {
+        body.push_str("<p>");
+        for c in para.chars() {
+            match c {
+                '&' => body.push_str("&amp;"),
+                '<' => body.push_str("&lt;"),
+                '>' => body.push_str("&gt;"),
+                '\n' => body.push_str("<br>"),
+                c => body.push(c),
+            }
+        }
+        body.push_str("</p>");
+    }
+    format!(
+        "<meta charset=\"utf-8\"><!--{CLIP_TYPE}:{}-->{body}",
+        base64_encode(json.as_bytes())
+    )
+}
+
+/// The JSON of copied elements inside clipboard HTML made by [`to_html`], if it is there.
+pub fn json_in_html(html: &str) -> Option<String> {
+    let start = html.find(&format!("<!--{CLIP_TYPE}:"))? + CLIP_TYPE.len() + 5;
+    let len = html.get(start..)?.find("-->")?;
+    if len > MAX_CLIP_BYTES / 3 * 4 + 4 {
+        return None;
+    }
+    let bytes = base64_decode(html.get(start..start + len)?)?;
+    String::from_utf8(bytes).ok()
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+fn base64_encode(data: &[u8]) -> String {
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for c in data.chunks(3) {
+        let b = [
+            c.first().copied().unwrap_or(0),
+            c.get(1).copied().unwrap_or(0),
+            c.get(2).copied().unwrap_or(0),
+        ];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        for i in 0..4 {
+            if i <= c.len() {
+                let k = (n >> (18 - 6 * i) & 63) as usize;
+                out.push(B64.get(k).copied().unwrap_or(b'A') as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn base64_decode(s: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len() / 4 * 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for b in s.bytes() {
+        if b == b'=' {
+            break;
+        }
+        let v = B64.iter().position(|&x| x == b)? as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits & 0xff) as u8);
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copied_elements_travel_as_marked_json_inside_html() {
+        let doc = crate::model::sample::nara_vard();
+        let ids: HashSet<ElementId> = doc.elements.iter().take(4).map(Element::id).collect();
+        let clip = copy(&doc, &ids);
+        let json = to_json(&clip);
+        assert!(
+            json.starts_with("{\"type\":\"malbild/clipboard\""),
+            "{json}"
+        );
+        let html = to_html(&json, "Kort ett --> två\n\n<tre>");
+        assert!(html.contains("&lt;tre&gt;"));
+        assert_eq!(json_in_html(&html).as_deref(), Some(json.as_str()));
+        let back = from_json(&json).and_then(Result::ok);
+        assert_eq!(back.map(|c| c.elements.len()), Some(4));
+        // Plain text is not ours; broken or foreign JSON with our marker says why.
+        assert!(from_json("Rad ett\nRad två").is_none());
+        assert!(from_json("{\"type\": \"excalidraw/clipboard\"}").is_none());
+        let broken = json.replacen("\"card\"", "\"kort\"", 1);
+        assert!(from_json(&broken).is_some_and(|r| r.is_err()));
+        let newer = json.replacen("\"version\":4", "\"version\":99", 1);
+        assert!(from_json(&newer).is_some_and(|r| r.is_err_and(|m| m.contains("newer"))));
+        assert!(json_in_html("<p>hej</p>").is_none());
+        assert!(json_in_html("<!--malbild/clipboard:@@@-->").is_none());
+    }
     use crate::model::{PhaseId, sample};
 
     #[test]

@@ -416,6 +416,15 @@ pub fn font_size_name(f: crate::model::FontSize) -> &'static str {
     }
 }
 
+/// The copied elements on the clipboard cannot be pasted: why, tidied for one line.
+pub fn paste_unreadable(why: &str, lang: Lang) -> String {
+    let why = tidy(why);
+    match lang {
+        Lang::Sv => format!("Det kopierade går inte att klistra in: {why}"),
+        Lang::En => format!("What was copied cannot be pasted: {why}"),
+    }
+}
+
 /// "Exporterat till /väg/bild.png".
 pub fn exported_to(path: &str, lang: Lang) -> String {
     match lang {

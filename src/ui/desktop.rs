@@ -74,6 +74,18 @@ pub trait Desktop {
 
     /// The text on the system clipboard, if it holds any.
     fn clipboard_text(&mut self) -> Option<String>;
+
+    /// Puts copied elements on the system clipboard: `html` (which holds them, for Målbild)
+    /// and `text` for programs that take plain text.
+    fn set_clipboard_html(&mut self, ctx: &egui::Context, html: String, text: String) {
+        let _ = html;
+        self.set_clipboard_text(ctx, text);
+    }
+
+    /// The HTML on the system clipboard, if it holds any.
+    fn clipboard_html(&mut self) -> Option<String> {
+        None
+    }
 }
 
 /// Native dialogs through rfd, awaited on a thread of their own so the window keeps drawing;
@@ -91,6 +103,27 @@ impl Desktop for NativeDesktop {
         }
         let text = self.clipboard.as_mut()?.get_text().ok()?;
         Some(text.replace("\r\n", "\n"))
+    }
+
+    fn set_clipboard_html(&mut self, ctx: &egui::Context, html: String, text: String) {
+        if self.clipboard.is_none() {
+            self.clipboard = arboard::Clipboard::new().ok();
+        }
+        // Kept open: on X11 the clipboard is served from this process while it lives.
+        let set = self
+            .clipboard
+            .as_mut()
+            .is_some_and(|c| c.set_html(html, Some(text.clone())).is_ok());
+        if !set {
+            ctx.copy_text(text);
+        }
+    }
+
+    fn clipboard_html(&mut self) -> Option<String> {
+        if self.clipboard.is_none() {
+            self.clipboard = arboard::Clipboard::new().ok();
+        }
+        self.clipboard.as_mut()?.get().html().ok()
     }
 
     fn pick_file(
@@ -151,6 +184,7 @@ pub struct ScriptedDesktop {
 #[derive(Default)]
 struct Clipboard {
     text: Option<String>,
+    html: Option<String>,
     image: Option<[usize; 2]>,
 }
 
@@ -195,7 +229,13 @@ impl ScriptedDesktop {
     pub fn set_clipboard(&self, text: &str) {
         if let Ok(mut c) = self.clipboard.lock() {
             c.text = Some(text.to_owned());
+            c.html = None;
         }
+    }
+
+    /// The HTML on the clipboard.
+    pub fn clipboard_html_text(&self) -> Option<String> {
+        self.clipboard.lock().ok().and_then(|c| c.html.clone())
     }
 
     /// The text on the clipboard.
@@ -246,6 +286,17 @@ impl Desktop for ScriptedDesktop {
 
     fn clipboard_text(&mut self) -> Option<String> {
         self.clipboard()
+    }
+
+    fn set_clipboard_html(&mut self, _ctx: &egui::Context, html: String, text: String) {
+        if let Ok(mut c) = self.clipboard.lock() {
+            c.text = Some(text);
+            c.html = Some(html);
+        }
+    }
+
+    fn clipboard_html(&mut self) -> Option<String> {
+        self.clipboard_html_text()
     }
 
     fn file_writer(&self) -> FileWriter {

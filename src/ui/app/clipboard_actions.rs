@@ -3,7 +3,8 @@
 use super::*;
 
 impl App {
-    /// Copies the selection: its elements for pasting here, its text for other programs.
+    /// Copies the selection: its elements (as marked JSON in the clipboard's HTML) for pasting
+    /// in this window or another, its text for other programs.
     pub(super) fn copy(&mut self, ctx: &egui::Context) {
         if self.view.selection.is_empty() {
             return;
@@ -14,8 +15,8 @@ impl App {
             // Never nothing: an empty clipboard would make Ctrl+V do nothing at all.
             text = i18n::selected(clip.elements.len(), self.lang);
         }
-        self.desktop.set_clipboard_text(ctx, text.clone());
-        self.clip = Some((clip, text));
+        let html = clipboard::to_html(&clipboard::to_json(&clip), &text);
+        self.desktop.set_clipboard_html(ctx, html, text);
     }
 
     /// Pastes what was copied here (while the clipboard still holds its text), or the
@@ -37,12 +38,21 @@ impl App {
                     .to_world(view.rect.center())
             });
         let doc = self.editor.doc();
-        let ours = match (&self.clip, &text) {
-            (Some((clip, copied)), Some(t)) if t.trim() == copied.trim() => Some(clip),
-            _ => None,
-        };
-        let elements = match (ours, text) {
-            (Some(clip), _) => Ok(clipboard::paste(doc, clip, at)),
+        // Elements copied in a Målbild window: in the clipboard's HTML (with their text as
+        // the plain text), or as marked JSON text.
+        let html = self.desktop.clipboard_html();
+        let copied = html
+            .as_deref()
+            .and_then(clipboard::json_in_html)
+            .and_then(|json| clipboard::from_json(&json))
+            .or_else(|| text.as_deref().and_then(clipboard::from_json));
+        let elements = match (copied, text) {
+            (Some(Ok(clip)), _) => Ok(clipboard::paste(doc, &clip, at)),
+            (Some(Err(why)), _) => {
+                let lang = self.lang;
+                self.set_notice(ctx, i18n::paste_unreadable(&why, lang));
+                return;
+            }
             (None, Some(t)) => clipboard::cards_from_text(doc, &t, at, view.new_card_color),
             (None, None) => Err(clipboard::PasteError::Empty),
         };

@@ -109,9 +109,6 @@ pub struct App {
     pub panel_open: bool,
     /// Text that came with a paste (Ctrl+V), for the paste action to use.
     pasted: Option<String>,
-    /// What was last copied here, and the text it put on the clipboard: while the clipboard
-    /// still holds that text, a paste gives back the elements.
-    clip: Option<(clipboard::Clip, String)>,
     /// A picture being made for the clipboard.
     picture: Option<Receiver<Result<egui::ColorImage, String>>>,
     /// The window has been given the size of the screen once.
@@ -150,7 +147,6 @@ impl App {
             panel_open: true,
             frames: 0,
             pasted: None,
-            clip: None,
             picture: None,
             sized: false,
         }
