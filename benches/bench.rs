@@ -1,6 +1,6 @@
-//! The benchmark behind `malbild bench` and `cargo bench`: frame CPU time (the whole app's UI
-//! pass plus tessellation, no GPU) on canvases of 1,000 and 10,000 cards, and open and save
-//! times. Run it on a release build; numbers from a debug build mean little.
+//! The benchmark behind `cargo bench`: frame CPU time (the whole app's UI pass plus
+//! tessellation, no GPU) on canvases of 1,000 and 10,000 cards, and of as many mixed elements
+//! (cards, shapes, free text, pen strokes), and open and save times. Run it on a release build; numbers from a debug build mean little.
 //!
 //! Run with `cargo bench` (add `-- --quick` for a short run).
 
@@ -25,7 +25,9 @@ fn main() {
 
 use egui::{RawInput, pos2, vec2};
 use malbild::edit::Editor;
-use malbild::model::{Card, CardColor, Document, Element, ElementId, HEADER_HEIGHT, PhaseId, Rect};
+use malbild::model::{
+    Card, CardColor, Document, Element, ElementId, HEADER_HEIGHT, PhaseId, Point, Rect,
+};
 use malbild::ui::App;
 use malbild::ui::desktop::ScriptedDesktop;
 use std::time::{Duration, Instant};
@@ -103,6 +105,59 @@ pub fn grid(n: usize, cols: usize, card: (f32, f32), cell: (f32, f32)) -> Docume
             )));
             made += 1;
         }
+    }
+    doc
+}
+
+/// The canvas of [`document`] with every kind: of each 20 cells, three hold a shape with text
+/// (every outline, some turned), two free text, three a pen or highlighter stroke of 60 to 240
+/// points, and the rest cards.
+pub fn mixed_document(n: usize) -> Document {
+    use malbild::model::{Outline, PenWidth, Shape, Stroke, Text};
+    let cards = document(n);
+    let mut doc = Document {
+        elements: Default::default(),
+        ..cards.clone()
+    };
+    doc.title = format!("Benchmark, {n} blandade");
+    for (i, e) in cards.elements.iter().enumerate() {
+        let Some(c) = e.as_card() else {
+            continue;
+        };
+        let r = c.rect;
+        let el = match i % 20 {
+            0..3 => {
+                let mut s = Shape::new(c.id, r, Outline::ALL[i % Outline::ALL.len()]);
+                s.text = c.text.clone();
+                s.fill = Some(c.color);
+                s.rotation = if i % 7 == 0 { 12.0 } else { 0.0 };
+                Element::Shape(s)
+            }
+            3..5 => {
+                let mut t = Text::new(c.id, Point::new(r.x, r.y), c.text.clone());
+                t.rect.w = r.w;
+                t.size = malbild::model::FontSize::S;
+                t.rect.h = r.h / 2.0;
+                Element::Text(t)
+            }
+            5..8 => {
+                let count = 60 + (i * 37) % 180;
+                let pts: Vec<Point> = (0..count)
+                    .map(|k| {
+                        let t = k as f32 / count as f32;
+                        Point::new(r.x + t * r.w, r.center().y + (t * 18.0).sin() * r.h * 0.3)
+                    })
+                    .collect();
+                let s =
+                    Stroke::from_drawn(c.id, &pts, 0.5, c.color, PenWidth::ALL[i % 3], i % 6 == 0);
+                match s {
+                    Some(s) => Element::Stroke(s),
+                    None => e.clone(),
+                }
+            }
+            _ => e.clone(),
+        };
+        doc.elements.push(el);
     }
     doc
 }
@@ -340,9 +395,15 @@ pub fn run(quick: bool) {
     println!();
     println!("| canvas | what | median | p95 | min |");
     println!("|---|---|---:|---:|---:|");
-    for n in [1_000, 10_000] {
-        let doc = document(n);
-        let label = format!("{} cards", thousands(n));
+    let canvases = [1_000, 10_000]
+        .into_iter()
+        .flat_map(|n| [(n, false), (n, true)]);
+    for (n, mixed) in canvases {
+        let (doc, label) = if mixed {
+            (mixed_document(n), format!("{} mixed", thousands(n)))
+        } else {
+            (document(n), format!("{} cards", thousands(n)))
+        };
         for (what, framing) in [
             ("frame, all in view", Framing::All),
             (

@@ -279,3 +279,140 @@ pub fn fitted_text_rect(t: &Text) -> Rect {
         ..t.rect
     }
 }
+
+// ---------------------------------------------------------------- far out: into one mesh
+
+/// A quad from `a` to `b`, `w` wide.
+fn line_quad(mesh: &mut Mesh, a: Pos2, b: Pos2, w: f32, color: Color32) {
+    let d = b - a;
+    let len = d.length();
+    if len < 1e-3 {
+        return;
+    }
+    let n = egui::vec2(-d.y, d.x) / len * (w / 2.0);
+    let i = mesh.vertices.len() as u32;
+    for p in [a + n, a - n, b - n, b + n] {
+        mesh.vertices.push(Vertex {
+            pos: p,
+            uv: WHITE_UV,
+            color,
+        });
+    }
+    mesh.indices
+        .extend_from_slice(&[i, i + 1, i + 2, i, i + 2, i + 3]);
+}
+
+/// Points at least `step` apart (the last always kept): a line as far out as it shows.
+fn decimate(points: impl Iterator<Item = Pos2>, step: f32) -> Vec<Pos2> {
+    let mut out: Vec<Pos2> = Vec::new();
+    let mut last = None;
+    for p in points {
+        match out.last() {
+            Some(q) if (p - *q).length() < step => last = Some(p),
+            _ => {
+                out.push(p);
+                last = None;
+            }
+        }
+    }
+    out.extend(last);
+    out
+}
+
+/// A fan of triangles from `centre` over the closed polygon `pts`.
+fn fan(mesh: &mut Mesh, centre: Pos2, pts: &[Pos2], color: Color32) {
+    if pts.len() < 3 {
+        return;
+    }
+    let c = mesh.vertices.len() as u32;
+    mesh.vertices.push(Vertex {
+        pos: centre,
+        uv: WHITE_UV,
+        color,
+    });
+    for &p in pts {
+        mesh.vertices.push(Vertex {
+            pos: p,
+            uv: WHITE_UV,
+            color,
+        });
+    }
+    let n = pts.len() as u32;
+    for k in 0..n {
+        mesh.indices
+            .extend_from_slice(&[c, c + 1 + k, c + 1 + (k + 1) % n]);
+    }
+}
+
+/// A shape far out: its fill and (where big enough to see) its outline, without text.
+pub(super) fn shape_far(mesh: &mut Mesh, s: &Shape, xf: &Transform) {
+    let z = xf.zoom;
+    let r = s.rect;
+    let size = r.w.max(r.h) * z;
+    if size < 0.5 {
+        return;
+    }
+    let f = s.frame();
+    let local = shape_geom::outline(s.outline, r.x, r.y, r.w, r.h);
+    let step = (size / 12.0).max(1.5);
+    let pts = decimate(
+        local
+            .iter()
+            .map(|&[x, y]| xf.to_screen(f.to_world(Point::new(x, y)))),
+        step,
+    );
+    let centre = xf.to_screen(r.center());
+    if let Some(fill) = s.fill {
+        fan(mesh, centre, &pts, color32(fill.fill()));
+    }
+    if size > 12.0 || s.fill.is_none() {
+        let w = (s.line_width.points() * z).max(0.75);
+        let line = color32(s.line_color.line());
+        for (k, &a) in pts.iter().enumerate() {
+            let b = pts.get(k + 1).or(pts.first()).copied().unwrap_or(a);
+            line_quad(mesh, a, b, w, line);
+        }
+    }
+}
+
+/// Free text far out: a faint bar where it is.
+pub(super) fn text_far(mesh: &mut Mesh, t: &Text, xf: &Transform) {
+    if t.text.is_empty() {
+        return;
+    }
+    let c = color32(t.color.line());
+    let bar = Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), 90);
+    let f = t.frame();
+    let pts: Vec<Pos2> = f.corners().iter().map(|&p| xf.to_screen(p)).collect();
+    fan(mesh, xf.to_screen(t.rect.center()), &pts, bar);
+}
+
+/// A stroke far out: its line in quads, no finer than shows.
+pub(super) fn stroke_far(mesh: &mut Mesh, s: &Stroke, xf: &Transform) {
+    let base = color32(s.color.line());
+    let color = if s.highlighter {
+        Color32::from_rgba_unmultiplied(base.r(), base.g(), base.b(), 96)
+    } else {
+        base
+    };
+    let w = (s.line_width() * xf.zoom).max(0.75);
+    let pts = decimate(
+        s.world_points().into_iter().map(|p| xf.to_screen(p)),
+        (w / 2.0).max(1.5),
+    );
+    match pts.as_slice() {
+        [] => {}
+        [p] => line_quad(
+            mesh,
+            *p - egui::vec2(w / 2.0, 0.0),
+            *p + egui::vec2(w / 2.0, 0.0),
+            w,
+            color,
+        ),
+        _ => {
+            for pair in pts.windows(2) {
+                line_quad(mesh, pair[0], pair[1], w, color);
+            }
+        }
+    }
+}

@@ -437,54 +437,28 @@ pub fn paint(
             }
         }
     } else {
-        // Far out: runs of cards are a few quads each in one mesh, in paint order; the
-        // first run reuses last frame's mesh.
+        // Far out: every element but the arrows is a few quads in one mesh, in paint order.
         if Arc::get_mut(&mut cache.far).is_none() {
             cache.far = Arc::default();
         }
-        let mut run = std::mem::take(&mut cache.far);
-        let mut first_run = true;
-        if let Some(mesh) = Arc::get_mut(&mut run) {
-            mesh.clear();
-            mesh.reserve_triangles(cache.visible.len() * 6);
-            mesh.reserve_vertices(cache.visible.len() * 12);
-        }
-        let flush = |run: &mut Arc<Mesh>, first_run: &mut bool, far: &mut Arc<Mesh>| {
-            if run.vertices.is_empty() {
-                return;
-            }
-            painter.add(Shape::Mesh(run.clone()));
-            if *first_run {
-                *far = std::mem::take(run);
-                *first_run = false;
-            }
-            *run = Arc::default();
+        let Some(mesh) = Arc::get_mut(&mut cache.far) else {
+            return;
         };
+        mesh.clear();
+        mesh.reserve_triangles(cache.visible.len() * 6);
+        mesh.reserve_vertices(cache.visible.len() * 12);
         let mut arrows = Vec::new();
         for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
             match e {
-                Element::Card(card) => {
-                    if let Some(mesh) = Arc::get_mut(&mut run) {
-                        card_quads(mesh, card, xf);
-                    }
-                }
-                Element::Shape(s) => {
-                    flush(&mut run, &mut first_run, &mut cache.far);
-                    kinds::paint_shape(painter, s, xf, options, false);
-                }
-                Element::Text(t) => {
-                    flush(&mut run, &mut first_run, &mut cache.far);
-                    kinds::paint_text(painter, t, xf, options, false);
-                }
-                Element::Stroke(s) => {
-                    flush(&mut run, &mut first_run, &mut cache.far);
-                    kinds::paint_stroke(painter, s, xf);
-                }
+                Element::Card(card) => card_quads(mesh, card, xf),
+                Element::Shape(s) => kinds::shape_far(mesh, s, xf),
+                Element::Text(t) => kinds::text_far(mesh, t, xf),
+                Element::Stroke(s) => kinds::stroke_far(mesh, s, xf),
                 // Arrows over the rest: at this distance their order does not show.
                 Element::Arrow(a) => arrows.push(a),
             }
         }
-        flush(&mut run, &mut first_run, &mut cache.far);
+        painter.add(Shape::Mesh(cache.far.clone()));
         for a in arrows {
             paint_arrow(painter, doc, a, xf, options, &mut labels);
         }

@@ -91,9 +91,11 @@ impl Stroke {
         let (x0, y0, x1, y1) = stroke_geom::bounds(&line)?;
         let pad = width.points(highlighter) / 2.0;
         let rect = Rect::new(x0 - pad, y0 - pad, x1 - x0 + 2.0 * pad, y1 - y0 + 2.0 * pad);
+        // To a hundredth of a point: finer does not show, and the file stays small.
+        let round = |v: f32| (v * 100.0).round() / 100.0;
         let points = line
             .into_iter()
-            .map(|[x, y]| [x - rect.x, y - rect.y])
+            .map(|[x, y]| [round(x - rect.x), round(y - rect.y)])
             .collect();
         Some(Stroke {
             id,
