@@ -131,11 +131,73 @@ fn font_texture(ctx: &egui::Context) -> HashMap<TextureId, Texture> {
 
 #[test]
 fn the_export_of_a_view_is_the_screen_pixel_for_pixel() {
-    let app = App::new(
-        sample::nara_vard(),
-        None,
-        Box::new(ScriptedDesktop::default()),
-    );
+    export_matches_screen(sample::nara_vard(), "sample");
+}
+
+/// Every kind of element in Övergång: shapes (turned, dashed, filled and not), free text,
+/// pen and highlighter strokes, a card and an arrow.
+fn kinds_doc() -> Document {
+    use malbild::model::{Element, ElementId, Outline, Point, Shape, Stroke, Text};
+    let mut doc = malbild::io::load(&here("tests/corpus/v4-kinds.malbild"))
+        .map(|l| l.document)
+        .unwrap_or_default();
+    let x = doc.phase_rect(PhaseId::Overgang).x;
+    for (i, o) in Outline::ALL.into_iter().enumerate() {
+        let mut s = Shape::new(
+            ElementId(100 + i as u64),
+            Rect::new(
+                x + 40.0 + (i % 4) as f32 * 180.0,
+                380.0 + (i / 4) as f32 * 150.0,
+                160.0,
+                110.0,
+            ),
+            o,
+        );
+        s.text = format!("Form {i} åäö");
+        s.rotation = if i == 3 { 20.0 } else { 0.0 };
+        s.fill = if i == 5 {
+            None
+        } else {
+            Some(malbild::model::CardColor::ALL[i])
+        };
+        doc.elements.push(Element::Shape(s));
+    }
+    doc.elements.push(Element::Text(Text::new(
+        ElementId(200),
+        Point::new(x + 420.0, 150.0),
+        "Målbild 2030",
+    )));
+    let wave: Vec<Point> = (0..80)
+        .map(|k| {
+            Point::new(
+                x + 40.0 + k as f32 * 6.0,
+                700.0 + (k as f32 * 0.3).sin() * 30.0,
+            )
+        })
+        .collect();
+    for (id, hl) in [(300, false), (301, true)] {
+        if let Some(s) = Stroke::from_drawn(
+            ElementId(id),
+            &wave,
+            1.0,
+            malbild::model::CardColor::Red,
+            malbild::model::PenWidth::Thick,
+            hl,
+        ) {
+            let dy = if hl { 40.0 } else { 0.0 };
+            doc.elements.push(Element::Stroke(s).translated(0.0, dy));
+        }
+    }
+    doc
+}
+
+#[test]
+fn every_kind_exports_as_it_is_on_screen() {
+    export_matches_screen(kinds_doc(), "kinds");
+}
+
+fn export_matches_screen(doc: Document, name: &str) {
+    let app = App::new(doc, None, Box::new(ScriptedDesktop::default()));
     let mut h = Harness::builder()
         .with_size(vec2(1400.0, 860.0))
         .with_step_dt(1.0 / 60.0)
@@ -199,26 +261,27 @@ fn the_export_of_a_view_is_the_screen_pixel_for_pixel() {
     if let Some(dir) = std::env::var_os("MALBILD_DUMP") {
         let dir = PathBuf::from(dir);
         let _ = std::fs::write(
-            dir.join("screen.png"),
+            dir.join(format!("{name}-screen.png")),
             png::encode(&cut, pw as u32, ph as u32, None, None).unwrap_or_default(),
         );
         let _ = std::fs::write(
-            dir.join("export.png"),
+            dir.join(format!("{name}-export.png")),
             png::encode(&exported, pw as u32, ph as u32, None, None).unwrap_or_default(),
         );
     }
     let (share, worst) = difference(&cut, &exported, 2);
     assert!(
         share < 0.0005,
-        "{:.3} % of {pw}×{ph} pixels differ by more than 2 (worst {worst})",
+        "{name}: {:.3} % of {pw}×{ph} pixels differ by more than 2 (worst {worst})",
         share * 100.0
     );
     // And it is not a blank test: the picture holds the phase's text.
-    assert!(
-        h.query_all_by_label_contains("Fast vårdkontakt")
-            .next()
-            .is_some()
-    );
+    let words = if name == "sample" {
+        "Fast vårdkontakt"
+    } else {
+        "Form 4 åäö"
+    };
+    assert!(h.query_all_by_label_contains(words).next().is_some());
     let dark = exported
         .chunks_exact(4)
         .filter(|p| p[0] < 80 && p[1] < 80)

@@ -203,8 +203,22 @@ pub(super) fn paint_text(
     place_text(painter, galley, at, &f, xf);
 }
 
-/// A stroke: a pen line tapered at its ends (a strip of triangles with an anti-aliased
-/// edge), or a highlighter line, wide and see-through.
+/// The colour a stroke is drawn in: a pen's strong shade, or for a highlighter the same
+/// see-through, so that what it marks shows through.
+fn stroke_color(s: &Stroke) -> Color32 {
+    let c = color32(s.color.line());
+    if s.highlighter {
+        c.gamma_multiply(HIGHLIGHTER_ALPHA)
+    } else {
+        c
+    }
+}
+
+/// How much of a highlighter's colour covers what is under it.
+const HIGHLIGHTER_ALPHA: f32 = 0.4;
+
+/// A stroke as a strip of triangles: a pen's tapered, with round ends and a fine
+/// anti-aliased edge; a highlighter's even and see-through.
 pub(super) fn paint_stroke(painter: &Painter, s: &Stroke, xf: &Transform) {
     let z = xf.zoom;
     let pts: Vec<[f32; 2]> = s
@@ -216,17 +230,7 @@ pub(super) fn paint_stroke(painter: &Painter, s: &Stroke, xf: &Transform) {
         })
         .collect();
     let width = s.line_width() * z;
-    let base = color32(s.color.line());
-    if s.highlighter {
-        let c = Color32::from_rgba_unmultiplied(base.r(), base.g(), base.b(), 96);
-        let line: Vec<Pos2> = pts.iter().map(|&[x, y]| pos2(x, y)).collect();
-        if line.len() == 1 {
-            painter.circle_filled(line[0], width / 2.0, c);
-        } else {
-            painter.add(PathShape::line(line, PathStroke::new(width, c)));
-        }
-        return;
-    }
+    let base = stroke_color(s);
     if width < 1.5 || pts.len() < 2 {
         // Thin (far out) or a dot: a plain line is as good and cheaper.
         let line: Vec<Pos2> = pts.iter().map(|&[x, y]| pos2(x, y)).collect();
@@ -236,7 +240,25 @@ pub(super) fn paint_stroke(painter: &Painter, s: &Stroke, xf: &Transform) {
         };
         return;
     }
-    let (left, right) = stroke_geom::strip(&pts, width, true);
+    let (mut left, mut right) = stroke_geom::strip(&pts, width, !s.highlighter);
+    // On the inside of a tight bend an edge would run backwards and lay the band over itself
+    // (darker, on a see-through highlighter): it waits there instead.
+    for side in [&mut left, &mut right] {
+        for i in 1..side.len().min(pts.len()) {
+            let (Some(&prev), Some(&here)) = (side.get(i - 1), side.get(i)) else {
+                continue;
+            };
+            let a = pts.get(i.saturating_sub(1)).copied().unwrap_or(here);
+            let b = pts.get(i + 1).or(pts.get(i)).copied().unwrap_or(here);
+            let t = [b[0] - a[0], b[1] - a[1]];
+            let step = [here[0] - prev[0], here[1] - prev[1]];
+            if step[0] * t[0] + step[1] * t[1] < 0.0
+                && let Some(p) = side.get_mut(i)
+            {
+                *p = prev;
+            }
+        }
+    }
     let mut mesh = Mesh::default();
     let v = |[x, y]: [f32; 2]| Vertex {
         pos: pos2(x, y),
@@ -253,6 +275,11 @@ pub(super) fn paint_stroke(painter: &Painter, s: &Stroke, xf: &Transform) {
         mesh.indices.extend_from_slice(&[a, b, c, b, d, c]);
     }
     painter.add(EShape::Mesh(Arc::new(mesh)));
+    if s.highlighter {
+        // A chisel tip: flat ends and no edge drawn over the band, since anything laid twice
+        // on a see-through band would show darker.
+        return;
+    }
     // Round ends, and a fine edge of the same colour all round for smooth (anti-aliased)
     // sides.
     for (end, (l, r)) in [
@@ -389,12 +416,7 @@ pub(super) fn text_far(mesh: &mut Mesh, t: &Text, xf: &Transform) {
 
 /// A stroke far out: its line in quads, no finer than shows.
 pub(super) fn stroke_far(mesh: &mut Mesh, s: &Stroke, xf: &Transform) {
-    let base = color32(s.color.line());
-    let color = if s.highlighter {
-        Color32::from_rgba_unmultiplied(base.r(), base.g(), base.b(), 96)
-    } else {
-        base
-    };
+    let color = stroke_color(s);
     let w = (s.line_width() * xf.zoom).max(0.75);
     let pts = decimate(
         s.world_points().into_iter().map(|p| xf.to_screen(p)),
