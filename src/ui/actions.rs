@@ -40,6 +40,8 @@ pub enum Action {
     Group,
     Ungroup,
     ToggleLock,
+    ToggleGrid,
+    ToggleSnap,
     /// Picks the shape tool with this outline (from the toolbar's list; no shortcut).
     PickShape(crate::model::Outline),
     FitAll,
@@ -128,6 +130,7 @@ impl Shortcut {
             Key::Period => ".",
             Key::Delete => "Delete",
             Key::OpenBracket => "[",
+            Key::Quote => "'",
             Key::CloseBracket => "]",
             k => k.name(),
         });
@@ -137,7 +140,7 @@ impl Shortcut {
 
 impl Action {
     /// Actions in menu and shortcut-list order.
-    pub const ALL: [Action; 45] = [
+    pub const ALL: [Action; 47] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -171,6 +174,8 @@ impl Action {
         Action::Ungroup,
         Action::Group,
         Action::ToggleLock,
+        Action::ToggleGrid,
+        Action::ToggleSnap,
         Action::FitAll,
         Action::ZoomPhase(PhaseId::Nulage),
         Action::ZoomPhase(PhaseId::Overgang),
@@ -222,6 +227,8 @@ impl Action {
             Action::Group => Msg::Group,
             Action::Ungroup => Msg::Ungroup,
             Action::ToggleLock => Msg::Lock,
+            Action::ToggleGrid => Msg::Grid,
+            Action::ToggleSnap => Msg::Snap,
             Action::FitAll => Msg::FitAll,
             Action::ZoomPhase(PhaseId::Nulage) => Msg::ZoomNulage,
             Action::ZoomPhase(PhaseId::Overgang) => Msg::ZoomOvergang,
@@ -280,6 +287,8 @@ impl Action {
             Action::Group => const { &[Shortcut::cmd(Key::G)] },
             Action::Ungroup => const { &[Shortcut::cmd_shift(Key::G)] },
             Action::ToggleLock => const { &[Shortcut::cmd_shift(Key::L)] },
+            Action::ToggleGrid => const { &[Shortcut::cmd(Key::Quote)] },
+            Action::ToggleSnap => const { &[] },
             Action::EditCard => const { &[Shortcut::plain(Key::Enter), Shortcut::plain(Key::F2)] },
             Action::FitAll => {
                 const {

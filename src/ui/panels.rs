@@ -105,6 +105,21 @@ pub fn top_bar(
                 action_button(ui, a, lang, true, queue);
             }
             ui.separator();
+            for (action, on) in [
+                (Action::ToggleGrid, view.grid),
+                (Action::ToggleSnap, view.snap),
+            ] {
+                let mut checked = on;
+                let label = match action.shortcut_label() {
+                    Some(k) => format!("{}  ({k})", action.label(lang)),
+                    None => action.label(lang).to_owned(),
+                };
+                if ui.checkbox(&mut checked, label).changed() {
+                    queue.push(action);
+                    ui.close();
+                }
+            }
+            ui.separator();
             action_button(ui, Action::TogglePanel, lang, true, queue);
             action_button(ui, Action::FullScreen, lang, true, queue);
             ui.separator();

@@ -268,25 +268,48 @@ pub fn inside_rounded(r: &Rect, radius: f32, p: Point) -> bool {
     dx * dx + dy * dy <= rad * rad
 }
 
-/// Where an end is, and the box it must stop outside of (for bound ends).
-fn anchor(doc: &Document, end: &ArrowEnd) -> (Point, Option<Rect>) {
-    match end.bind {
-        Some(b) => match doc.elements.get(b.element) {
-            Some(e) => match e.frame() {
-                Some(f) => {
-                    let r = f.rect;
-                    let at = Point::new(b.at.x.clamp(0.0, 1.0), b.at.y.clamp(0.0, 1.0));
-                    let p = f.to_world(Point::new(r.x + at.x * r.w, r.y + at.y * r.h));
-                    (p, Some(f.bounds()))
-                }
-                // Bound to another arrow: where it was last placed.
-                None => (end.point, None),
-            },
-            // Bound to something missing: where it was last placed.
-            None => (end.point, None),
-        },
-        None => (end.point, None),
+/// The outline a bound end stops at: a card's rounded box, or the polygon a shape or turned
+/// box is drawn with.
+#[derive(Clone, Debug)]
+enum Boundary {
+    Rounded(Rect),
+    Poly(Vec<[f32; 2]>),
+}
+
+impl Boundary {
+    fn contains(&self, p: Point) -> bool {
+        match self {
+            Boundary::Rounded(r) => inside_rounded(r, CARD_RADIUS, p),
+            Boundary::Poly(pts) => super::shape_geom::contains(pts, [p.x, p.y]),
+        }
     }
+}
+
+/// Where an end is, and the outline it must stop outside of (for bound ends).
+fn anchor(doc: &Document, end: &ArrowEnd) -> (Point, Option<Boundary>) {
+    use crate::model::Element;
+    let Some(b) = end.bind else {
+        return (end.point, None);
+    };
+    let Some(e) = doc.elements.get(b.element) else {
+        // Bound to something missing: where it was last placed.
+        return (end.point, None);
+    };
+    let Some(f) = e.frame() else {
+        // Bound to another arrow: where it was last placed.
+        return (end.point, None);
+    };
+    let r = f.rect;
+    let at = Point::new(b.at.x.clamp(0.0, 1.0), b.at.y.clamp(0.0, 1.0));
+    let p = f.to_world(Point::new(r.x + at.x * r.w, r.y + at.y * r.h));
+    let boundary = match e {
+        Element::Card(c) => Boundary::Rounded(c.rect),
+        Element::Shape(s) => Boundary::Poly(s.polygon().iter().map(|q| [q.x, q.y]).collect()),
+        Element::Text(_) | Element::Stroke(_) | Element::Arrow(_) => {
+            Boundary::Poly(f.corners().iter().map(|q| [q.x, q.y]).collect())
+        }
+    };
+    (p, Some(boundary))
 }
 
 fn lerp(a: Point, b: Point, t: f32) -> Point {
@@ -483,24 +506,24 @@ pub fn bend_normal(s: Point, e: Point) -> Point {
 
 /// Trims a polyline so it starts where it leaves `start_box` and ends where it enters
 /// `end_box`. A line that never leaves its box is left alone.
-fn trim_poly(mut pts: Vec<Point>, start_box: Option<Rect>, end_box: Option<Rect>) -> Vec<Point> {
+fn trim_poly(
+    mut pts: Vec<Point>,
+    start_box: Option<&Boundary>,
+    end_box: Option<&Boundary>,
+) -> Vec<Point> {
     if let Some(b) = start_box
-        && let Some(k) = pts
-            .iter()
-            .position(|p| !inside_rounded(&b, CARD_RADIUS, *p))
+        && let Some(k) = pts.iter().position(|p| !b.contains(*p))
         && k > 0
     {
-        let cross = bisect(pts[k - 1], pts[k], |p| inside_rounded(&b, CARD_RADIUS, p));
+        let cross = bisect(pts[k - 1], pts[k], |p| b.contains(p));
         pts.drain(..k - 1);
         pts[0] = cross;
     }
     if let Some(b) = end_box
-        && let Some(k) = pts
-            .iter()
-            .rposition(|p| !inside_rounded(&b, CARD_RADIUS, *p))
+        && let Some(k) = pts.iter().rposition(|p| !b.contains(*p))
         && k + 1 < pts.len()
     {
-        let cross = bisect(pts[k + 1], pts[k], |p| inside_rounded(&b, CARD_RADIUS, p));
+        let cross = bisect(pts[k + 1], pts[k], |p| b.contains(p));
         pts.truncate(k + 2);
         let last = pts.len() - 1;
         pts[last] = cross;
@@ -524,8 +547,8 @@ fn bisect(mut inside: Point, mut outside: Point, is_in: impl Fn(Point) -> bool) 
 
 /// The curve parameter in `from..to` where the curve crosses out of `b`, searching from
 /// `from` (which is inside).
-fn bisect_t(p0: Point, c: Point, p2: Point, b: &Rect, from: f32, to: f32) -> f32 {
-    let inside = |t: f32| inside_rounded(b, CARD_RADIUS, quad(p0, c, p2, t));
+fn bisect_t(p0: Point, c: Point, p2: Point, b: &Boundary, from: f32, to: f32) -> f32 {
+    let inside = |t: f32| b.contains(quad(p0, c, p2, t));
     // Step until outside, then halve.
     let steps = 64;
     let mut prev = from;
@@ -556,19 +579,18 @@ pub fn resolve(doc: &Document, arrow: &Arrow) -> ArrowPath {
     let same =
         matches!((arrow.start.bind, arrow.end.bind), (Some(a), Some(b)) if a.element == b.element);
     let (sbox, ebox) = if same { (None, None) } else { (sbox, ebox) };
+    let (sbox, ebox) = (sbox.as_ref(), ebox.as_ref());
     match arrow.route {
         Route::Straight => ArrowPath::Poly(trim_poly(vec![s, e], sbox, ebox)),
         Route::Elbow => ArrowPath::Poly(trim_poly(elbow(s, e, arrow.bend), sbox, ebox)),
         Route::Curved => {
             let c = curve_control(s, e, arrow.bend);
             let t0 = match sbox {
-                Some(b) if inside_rounded(&b, CARD_RADIUS, s) => bisect_t(s, c, e, &b, 0.0, 1.0),
+                Some(b) if b.contains(s) => bisect_t(s, c, e, b, 0.0, 1.0),
                 _ => 0.0,
             };
             let t1 = match ebox {
-                Some(b) if inside_rounded(&b, CARD_RADIUS, e) => {
-                    1.0 - bisect_t(e, c, s, &b, 0.0, 1.0)
-                }
+                Some(b) if b.contains(e) => 1.0 - bisect_t(e, c, s, b, 0.0, 1.0),
                 _ => 1.0,
             };
             let (t0, t1) = if t0 < t1 { (t0, t1) } else { (0.0, 1.0) };
@@ -743,6 +765,28 @@ mod tests {
         );
         assert!(inside_rounded(&r, 10.0, Point::new(3.0, 3.0)));
         assert!(!inside_rounded(&r, 10.0, Point::new(101.0, 25.0)));
+    }
+
+    #[test]
+    fn an_end_bound_to_a_shape_stops_at_its_outline() {
+        use crate::model::{Outline, Shape};
+        let mut doc = Document::new();
+        let r = Rect::new(400.0, 100.0, 200.0, 200.0);
+        doc.elements.push(Element::Shape(Shape::new(
+            ElementId(1),
+            r,
+            Outline::Diamond,
+        )));
+        let a = Arrow::new(
+            ElementId(2),
+            ArrowEnd::free(Point::new(0.0, 0.0)),
+            ArrowEnd::bound(Point::default(), ElementId(1), Point::new(0.5, 0.5)),
+        );
+        let end = resolve(&doc, &a).end();
+        // It meets the diamond's upper left edge (from (400, 200) to (500, 100): x + y = 600),
+        // well inside the box, whose edge it would meet at x = 400.
+        assert!((end.x + end.y - 600.0).abs() < 0.5, "{end:?}");
+        assert!(end.x > 420.0, "{end:?}");
     }
 
     #[test]

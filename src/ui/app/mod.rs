@@ -501,6 +501,8 @@ impl App {
             Action::Ungroup => view.ungroup_selection(editor),
             Action::ToggleLock => view.toggle_lock(editor),
             Action::PickShape(o) => view.set_tool(editor, Tool::Shape(o)),
+            Action::ToggleGrid => view.grid = !view.grid,
+            Action::ToggleSnap => view.snap = !view.snap,
             Action::EditCard => {
                 if view.selection.len() == 1
                     && let Some(id) = view.selection.iter().next().copied()
