@@ -225,13 +225,17 @@ pub fn check(path: &Path, lang: Lang) -> (String, i32) {
             let titles: Vec<&str> = doc.phases.iter().map(|(_, p)| p.title.as_str()).collect();
             (
                 format!(
-                    "{}: ok: Målbild canvas version {}{upgraded}; title “{}”; 3 phases ({}); {}, {}",
+                    "{}: ok: Målbild canvas version {}{upgraded}; title “{}”; 3 phases ({}); {}, {}{}",
                     path.display(),
                     crate::io::VERSION,
                     doc.title,
                     titles.join(" → "),
                     i18n::cards(doc.card_count(), Lang::En),
                     i18n::arrows(doc.arrow_count(), Lang::En),
+                    match i18n::other_elements(&doc, Lang::En) {
+                        s if s.is_empty() => s,
+                        s => format!(", {s}"),
+                    },
                 ),
                 0,
             )

@@ -46,6 +46,13 @@ fn check_summarises_a_good_file_in_one_line() {
     assert!(out.contains(": ok: Målbild canvas version 4;"), "{out}");
     assert!(out.contains("Nuläge → Övergång → Målbild"), "{out}");
     assert!(out.contains("15 cards, 6 arrows"), "{out}");
+    // Every kind is counted.
+    let (code, out, _) = malbild(&["check", &path("tests/corpus/v4-kinds.malbild")]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("1 card, 1 arrow, 1 shape, 1 text, 1 stroke"),
+        "{out}"
+    );
     // A version-1 file is read through the upgrade step.
     let (code, out, _) = malbild(&["check", &path("tests/corpus/v1-minimal.malbild")]);
     assert_eq!(code, 0);

@@ -400,6 +400,24 @@ fn svg_has_vectors_and_text_as_text() {
 }
 
 #[test]
+fn svg_of_every_kind_keeps_turned_text_as_turned_text() {
+    let svg = export::svg(&kinds_doc(), &ExportSettings::default(), &[]).unwrap_or_default();
+    // The turned cloud's text is turned with it; upright text is not.
+    assert_eq!(
+        svg.matches("<g transform=\"rotate(15").count(),
+        1,
+        "one turned shape"
+    );
+    assert!(svg.contains(">Målbild 2030</text>"));
+    assert!(svg.contains(">Form 4 åäö</text>"));
+    assert!(
+        svg.matches("<polygon").count() > 100,
+        "fills and strokes as polygons"
+    );
+    assert_eq!(svg.matches("<svg").count(), 1);
+}
+
+#[test]
 fn the_export_dialog_writes_a_picture_and_remembers_its_settings() {
     let dir = std::env::temp_dir().join(format!("malbild-export-ui-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);

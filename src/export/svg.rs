@@ -247,6 +247,18 @@ impl Writer {
             FontFamily::Monospace => "monospace",
             _ => "Inter, sans-serif",
         };
+        // A turned text (a turned shape's or free text's) turns about its galley's corner, as
+        // epaint turns it.
+        let turned = t.angle != 0.0;
+        if turned {
+            let _ = writeln!(
+                self.out,
+                "<g transform=\"rotate({} {} {})\">",
+                num(t.angle.to_degrees()),
+                num(t.pos.x),
+                num(t.pos.y)
+            );
+        }
         for row in &galley.rows {
             let glyphs: Vec<_> = row
                 .row
@@ -270,6 +282,9 @@ impl Writer {
                 paint("fill", color),
                 escape(&text),
             );
+        }
+        if turned {
+            let _ = writeln!(self.out, "</g>");
         }
     }
 

@@ -293,6 +293,31 @@ pub fn arrows(n: usize, lang: Lang) -> String {
     }
 }
 
+/// The shapes, free texts and strokes of a document, those there are: "2 former, 1 text,
+/// 4 penndrag" / "2 shapes, 1 text, 4 strokes" (empty if there are none).
+pub fn other_elements(doc: &crate::model::Document, lang: Lang) -> String {
+    use crate::model::Kind;
+    let parts: Vec<String> = [Kind::Shape, Kind::Text, Kind::Stroke]
+        .into_iter()
+        .map(|k| (k, doc.count(k)))
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| match (k, lang, n) {
+            (Kind::Shape, Lang::Sv, 1) => "1 form".to_owned(),
+            (Kind::Shape, Lang::Sv, _) => format!("{n} former"),
+            (Kind::Shape, Lang::En, 1) => "1 shape".to_owned(),
+            (Kind::Shape, Lang::En, _) => format!("{n} shapes"),
+            (Kind::Text, Lang::Sv, 1) => "1 text".to_owned(),
+            (Kind::Text, Lang::Sv, _) => format!("{n} texter"),
+            (Kind::Text, Lang::En, 1) => "1 text".to_owned(),
+            (Kind::Text, Lang::En, _) => format!("{n} texts"),
+            (_, Lang::Sv, _) => format!("{n} penndrag"),
+            (_, Lang::En, 1) => "1 stroke".to_owned(),
+            (_, Lang::En, _) => format!("{n} strokes"),
+        })
+        .collect();
+    parts.join(", ")
+}
+
 /// "3 kort markerade" / "3 cards selected".
 pub fn cards_selected(n: usize, lang: Lang) -> String {
     match (lang, n) {

@@ -209,6 +209,23 @@ impl CardColor {
         }
     }
 
+    /// The colour of a highlighter: a bright, light shade of the hue (drawn see-through).
+    pub fn highlight(self) -> Rgba {
+        match self {
+            CardColor::Yellow => Rgba::rgb(0xff, 0xe6, 0x00),
+            CardColor::Orange => Rgba::rgb(0xff, 0xa9, 0x4d),
+            CardColor::Pink => Rgba::rgb(0xff, 0x8c, 0xc6),
+            CardColor::Red => Rgba::rgb(0xff, 0x6b, 0x6b),
+            CardColor::Purple => Rgba::rgb(0xb1, 0x97, 0xfc),
+            CardColor::Blue => Rgba::rgb(0x74, 0xc0, 0xfc),
+            CardColor::Teal => Rgba::rgb(0x63, 0xe6, 0xbe),
+            CardColor::Green => Rgba::rgb(0x8c, 0xe9, 0x9a),
+            CardColor::Grey => Rgba::rgb(0xad, 0xb5, 0xbd),
+            CardColor::White => Rgba::rgb(0xff, 0xff, 0xff),
+            CardColor::Navy => Rgba::rgb(0x4d, 0x7c, 0xc4),
+        }
+    }
+
     /// The colour as a line (arrows): a strong shade of the same hue, visible on the light
     /// phase tints.
     pub fn line(self) -> Rgba {

@@ -469,6 +469,11 @@ impl Document {
             .count()
     }
 
+    /// How many elements of `kind` the document holds.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.elements.iter().filter(|e| e.kind() == kind).count()
+    }
+
     pub fn arrow_count(&self) -> usize {
         self.elements
             .iter()

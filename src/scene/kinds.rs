@@ -206,16 +206,15 @@ pub(super) fn paint_text(
 /// The colour a stroke is drawn in: a pen's strong shade, or for a highlighter the same
 /// see-through, so that what it marks shows through.
 fn stroke_color(s: &Stroke) -> Color32 {
-    let c = color32(s.color.line());
     if s.highlighter {
-        c.gamma_multiply(HIGHLIGHTER_ALPHA)
+        color32(s.color.highlight()).gamma_multiply(HIGHLIGHTER_ALPHA)
     } else {
-        c
+        color32(s.color.line())
     }
 }
 
 /// How much of a highlighter's colour covers what is under it.
-const HIGHLIGHTER_ALPHA: f32 = 0.4;
+const HIGHLIGHTER_ALPHA: f32 = 0.55;
 
 /// A stroke as a strip of triangles: a pen's tapered, with round ends and a fine
 /// anti-aliased edge; a highlighter's even and see-through.

@@ -944,6 +944,12 @@ pub fn status_bar(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(format!("{:.0} %", view.camera.zoom * 100.0));
             ui.separator();
+            // Right to left: read left to right, cards, arrows, then the other kinds.
+            let others = i18n::other_elements(editor.doc(), lang);
+            if !others.is_empty() {
+                ui.label(others);
+                ui.separator();
+            }
             let arrows = editor.doc().arrow_count();
             if arrows > 0 {
                 ui.label(i18n::arrows(arrows, lang));

@@ -200,11 +200,10 @@ impl CanvasView {
         // The pen line being drawn, and the eraser under the pointer.
         if let Gesture::Pen { points } = &self.gesture {
             let w = self.pen_width.points(self.tool == Tool::Highlighter) * xf.zoom;
-            let c = scene::color32(self.pen_color.line());
             let c = if self.tool == Tool::Highlighter {
-                c.gamma_multiply(0.4)
+                scene::color32(self.pen_color.highlight()).gamma_multiply(0.55)
             } else {
-                c
+                scene::color32(self.pen_color.line())
             };
             let pts: Vec<egui::Pos2> = points.iter().map(|&p| xf.to_screen(p)).collect();
             painter.add(egui::Shape::line(pts, Stroke::new(w.max(1.0), c)));
