@@ -232,7 +232,7 @@ pub fn check(path: &Path, lang: Lang) -> (String, i32) {
                     titles.join(" → "),
                     i18n::cards(doc.card_count(), Lang::En),
                     i18n::arrows(doc.arrow_count(), Lang::En),
-                    match i18n::other_elements(&doc, Lang::En) {
+                    match i18n::other_elements(doc, Lang::En) {
                         s if s.is_empty() => s,
                         s => format!(", {s}"),
                     },
