@@ -151,6 +151,19 @@ fn every_broken_file_says_what_is_wrong_and_where() {
             &["innehåller ingen Målbild-arbetsyta"],
         ),
         (
+            "shape-in-v3.malbild",
+            &[
+                "cannot upgrade from version 3",
+                "elements[1] is of a kind that version 3 did not have",
+            ],
+            &["elements[1]"],
+        ),
+        (
+            "bad-order-key.malbild",
+            &["`document.elements[1].order`", "`a0 ` is not an order key"],
+            &["elements[1].order"],
+        ),
+        (
             "bad-export-scale.malbild",
             &["`document.export.size.scale`", "not a scale"],
             &["not a scale"],

@@ -163,14 +163,7 @@ pub fn recolor(doc: &Document, ids: &HashSet<ElementId>, color: CardColor) -> Op
         .iter()
         .filter(|e| ids.contains(&e.id()))
         .filter_map(|e| {
-            let mut n = e.clone();
-            match &mut n {
-                Element::Card(c) => c.color = color,
-                Element::Shape(s) => s.fill = Some(color),
-                Element::Text(t) => t.color = color,
-                Element::Stroke(s) => s.color = color,
-                Element::Arrow(a) => a.color = color,
-            }
+            let n = e.with_color(color);
             (n != *e).then_some(n)
         })
         .collect();

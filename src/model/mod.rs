@@ -356,25 +356,13 @@ impl Document {
     /// The box an element's drawing occupies, for the spatial index, hit testing and
     /// framing. An arrow's depends on where the elements it is bound to are.
     pub fn bounds_of(&self, e: &Element) -> Rect {
-        match e {
-            Element::Card(c) => c.bounds(),
-            Element::Shape(s) => s.bounds(),
-            Element::Text(t) => t.bounds(),
-            Element::Stroke(s) => s.bounds(),
-            Element::Arrow(a) => arrow::bounds(self, a),
-        }
+        e.bounds(self)
     }
 
     /// Whether `p` touches element `e`, within `slop` world points: a card anywhere on it, an
     /// arrow near its line or on its label.
     pub fn hits(&self, e: &Element, p: Point, slop: f32) -> bool {
-        match e {
-            Element::Card(c) => c.hits(p, slop),
-            Element::Shape(s) => s.hits(p, slop),
-            Element::Text(t) => t.hits(p, slop),
-            Element::Stroke(s) => s.hits(p, slop),
-            Element::Arrow(a) => arrow::hits(self, a, p, slop),
-        }
+        e.hits(self, p, slop)
     }
 
     /// Every element in the order a reader goes through the picture: phase by phase from

@@ -19,7 +19,7 @@ pub mod text;
 pub use frame::{Frame, GroupId, OrderKey};
 pub use list::Elements;
 
-use crate::model::{ElementId, Point, Rect, quote};
+use crate::model::{CardColor, ElementId, Point, Rect, quote};
 use arrow::Arrow;
 use card::Card;
 use read::{Checked, MAX_ELEMENT_VALUES, NoSecondType};
@@ -311,6 +311,86 @@ impl Element {
         match self {
             Element::Arrow(a) => Some(a),
             _ => None,
+        }
+    }
+
+    /// Its colour from the palette: a card's or shape's fill (`None` for a shape without
+    /// one), a line's or text's colour.
+    pub fn color(&self) -> Option<CardColor> {
+        match self {
+            Element::Card(c) => Some(c.color),
+            Element::Shape(s) => s.fill,
+            Element::Text(t) => Some(t.color),
+            Element::Stroke(s) => Some(s.color),
+            Element::Arrow(a) => Some(a.color),
+        }
+    }
+
+    /// The same element in colour `color` (see [`Element::color`]).
+    pub fn with_color(&self, color: CardColor) -> Element {
+        let mut e = self.clone();
+        match &mut e {
+            Element::Card(c) => c.color = color,
+            Element::Shape(s) => s.fill = Some(color),
+            Element::Text(t) => t.color = color,
+            Element::Stroke(s) => s.color = color,
+            Element::Arrow(a) => a.color = color,
+        }
+        e
+    }
+
+    /// Whether its text is bold, for the kinds with text of their own weight.
+    pub fn bold(&self) -> Option<bool> {
+        match self {
+            Element::Card(c) => Some(c.bold),
+            Element::Shape(s) => Some(s.bold),
+            Element::Text(t) => Some(t.bold),
+            Element::Stroke(_) | Element::Arrow(_) => None,
+        }
+    }
+
+    /// The same element with its text bold or not (as it is, for kinds without weight).
+    pub fn with_bold(&self, bold: bool) -> Element {
+        let mut e = self.clone();
+        match &mut e {
+            Element::Card(c) => c.bold = bold,
+            Element::Shape(s) => s.bold = bold,
+            Element::Text(t) => t.bold = bold,
+            Element::Stroke(_) | Element::Arrow(_) => {}
+        }
+        e
+    }
+
+    /// The smallest box it may be resized to, in world points.
+    pub fn min_size(&self) -> (f32, f32) {
+        match self {
+            Element::Card(_) => crate::model::MIN_CARD_SIZE,
+            Element::Shape(_) => (24.0, 24.0),
+            Element::Text(_) => (40.0, 10.0),
+            Element::Stroke(_) => (4.0, 4.0),
+            Element::Arrow(_) => (0.0, 0.0),
+        }
+    }
+
+    /// The box its drawing occupies (an arrow's depends on where what it is bound to is).
+    pub fn bounds(&self, doc: &crate::model::Document) -> Rect {
+        match self {
+            Element::Card(c) => c.bounds(),
+            Element::Shape(s) => s.bounds(),
+            Element::Text(t) => t.bounds(),
+            Element::Stroke(s) => s.bounds(),
+            Element::Arrow(a) => arrow::bounds(doc, a),
+        }
+    }
+
+    /// Whether `p` touches it, within `slop` world points.
+    pub fn hits(&self, doc: &crate::model::Document, p: Point, slop: f32) -> bool {
+        match self {
+            Element::Card(c) => c.hits(p, slop),
+            Element::Shape(s) => s.hits(p, slop),
+            Element::Text(t) => t.hits(p, slop),
+            Element::Stroke(s) => s.hits(p, slop),
+            Element::Arrow(a) => arrow::hits(doc, a, p, slop),
         }
     }
 

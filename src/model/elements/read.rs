@@ -11,7 +11,8 @@ use std::fmt;
 pub(super) struct Checked<'a>(pub(super) &'a std::cell::Cell<usize>);
 
 /// How many JSON values an element read by the slow path may hold.
-pub(super) const MAX_ELEMENT_VALUES: usize = 10_000;
+/// (A stroke of the most points it may have, 10,000 pairs, is 30,001 values.)
+pub(super) const MAX_ELEMENT_VALUES: usize = 40_000;
 
 impl<'de> serde::de::DeserializeSeed<'de> for Checked<'_> {
     type Value = serde_json::Value;
@@ -118,4 +119,33 @@ impl<'de, A: serde::de::MapAccess<'de>> serde::de::MapAccess<'de> for NoSecondTy
     ) -> Result<V::Value, A::Error> {
         self.0.next_value_seed(seed)
     }
+}
+
+/// Reads a stroke's points, refusing more than [`MAX_STROKE_POINTS`](super::stroke::MAX_STROKE_POINTS)
+/// as they come (a file of millions would otherwise be read whole before being refused).
+pub(super) fn bounded_points<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<[f32; 2]>, D::Error> {
+    use super::stroke::MAX_STROKE_POINTS;
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Vec<[f32; 2]>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list of [x, y] points")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_STROKE_POINTS));
+            while let Some(p) = seq.next_element::<[f32; 2]>()? {
+                if out.len() == MAX_STROKE_POINTS {
+                    return Err(serde::de::Error::custom(format!(
+                        "more than {MAX_STROKE_POINTS} points"
+                    )));
+                }
+                out.push(p);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(V)
 }

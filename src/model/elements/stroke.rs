@@ -52,7 +52,7 @@ pub struct Stroke {
     #[serde(rename = "rotation", default, skip_serializing_if = "is_zero")]
     pub rotation: f32,
     /// The centre line, `[x, y]` from the box's top-left corner.
-    #[serde(rename = "points")]
+    #[serde(rename = "points", deserialize_with = "super::read::bounded_points")]
     pub points: Vec<[f32; 2]>,
     #[serde(rename = "color")]
     pub color: CardColor,
@@ -242,6 +242,18 @@ mod tests {
         assert!(big.hits(Point::new(200.0, 200.0), 1.0));
         assert!(s.erased_by(Point::new(0.0, 100.0), Point::new(100.0, 0.0), 1.0));
         assert!(!s.erased_by(Point::new(0.0, 100.0), Point::new(10.0, 90.0), 1.0));
+    }
+
+    #[test]
+    fn a_file_with_too_many_points_is_refused_while_it_is_read() {
+        let many = vec!["[1.0,2.0]"; MAX_STROKE_POINTS + 1].join(",");
+        let json = format!(
+            r#"{{"id":"1","rect":{{"x":0,"y":0,"w":5,"h":5}},"points":[{many}],"color":"red"}}"#
+        );
+        let err = serde_json::from_str::<Stroke>(&json)
+            .err()
+            .map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.contains("more than 10000 points")));
     }
 
     #[test]

@@ -535,30 +535,14 @@ impl CanvasView {
     /// Makes the selected text bold (cards, shapes, free text), or plain again if all of it
     /// is bold already.
     pub fn toggle_bold(&mut self, editor: &mut Editor) {
-        let bolds: Vec<bool> = self
-            .selected_in_order(editor.doc())
-            .into_iter()
-            .filter_map(|e| match e {
-                Element::Card(c) => Some(c.bold),
-                Element::Shape(s) => Some(s.bold),
-                Element::Text(t) => Some(t.bold),
-                Element::Stroke(_) | Element::Arrow(_) => None,
-            })
-            .collect();
-        let bold = !bolds.iter().all(|b| *b);
-        let changed: Vec<Element> = self
-            .selected_in_order(editor.doc())
+        let selected = self.selected_in_order(editor.doc());
+        let bold = !selected.iter().filter_map(|e| e.bold()).all(|b| b);
+        let changed: Vec<Element> = selected
             .into_iter()
             .filter_map(|e| {
-                let mut n = e.clone();
-                match &mut n {
-                    Element::Card(c) => c.bold = bold,
-                    Element::Shape(s) => s.bold = bold,
-                    Element::Text(t) => {
-                        t.bold = bold;
-                        t.rect = crate::scene::fitted_text_rect(t);
-                    }
-                    Element::Stroke(_) | Element::Arrow(_) => {}
+                let mut n = e.with_bold(bold);
+                if let Element::Text(t) = &mut n {
+                    t.rect = crate::scene::fitted_text_rect(t);
                 }
                 (n != *e).then_some(n)
             })

@@ -568,7 +568,7 @@ impl CanvasView {
                 start,
             } => {
                 if let Some(f) = start.frame() {
-                    let min = super::hit::min_size(start);
+                    let min = start.min_size();
                     let f = super::hit::resize_frame(f, *handle, *origin, now, min);
                     let mut resized = start.with_frame(f);
                     if let Element::Text(t) = &mut resized {

@@ -31,17 +31,6 @@ pub const ARROW_TOLERANCE: f32 = 6.0;
 /// How far above its box the turning handle sits, in screen points.
 pub const ROTATE_OFFSET: f32 = 26.0;
 
-/// The smallest box an element may be resized to, in world points.
-pub fn min_size(e: &Element) -> (f32, f32) {
-    match e {
-        Element::Card(_) => MIN_CARD_SIZE,
-        Element::Shape(_) => (24.0, 24.0),
-        Element::Text(_) => (40.0, 10.0),
-        Element::Stroke(_) => (4.0, 4.0),
-        Element::Arrow(_) => (0.0, 0.0),
-    }
-}
-
 /// `start` resized by dragging `handle` from `origin` to `now` (world points): the drag is
 /// measured along the box's own (turned) axes, and the opposite side or corner stays put.
 pub fn resize_frame(

@@ -323,13 +323,7 @@ impl CanvasView {
         let mut colors = self
             .selected_in_order(doc)
             .into_iter()
-            .filter_map(|e| match e {
-                Element::Card(c) => Some(c.color),
-                Element::Shape(s) => s.fill,
-                Element::Text(t) => Some(t.color),
-                Element::Stroke(s) => Some(s.color),
-                Element::Arrow(a) => Some(a.color),
-            });
+            .filter_map(Element::color);
         let first = colors.next()?;
         colors.all(|c| c == first).then_some(first)
     }
