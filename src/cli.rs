@@ -21,34 +21,110 @@ pub enum Cli {
     Version,
 }
 
-pub const USAGE: &str = "\
-Målbild — draw the nuläge → övergång → målbild picture for Nära vård
+/// The command line as clap reads it: its help is made from these declarations, so the help
+/// and the parser cannot disagree.
+#[derive(clap::Parser, Debug)]
+#[command(
+    name = "malbild",
+    version,
+    about = "Målbild — draw the nuläge → övergång → målbild picture for Nära vård",
+    args_conflicts_with_subcommands = true,
+    disable_help_subcommand = true
+)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// A canvas (.malbild, or a PNG exported with the canvas inside) to open in the window;
+    /// without it, the Nära vård sample canvas opens
+    #[arg(value_name = "FILE")]
+    file: Option<PathBuf>,
+}
 
-Usage:
-  malbild [FILE]          open FILE (a .malbild canvas) in the window;
-                          without FILE, open the Nära vård sample canvas
-  malbild check FILE      print a one-line summary of FILE and exit 0,
-                          or print what is wrong with it and exit 2
-  malbild export IN -o OUT.png|OUT.svg [options]
-                          export a canvas (or an editable PNG) as a picture
-      --scale S             pixels per canvas point (default 2; 1 is 100 % zoom)
-      --width PX            this many pixels wide
-      --size WxH            exactly W × H pixels, the picture fitted and centred
-                            (a slide: --size 1920x1080 or 3840x2160)
-      --paper A4|A3|A2|A1|A0 [--portrait] [--dpi N]
-                            a whole page, landscape unless --portrait, at N dpi
-                            (72–600, default 300)
-      --phase nulage|overgang|malbild
-                            one phase only
-      --background phases|white|transparent
-      --padding P           space around the picture, in canvas points
-      --no-embed            do not put the editable canvas inside the PNG
-      --timings             print how long each stage took
-                          Without options, the canvas's own export settings
-                          (from the export dialog) are used.
-  malbild --help          show this help
-  malbild --version       show the version
-";
+#[derive(clap::Subcommand, Debug)]
+enum Command {
+    /// Print a one-line summary of FILE and exit 0, or what is wrong with it and exit 2
+    Check {
+        /// The canvas (or PNG) to check
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Export a canvas (or an editable PNG) as a picture. Without size options, the
+    /// canvas's own export settings (from the export dialog) are used
+    Export(ExportOpts),
+}
+
+#[derive(clap::Args, Debug)]
+#[command(group(clap::ArgGroup::new("sizing").args(["scale", "width", "size", "paper"])))]
+struct ExportOpts {
+    /// The canvas to export
+    #[arg(value_name = "IN")]
+    input: PathBuf,
+    /// The picture to write: a name ending in .png or .svg
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    output: PathBuf,
+    /// Pixels per canvas point (1 is 100 % zoom; the dialog's default is 2)
+    #[arg(long, value_name = "S")]
+    scale: Option<f32>,
+    /// This many pixels wide
+    #[arg(long, value_name = "PX")]
+    width: Option<u32>,
+    /// Exactly W × H pixels, the picture fitted and centred (a slide: 1920x1080)
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    size: Option<(u32, u32)>,
+    /// A whole page, landscape unless --portrait
+    #[arg(long, value_name = "A4|A3|A2|A1|A0", value_parser = parse_paper)]
+    paper: Option<crate::model::Paper>,
+    /// Dots per inch of the page (72–600, default 300)
+    #[arg(long, value_name = "N", requires = "paper")]
+    dpi: Option<u32>,
+    /// The page upright
+    #[arg(long, requires = "paper")]
+    portrait: bool,
+    /// The page on its side (the default)
+    #[arg(long, requires = "paper", conflicts_with = "portrait")]
+    landscape: bool,
+    /// One phase only
+    #[arg(long, value_name = "nulage|overgang|malbild", value_parser = parse_phase)]
+    phase: Option<crate::model::PhaseId>,
+    /// What is behind the picture
+    #[arg(long, value_name = "phases|white|transparent", value_parser = parse_background)]
+    background: Option<crate::model::Background>,
+    /// Space around the picture, in canvas points (0–10000)
+    #[arg(long, value_name = "P", value_parser = parse_padding)]
+    padding: Option<f32>,
+    /// Do not put the editable canvas inside the PNG
+    #[arg(long)]
+    no_embed: bool,
+    /// Print how long each stage took
+    #[arg(long)]
+    timings: bool,
+}
+
+fn parse_size(v: &str) -> Result<(u32, u32), String> {
+    v.split_once(['x', 'X', '×'])
+        .and_then(|(w, h)| Some((w.trim().parse::<u32>().ok()?, h.trim().parse::<u32>().ok()?)))
+        .ok_or_else(|| "give width x height in pixels, such as 1920x1080".to_owned())
+}
+
+fn parse_paper(v: &str) -> Result<crate::model::Paper, String> {
+    crate::model::Paper::from_name(v).ok_or_else(|| "use A4, A3, A2, A1 or A0".to_owned())
+}
+
+fn parse_phase(v: &str) -> Result<crate::model::PhaseId, String> {
+    crate::model::PhaseId::from_key(v).ok_or_else(|| "use nulage, overgang or malbild".to_owned())
+}
+
+fn parse_background(v: &str) -> Result<crate::model::Background, String> {
+    crate::model::Background::from_key(v)
+        .ok_or_else(|| "use phases, white or transparent".to_owned())
+}
+
+fn parse_padding(v: &str) -> Result<f32, String> {
+    v.parse::<f32>()
+        .ok()
+        .filter(|p| p.is_finite() && (0.0..=10_000.0).contains(p))
+        .ok_or_else(|| "not a size from 0 to 10000".to_owned())
+}
 
 /// The options of `malbild export`. Unset ones come from the document's export settings.
 #[derive(Debug, Default, PartialEq)]
@@ -63,152 +139,72 @@ pub struct ExportArgs {
     pub timings: bool,
 }
 
-fn parse_export(args: &[OsString]) -> Result<ExportArgs, String> {
-    use crate::model::{Background, Paper, PhaseId, Size};
-    let mut a = ExportArgs::default();
-    let mut input = None;
-    let mut output = None;
-    let (mut scale, mut width, mut paper, mut dpi, mut portrait) = (None, None, None, None, false);
-    let mut frame = None;
-    let mut it = args.iter();
-    let value = |it: &mut std::slice::Iter<'_, OsString>, opt: &str| -> Result<String, String> {
-        it.next()
-            .and_then(|v| v.to_str())
-            .map(str::to_owned)
-            .ok_or_else(|| format!("export: {opt} needs a value"))
-    };
-    while let Some(arg) = it.next() {
-        match arg.to_str() {
-            // A path is taken as it is, even where it is not UTF-8.
-            Some("-o" | "--output") => {
-                output = Some(PathBuf::from(it.next().ok_or("export: -o needs a value")?))
-            }
-            Some("--scale") => {
-                let v = value(&mut it, "--scale")?;
-                scale = Some(
-                    v.parse::<f32>()
-                        .map_err(|_| format!("export: --scale {v} is not a number"))?,
-                );
-            }
-            Some("--width") => {
-                let v = value(&mut it, "--width")?;
-                width =
-                    Some(v.parse::<u32>().map_err(|_| {
-                        format!("export: --width {v} is not a whole number of pixels")
-                    })?);
-            }
-            Some("--size") => {
-                let v = value(&mut it, "--size")?;
-                let parsed = v.split_once(['x', 'X', '×']).and_then(|(w, h)| {
-                    Some((w.trim().parse::<u32>().ok()?, h.trim().parse::<u32>().ok()?))
-                });
-                frame = Some(parsed.ok_or_else(|| {
-                    format!("export: --size {v}: give width x height in pixels, such as 1920x1080")
-                })?);
-            }
-            Some("--paper") => {
-                let v = value(&mut it, "--paper")?;
-                paper = Some(
-                    Paper::from_name(&v)
-                        .ok_or_else(|| format!("export: --paper {v}: use A4, A3, A2, A1 or A0"))?,
-                );
-            }
-            Some("--dpi") => {
-                let v = value(&mut it, "--dpi")?;
-                dpi = Some(
-                    v.parse::<u32>()
-                        .map_err(|_| format!("export: --dpi {v} is not a whole number"))?,
-                );
-            }
-            Some("--portrait") => portrait = true,
-            Some("--landscape") => portrait = false,
-            Some("--phase") => {
-                let v = value(&mut it, "--phase")?;
-                a.phase = Some(PhaseId::from_key(&v).ok_or_else(|| {
-                    format!("export: --phase {v}: use nulage, overgang or malbild")
-                })?);
-            }
-            Some("--background") => {
-                let v = value(&mut it, "--background")?;
-                a.background = Some(Background::from_key(&v).ok_or_else(|| {
-                    format!("export: --background {v}: use phases, white or transparent")
-                })?);
-            }
-            Some("--padding") => {
-                let v = value(&mut it, "--padding")?;
-                a.padding = Some(
-                    v.parse::<f32>()
-                        .ok()
-                        .filter(|p| p.is_finite() && (0.0..=10_000.0).contains(p))
-                        .ok_or_else(|| {
-                            format!("export: --padding {v} is not a size from 0 to 10000")
-                        })?,
-                );
-            }
-            Some("--no-embed") => a.no_embed = true,
-            Some("--timings") => a.timings = true,
-            Some(opt) if opt.starts_with('-') && opt.len() > 1 => {
-                return Err(format!("export: unknown option `{opt}`"));
-            }
-            _ if input.is_none() => input = Some(PathBuf::from(arg)),
-            _ => return Err("export: give one input file (and the output with -o)".into()),
+impl From<ExportOpts> for ExportArgs {
+    fn from(o: ExportOpts) -> Self {
+        use crate::model::Size;
+        let size = if let Some(scale) = o.scale {
+            Some(Size::Scale { scale })
+        } else if let Some(pixels) = o.width {
+            Some(Size::Width { pixels })
+        } else if let Some((width, height)) = o.size {
+            Some(Size::Frame { width, height })
+        } else {
+            o.paper.map(|paper| Size::Paper {
+                paper,
+                landscape: !o.portrait,
+                dpi: o.dpi.unwrap_or(300),
+            })
+        };
+        ExportArgs {
+            input: o.input,
+            output: o.output,
+            size,
+            phase: o.phase,
+            background: o.background,
+            padding: o.padding,
+            no_embed: o.no_embed,
+            timings: o.timings,
         }
     }
-    a.input = input.ok_or("export: name the canvas to export")?;
-    a.output = output.ok_or("export: name the picture to write with -o OUT.png or -o OUT.svg")?;
-    let given = [
-        scale.is_some(),
-        width.is_some(),
-        paper.is_some(),
-        frame.is_some(),
-    ];
-    if given.iter().filter(|g| **g).count() > 1 {
-        return Err("export: give only one of --scale, --width, --size and --paper".into());
-    }
-    if dpi.is_some() && paper.is_none() {
-        return Err("export: --dpi goes with --paper".into());
-    }
-    a.size = if let Some(scale) = scale {
-        Some(Size::Scale { scale })
-    } else if let Some(pixels) = width {
-        Some(Size::Width { pixels })
-    } else if let Some((width, height)) = frame {
-        Some(Size::Frame { width, height })
-    } else {
-        paper.map(|paper| Size::Paper {
-            paper,
-            landscape: !portrait,
-            dpi: dpi.unwrap_or(300),
-        })
-    };
-    Ok(a)
 }
 
-/// Parses the arguments after the program name.
+/// The help text (as `--help` prints it).
+pub fn usage() -> String {
+    use clap::CommandFactory;
+    let mut cmd = Args::command();
+    let main = cmd.render_long_help().to_string();
+    let mut subs = String::new();
+    for sub in cmd.get_subcommands_mut() {
+        let name = sub.get_name().to_owned();
+        *sub = sub.clone().bin_name(format!("malbild {name}"));
+        let help = sub.render_long_help();
+        subs.push_str(&format!("\n\n── malbild {name} ──\n\n{help}"));
+    }
+    main + &subs
+}
+
+/// Parses the arguments after the program name. An error is clap's message (with the usage
+/// line), ready to print.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
-    let args: Vec<OsString> = args.into_iter().collect();
-    let first = args.first().and_then(|a| a.to_str());
-    match first {
-        None => Ok(Cli::Run { file: None }),
-        Some("-h" | "--help" | "help") => Ok(Cli::Help),
-        Some("-V" | "--version") => Ok(Cli::Version),
-        Some("check") => match &args[1..] {
-            [file] => Ok(Cli::Check {
-                file: PathBuf::from(file),
-            }),
-            [] => Err("check: name the file to check".into()),
-            _ => Err("check: give exactly one file".into()),
-        },
-        Some("export") => parse_export(&args[1..]).map(Cli::Export),
-        Some(opt) if opt.starts_with('-') && opt.len() > 1 => {
-            Err(format!("unknown option `{opt}`"))
-        }
-        _ => match &args[..] {
-            [file] => Ok(Cli::Run {
-                file: Some(PathBuf::from(file)),
-            }),
-            _ => Err("give at most one file to open".into()),
-        },
+    use clap::Parser;
+    use clap::error::ErrorKind;
+    let all = std::iter::once(OsString::from("malbild")).chain(args);
+    match Args::try_parse_from(all) {
+        Ok(Args {
+            command: Some(Command::Check { file }),
+            ..
+        }) => Ok(Cli::Check { file }),
+        Ok(Args {
+            command: Some(Command::Export(o)),
+            ..
+        }) => Ok(Cli::Export(o.into())),
+        Ok(Args {
+            command: None,
+            file,
+        }) => Ok(Cli::Run { file }),
+        Err(e) if e.kind() == ErrorKind::DisplayHelp => Ok(Cli::Help),
+        Err(e) if e.kind() == ErrorKind::DisplayVersion => Ok(Cli::Version),
+        Err(e) => Err(e.render().to_string()),
     }
 }
 

@@ -16,13 +16,17 @@ fn main() -> ExitCode {
     let cli = match cli::parse(std::env::args_os().skip(1)) {
         Ok(cli) => cli,
         Err(e) => {
-            eprintln!("malbild: {}\n\n{}", i18n::tidy(&e), cli::USAGE);
+            // clap's message, with the usage line and a pointer to --help; what the user typed
+            // in it made safe to print, line by line.
+            for line in e.lines() {
+                eprintln!("{}", i18n::tidy(line));
+            }
             return ExitCode::from(2);
         }
     };
     match cli {
         Cli::Help => {
-            print!("{}", cli::USAGE);
+            print!("{}", cli::usage());
             ExitCode::SUCCESS
         }
         Cli::Version => {
