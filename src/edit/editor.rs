@@ -13,6 +13,20 @@ pub struct Editor {
     index: SpatialIndex,
     /// Bumped on every change, for views that cache what they derive from the document.
     revision: u64,
+    /// The first command since [`Editor::take_error`] that did not fit the document (nothing
+    /// was changed by it), for the app to report once.
+    error: Option<EditError>,
+}
+
+/// A change asked for by a panel or dialog, applied by the app after the UI pass.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Part of the open undo step (typing in a field, dragging a value).
+    Apply(Command),
+    /// An undo step of its own (a click).
+    Step(Command),
+    /// Ends the open undo step.
+    Commit,
 }
 
 impl Editor {
@@ -23,6 +37,7 @@ impl Editor {
             history: History::new(),
             index,
             revision: 0,
+            error: None,
         }
     }
 
@@ -46,13 +61,41 @@ impl Editor {
     pub fn apply(&mut self, cmd: Command) -> Result<(), EditError> {
         let result = self.history.apply(&mut self.doc, cmd);
         self.sync();
-        result
+        self.note(result)
     }
 
     /// Applies a command as an undo step of its own.
     pub fn apply_step(&mut self, cmd: Command) -> Result<(), EditError> {
         let result = self.history.apply_step(&mut self.doc, cmd);
         self.sync();
+        self.note(result)
+    }
+
+    /// Runs the edits a panel or dialog asked for, in order.
+    pub fn run(&mut self, edits: Vec<Edit>) {
+        for e in edits {
+            let _ = match e {
+                Edit::Apply(cmd) => self.apply(cmd),
+                Edit::Step(cmd) => self.apply_step(cmd),
+                Edit::Commit => {
+                    self.commit();
+                    Ok(())
+                }
+            };
+        }
+    }
+
+    /// The first command that failed since the last call, if one did.
+    pub fn take_error(&mut self) -> Option<EditError> {
+        self.error.take()
+    }
+
+    fn note(&mut self, result: Result<(), EditError>) -> Result<(), EditError> {
+        if let Err(e) = &result
+            && self.error.is_none()
+        {
+            self.error = Some(e.clone());
+        }
         result
     }
 
@@ -86,5 +129,42 @@ impl Editor {
         touched.extend(self.doc.arrows_bound_to(&changed));
         self.index.update(&self.doc, &touched);
         self.revision += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Card, CardColor, Element, ElementId, Rect};
+
+    #[test]
+    fn edits_run_in_order_and_a_failure_is_kept_once() {
+        let mut editor = Editor::new(Document::new());
+        let card = Element::Card(Card::new(
+            ElementId(1),
+            Rect::new(0.0, 100.0, 200.0, 120.0),
+            "",
+            CardColor::Blue,
+        ));
+        editor.run(vec![
+            Edit::Step(Command::Insert(vec![card.clone()])),
+            Edit::Apply(Command::SetTitle("Mål".into())),
+            Edit::Apply(Command::SetTitle("Målbild".into())),
+            Edit::Commit,
+            Edit::Apply(Command::Remove(vec![ElementId(7)])),
+            Edit::Apply(Command::Insert(vec![card])),
+        ]);
+        assert_eq!(editor.doc().title, "Målbild");
+        assert_eq!(
+            editor.history().undo_len(),
+            2,
+            "the insert, then the title typed"
+        );
+        assert_eq!(
+            editor.take_error(),
+            Some(EditError::UnknownElement(ElementId(7))),
+            "the first failure"
+        );
+        assert_eq!(editor.take_error(), None, "told once");
     }
 }

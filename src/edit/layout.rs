@@ -46,10 +46,48 @@ pub fn resize_phase(
     Command::Batch(cmds)
 }
 
+/// What dragging the right edge of `phase` takes along: the elements right of the edge
+/// (their middle past it), which move with it, and the phase's own, which the edge pushes in
+/// rather than cuts through.
+pub fn phase_drag(doc: &crate::model::Document, phase: PhaseId) -> (Vec<Element>, Vec<Element>) {
+    let col = doc.phase_rect(phase);
+    let (followers, rest): (Vec<Element>, Vec<Element>) = doc
+        .elements
+        .iter()
+        .cloned()
+        .partition(|e| doc.bounds_of(e).center().x >= col.right());
+    let inside = rest
+        .into_iter()
+        .filter(|e| doc.bounds_of(e).center().x >= col.x)
+        .collect();
+    (followers, inside)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Card, CardColor, Document, ElementId, Rect};
+
+    #[test]
+    fn a_phase_edge_takes_what_is_right_of_it_and_pushes_its_own() {
+        let mut doc = Document::new();
+        let card = |id: u64, x: f32| {
+            Element::Card(Card::new(
+                ElementId(id),
+                Rect::new(x, 200.0, 200.0, 100.0),
+                "",
+                CardColor::Blue,
+            ))
+        };
+        for (id, x) in [(1, 40.0), (2, 900.0), (3, 1700.0), (4, 700.0)] {
+            doc.elements.push(card(id, x));
+        }
+        let (followers, inside) = phase_drag(&doc, PhaseId::Nulage);
+        let ids = |v: &[Element]| v.iter().map(|e| e.id().0).collect::<Vec<_>>();
+        // Card 4 (700–900) has its middle at 800: the edge, so it goes along.
+        assert_eq!(ids(&followers), [2, 3, 4]);
+        assert_eq!(ids(&inside), [1]);
+    }
 
     #[test]
     fn a_narrower_phase_pushes_its_cards_in_and_takes_the_rest_along() {

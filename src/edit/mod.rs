@@ -7,7 +7,7 @@ mod editor;
 mod history;
 pub mod layout;
 
-pub use editor::Editor;
+pub use editor::{Edit, Editor};
 pub use history::History;
 
 use crate::model::{Document, Element, ElementId, ExportSettings, Phase, PhaseId};

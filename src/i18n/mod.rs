@@ -450,6 +450,25 @@ pub fn paste_unreadable(why: &str, lang: Lang) -> String {
     }
 }
 
+/// A change that could not be made (the document did not hold what it was made for).
+pub fn edit_error(e: &crate::edit::EditError, lang: Lang) -> String {
+    use crate::edit::EditError;
+    match (e, lang) {
+        (EditError::UnknownElement(_), Lang::Sv) => {
+            "Ändringen gjordes inte: det den gällde finns inte längre.".to_owned()
+        }
+        (EditError::UnknownElement(_), Lang::En) => {
+            "The change was not made: what it was for is no longer there.".to_owned()
+        }
+        (EditError::DuplicateElement(_), Lang::Sv) => {
+            "Ändringen gjordes inte: den skulle ha lagt till något som redan finns.".to_owned()
+        }
+        (EditError::DuplicateElement(_), Lang::En) => {
+            "The change was not made: it would have added something already there.".to_owned()
+        }
+    }
+}
+
 /// "Exporterat till /väg/bild.png".
 pub fn exported_to(path: &str, lang: Lang) -> String {
     match lang {

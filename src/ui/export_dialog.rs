@@ -131,7 +131,8 @@ impl ExportDialog {
     pub fn show(
         &mut self,
         ctx: &egui::Context,
-        editor: &mut Editor,
+        editor: &Editor,
+        edits: &mut Vec<crate::edit::Edit>,
         selection: &[ElementId],
         lang: Lang,
         on_top: bool,
@@ -224,7 +225,7 @@ impl ExportDialog {
             request = Some(Request::Pick(Kind::Png));
         }
         if s != current {
-            let _ = editor.apply(Command::SetExport(Some(s)));
+            edits.push(crate::edit::Edit::Apply(Command::SetExport(Some(s))));
         }
         if close {
             self.open = false;

@@ -3,7 +3,7 @@
 use super::actions::Action;
 use super::canvas::{CanvasView, Tool};
 use super::widgets::{ACCENT, palette};
-use crate::edit::{Command, Editor};
+use crate::edit::{Command, Edit, Editor};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{
     Align, Arrow, Card, Element, FontSize, Frame, Head, LineStyle, LineWidth, MIN_BOARD_HEIGHT,
@@ -379,7 +379,7 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
             .filter(|e| e.turns() && !e.locked())
         {
             ui.add_space(10.0);
-            rotation_field(ui, editor, e.clone(), lang);
+            rotation_field(ui, &mut view.pending, e.clone(), lang);
         }
         ui.add_space(10.0);
         arrange_settings(ui, editor, view, lang);
@@ -409,9 +409,9 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
             view.pen_width = w;
         }
     } else if let Some(phase) = view.selected_phase {
-        phase_settings(ui, editor, phase, lang);
+        phase_settings(ui, editor, &mut view.pending, phase, lang);
     } else {
-        document_settings(ui, editor, lang);
+        document_settings(ui, editor, &mut view.pending, lang);
         ui.add_space(12.0);
         ui.label(RichText::new(Msg::NewCardColour.text(lang)).strong());
         if let Some(c) = palette(ui, Some(view.new_card_color), lang) {
@@ -619,7 +619,7 @@ fn text_settings(
 }
 
 /// The angle of one turnable element, in degrees.
-fn rotation_field(ui: &mut Ui, editor: &mut Editor, e: Element, lang: Lang) {
+fn rotation_field(ui: &mut Ui, edits: &mut Vec<Edit>, e: Element, lang: Lang) {
     let Some(f) = e.frame() else {
         return;
     };
@@ -634,10 +634,12 @@ fn rotation_field(ui: &mut Ui, editor: &mut Editor, e: Element, lang: Lang) {
         )
         .labelled_by(label.id);
     if field.changed() {
-        let _ = editor.apply(Command::Update(vec![e.with_frame(Frame::new(f.rect, deg))]));
+        edits.push(Edit::Apply(Command::Update(vec![
+            e.with_frame(Frame::new(f.rect, deg)),
+        ])));
     }
     if field.drag_stopped() || field.lost_focus() {
-        editor.commit();
+        edits.push(Edit::Commit);
     }
 }
 
@@ -796,10 +798,11 @@ fn arrow_settings(
             .labelled_by(label.id)
             .changed()
         {
-            let _ = editor.apply(crate::edit::Command::Update(vec![Element::Arrow(Arrow {
-                label: text,
-                ..one.clone()
-            })]));
+            view.pending
+                .push(Edit::Apply(Command::Update(vec![Element::Arrow(Arrow {
+                    label: text,
+                    ..one.clone()
+                })])));
         }
     }
     if ui.button(Msg::Reverse.text(lang)).clicked() {
@@ -807,7 +810,7 @@ fn arrow_settings(
     }
 }
 
-fn phase_settings(ui: &mut Ui, editor: &mut Editor, phase: PhaseId, lang: Lang) {
+fn phase_settings(ui: &mut Ui, editor: &Editor, edits: &mut Vec<Edit>, phase: PhaseId, lang: Lang) {
     let current: Phase = editor.doc().phases.get(phase).clone();
     ui.label(RichText::new(format!("{}: {}", Msg::Phase.text(lang), current.title)).strong());
     ui.add_space(6.0);
@@ -859,11 +862,11 @@ fn phase_settings(ui: &mut Ui, editor: &mut Editor, phase: PhaseId, lang: Lang) 
         }
     });
     if next != current {
-        let _ = editor.apply(Command::SetPhase(phase, next));
+        edits.push(Edit::Apply(Command::SetPhase(phase, next)));
     }
 }
 
-fn document_settings(ui: &mut Ui, editor: &mut Editor, lang: Lang) {
+fn document_settings(ui: &mut Ui, editor: &Editor, edits: &mut Vec<Edit>, lang: Lang) {
     ui.label(RichText::new(Msg::Document.text(lang)).strong());
     ui.add_space(4.0);
     let label = ui.label(Msg::DocumentTitle.text(lang));
@@ -873,11 +876,11 @@ fn document_settings(ui: &mut Ui, editor: &mut Editor, lang: Lang) {
         .labelled_by(label.id)
         .changed()
     {
-        let _ = editor.apply(Command::SetTitle(title));
+        edits.push(Edit::Apply(Command::SetTitle(title)));
     }
     let mut show = editor.doc().board.show_title;
     if ui.checkbox(&mut show, Msg::ShowTitle.text(lang)).changed() {
-        let _ = editor.apply_step(Command::SetShowTitle(show));
+        edits.push(Edit::Step(Command::SetShowTitle(show)));
     }
     ui.add_space(6.0);
     let label = ui.label(Msg::DateLabel.text(lang));
@@ -891,10 +894,10 @@ fn document_settings(ui: &mut Ui, editor: &mut Editor, lang: Lang) {
             )
             .labelled_by(label.id);
         if field.changed() {
-            let _ = editor.apply(Command::SetDate(date));
+            edits.push(Edit::Apply(Command::SetDate(date)));
         }
         if ui.button(Msg::Today.text(lang)).clicked() {
-            let _ = editor.apply_step(Command::SetDate(i18n::today(lang)));
+            edits.push(Edit::Step(Command::SetDate(i18n::today(lang))));
         }
     });
     ui.add_space(6.0);
@@ -910,7 +913,7 @@ fn document_settings(ui: &mut Ui, editor: &mut Editor, lang: Lang) {
         .labelled_by(label.id)
         .changed()
     {
-        let _ = editor.apply(Command::SetBoardHeight(h));
+        edits.push(Edit::Apply(Command::SetBoardHeight(h)));
     }
 }
 

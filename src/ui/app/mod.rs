@@ -309,7 +309,8 @@ impl App {
         let selection = self.selection_ids();
         if let Some(Request::Pick(kind)) = self.export.show(
             &ctx,
-            &mut self.editor,
+            &self.editor,
+            &mut self.view.pending,
             &selection,
             self.lang,
             self.modal.is_none(),
@@ -321,9 +322,17 @@ impl App {
             self.pick(purpose, ctx.clone());
         }
         self.show_modal(&ctx);
+        // What the panels and dialogs asked for this frame, in the order they asked.
+        let edits = std::mem::take(&mut self.view.pending);
+        self.editor.run(edits);
         let actions = std::mem::take(&mut self.queued);
         for a in actions {
             self.run(a, &ctx);
+        }
+        // A change that did not fit the document (it changed nothing) is told once.
+        if let Some(e) = self.editor.take_error() {
+            let text = i18n::edit_error(&e, self.lang);
+            self.set_notice(&ctx, text);
         }
 
         // A gesture ends when no button or key is held and no text is being typed.

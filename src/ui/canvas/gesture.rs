@@ -460,16 +460,7 @@ impl CanvasView {
                 }
             }
             Target::PhaseEdge(phase) => {
-                let col = doc.phase_rect(phase);
-                let (followers, rest): (Vec<Element>, Vec<Element>) = doc
-                    .elements
-                    .iter()
-                    .cloned()
-                    .partition(|e| doc.bounds_of(e).center().x >= col.right());
-                let inside = rest
-                    .into_iter()
-                    .filter(|e| doc.bounds_of(e).center().x >= col.x)
-                    .collect();
+                let (followers, inside) = layout::phase_drag(doc, phase);
                 Gesture::PhaseWidth {
                     origin,
                     phase,

@@ -113,6 +113,8 @@ pub struct CanvasView {
     pub requested: Vec<crate::ui::actions::Action>,
     /// Where the next paste goes, if asked for at a place (the context menu's "Paste here").
     pub paste_at: Option<Point>,
+    /// Changes the panels asked for this frame, for the app to apply after the UI pass.
+    pub pending: Vec<crate::edit::Edit>,
 }
 
 impl Default for CanvasView {
@@ -147,6 +149,7 @@ impl Default for CanvasView {
             input_blocked: false,
             requested: Vec::new(),
             paste_at: None,
+            pending: Vec::new(),
         }
     }
 }
