@@ -8,10 +8,16 @@
 // handled once, with a message. (Tests may unwrap.)
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+// Where bytes and values from files, the clipboard and the command line are read and
+// checked, no indexing that could panic either: `get` and its kin, with an answer for
+// what is not there. (The painters and the rasterizer index buffers they sized themselves.)
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod cli;
 pub mod edit;
 pub mod export;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod i18n;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod io;
 pub mod model;
 pub mod scene;

@@ -500,3 +500,27 @@ fn two_cards_and_their_arrow_are_pasted_into_another_window() {
         b.state().notice()
     );
 }
+
+#[test]
+fn r_again_walks_the_outlines_and_escape_puts_the_tool_down() {
+    use malbild::ui::canvas::Tool;
+    let (mut h, _) = empty();
+    key(&mut h, Key::R);
+    assert_eq!(h.state().view.tool, Tool::Shape(Outline::Rectangle));
+    key(&mut h, Key::R);
+    key(&mut h, Key::R);
+    assert_eq!(h.state().view.tool, Tool::Shape(Outline::Ellipse));
+    // A drag draws an ellipse, and the next R starts from it.
+    let a = screen(&h, Point::new(200.0, 300.0));
+    drag(&mut h, a, a + vec2(100.0, 60.0));
+    key(&mut h, Key::Escape);
+    assert!(matches!(
+        of_kind(&h, Kind::Shape).first(),
+        Some(Element::Shape(s)) if s.outline == Outline::Ellipse
+    ));
+    assert_eq!(h.state().view.tool, Tool::Select);
+    key(&mut h, Key::R);
+    assert_eq!(h.state().view.tool, Tool::Shape(Outline::Ellipse));
+    key(&mut h, Key::Escape);
+    assert_eq!(h.state().view.tool, Tool::Select);
+}

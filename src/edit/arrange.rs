@@ -56,10 +56,14 @@ pub fn reorder(doc: &Document, ids: &HashSet<ElementId>, depth: Depth) -> Option
                 chosen.iter().map(|e| e.id()).collect()
             };
             for id in ids_in_order {
-                let Some(pos) = order.iter().position(|o| o.1 == id) else {
+                let Some((pos, b)) = order
+                    .iter()
+                    .enumerate()
+                    .find(|(_, o)| o.1 == id)
+                    .map(|(i, o)| (i, o.2))
+                else {
                     continue;
                 };
-                let b = order[pos].2;
                 let past =
                     |o: &(OrderKey, ElementId, Rect)| !ids.contains(&o.1) && o.2.intersects(&b);
                 let key = if depth == Depth::Forward {
@@ -67,13 +71,13 @@ pub fn reorder(doc: &Document, ids: &HashSet<ElementId>, depth: Depth) -> Option
                         continue;
                     };
                     let n = pos + 1 + n;
-                    OrderKey::between(Some(&order[n].0), order.get(n + 1).map(|o| &o.0))
+                    OrderKey::between(order.get(n).map(|o| &o.0), order.get(n + 1).map(|o| &o.0))
                 } else {
-                    let Some(n) = order[..pos].iter().rposition(past) else {
+                    let Some(n) = order.iter().take(pos).rposition(past) else {
                         continue;
                     };
                     let below = n.checked_sub(1).and_then(|i| order.get(i)).map(|o| &o.0);
-                    OrderKey::between(below, Some(&order[n].0))
+                    OrderKey::between(below, order.get(n).map(|o| &o.0))
                 };
                 let mut item = order.remove(pos);
                 item.0 = key.clone();

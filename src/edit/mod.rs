@@ -1,7 +1,9 @@
 //! Every change to a document is a [`Command`] applied by [`apply`], which returns the command
 //! that undoes it. [`History`] groups the commands of one gesture into one undo step.
 
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod arrange;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod clipboard;
 mod editor;
 mod history;

@@ -779,7 +779,10 @@ pub fn date_in_words(days: i64, lang: Lang) -> String {
         "December",
     ];
     let names = if lang == Lang::Sv { &SV } else { &EN };
-    let name = names[(month as usize).clamp(1, 12) - 1];
+    let name = names
+        .get((month as usize).clamp(1, 12) - 1)
+        .copied()
+        .unwrap_or_default();
     format!("{day} {name} {year}")
 }
 

@@ -373,7 +373,7 @@ fn other_format(bytes: &[u8]) -> Option<&'static str> {
         ),
         (b"\x1F\x8B", "a gzip archive"),
     ];
-    if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+    if bytes.get(..4) == Some(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
         return Some("a WebP image");
     }
     let text_start = bytes.iter().find(|b| !b.is_ascii_whitespace());

@@ -50,7 +50,10 @@ pub fn embedded_document(bytes: &[u8], limit: usize) -> Embedded {
             if hasher.finalize() != crc {
                 return Embedded::Damaged;
             }
-            return itxt_text(&data[KEYWORD.len() + 1..], limit);
+            return match data.get(KEYWORD.len() + 1..) {
+                Some(text) => itxt_text(text, limit),
+                None => Embedded::Damaged,
+            };
         }
         if kind == b"IEND" {
             return Embedded::None;
@@ -87,10 +90,10 @@ fn itxt_text(b: &[u8], limit: usize) -> Embedded {
     let (Some(&compressed), Some(&method)) = (b.first(), b.get(1)) else {
         return Embedded::Damaged;
     };
-    let mut rest = &b[2..];
+    let mut rest = b.get(2..).unwrap_or_default();
     for _ in 0..2 {
         match rest.iter().position(|&c| c == 0) {
-            Some(i) => rest = &rest[i + 1..],
+            Some(i) => rest = rest.get(i + 1..).unwrap_or_default(),
             None => return Embedded::Damaged,
         }
     }

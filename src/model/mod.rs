@@ -5,10 +5,16 @@
 //! explicit `serde(rename)`, so renaming Rust code never changes a saved file. Elements keep
 //! their order (the paint order, bottom to top) and stable ids.
 
+// Everything here but arrow geometry (which indexes the short paths it builds) reads values
+// from files: no indexing that could panic.
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 mod color;
 pub mod elements;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod export;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 mod geom;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod order;
 pub mod sample;
 
@@ -415,7 +421,8 @@ impl Document {
                 .take_while(|p| p.phase == first.phase && p.span.center().y <= first.span.bottom())
                 .count()
                 .max(1);
-            let mut row: Vec<&Place> = rest[..n].iter().collect();
+            let (here, later) = rest.split_at(n.min(rest.len()));
+            let mut row: Vec<&Place> = here.iter().collect();
             row.sort_by(|a, b| {
                 a.span
                     .x
@@ -423,7 +430,7 @@ impl Document {
                     .unwrap_or(std::cmp::Ordering::Equal)
             });
             order.extend(row.into_iter().map(|p| p.id));
-            rest = &rest[n..];
+            rest = later;
         }
         order
     }

@@ -36,7 +36,11 @@ impl Elements {
                 return Err(e.id());
             }
         }
-        if !list.windows(2).all(|w| paint_order(&w[0], &w[1]).is_le()) {
+        let sorted = list
+            .iter()
+            .zip(list.iter().skip(1))
+            .all(|(a, b)| paint_order(a, b).is_le());
+        if !sorted {
             list.sort_by(|a, b| a.order().cmp(b.order()));
         }
         let mut els = Self { list, index };

@@ -6,14 +6,23 @@
 //! turning and aligning work on it.
 
 pub mod arrow;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod card;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod frame;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 mod list;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 mod read;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod shape;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod shape_geom;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod stroke;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod stroke_geom;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod text;
 
 pub use frame::{Frame, GroupId, OrderKey};

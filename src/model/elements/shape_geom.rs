@@ -92,6 +92,17 @@ const MAX_STUCK_ROUNDS: usize = 8;
 /// Largest gap kept between the text and a straight edge.
 const TEXT_PADDING: f32 = 8.0;
 
+impl Outline {
+    /// The one after this in [`Outline::ALL`], round to the first.
+    pub fn next(self) -> Outline {
+        let i = Outline::ALL.iter().position(|&o| o == self).unwrap_or(0);
+        Outline::ALL
+            .get(i + 1)
+            .copied()
+            .unwrap_or(Outline::Rectangle)
+    }
+}
+
 /// The closed outline of a shape of the given kind filling the box `(x, y, w, h)`.
 ///
 /// The polygon runs clockwise on screen, does not repeat its first point at the end, never

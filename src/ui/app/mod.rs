@@ -497,7 +497,14 @@ impl App {
             Action::NewCard => view.create_card_at_pointer(editor),
             Action::SelectTool => view.set_tool(editor, Tool::Select),
             Action::ArrowTool => view.toggle_tool(editor, Tool::Arrow),
-            Action::ShapeTool => view.toggle_tool(editor, Tool::Shape(view.shape_outline)),
+            // Again with the shape tool on: the next outline (R, R, R … walks all eight).
+            Action::ShapeTool => {
+                let next = match view.tool {
+                    Tool::Shape(o) => o.next(),
+                    _ => view.shape_outline,
+                };
+                view.set_tool(editor, Tool::Shape(next));
+            }
             Action::TextTool => view.toggle_tool(editor, Tool::Text),
             Action::PenTool => view.toggle_tool(editor, Tool::Pen),
             Action::HighlighterTool => view.toggle_tool(editor, Tool::Highlighter),
