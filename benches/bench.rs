@@ -429,7 +429,44 @@ pub fn run(quick: bool) {
             save.median, save.p95, save.min
         );
     }
+    run_pen(runs);
     run_export(quick);
+}
+
+/// The pen: how long ending a long line takes (evening out, thinning, smoothing), and how
+/// many points it keeps.
+pub fn run_pen(runs: usize) {
+    use malbild::model::{PenWidth, Stroke};
+    // A slow scribble of 5,000 pointer positions with a hand's wobble, drawn at 100 %.
+    let drawn: Vec<Point> = (0..5_000)
+        .map(|i| {
+            let t = i as f32 / 50.0;
+            let wobble = if i % 2 == 0 { 0.8 } else { -0.8 };
+            Point::new(t * 40.0 + (t * 3.0).sin() * 60.0, (t * 1.7).cos() * 80.0 + wobble)
+        })
+        .collect();
+    let mut times = Vec::new();
+    let mut kept = 0;
+    for _ in 0..runs.max(3) {
+        let start = Instant::now();
+        let s = Stroke::from_drawn(
+            ElementId(1),
+            &drawn,
+            2.0,
+            CardColor::Navy,
+            PenWidth::Medium,
+            false,
+        );
+        times.push(start.elapsed());
+        kept = s.map(|s| s.points.len()).unwrap_or(0);
+    }
+    let t = Stats::of(times);
+    println!();
+    println!(
+        "Pen: ending a line of 5,000 pointer positions (even out, thin to 2 points, smooth): \
+         {:.2} ms median, {:.2} ms p95; {kept} points kept",
+        t.median, t.p95
+    );
 }
 
 /// The export part: document to PNG bytes, per stage.
