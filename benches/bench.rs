@@ -442,7 +442,10 @@ pub fn run_pen(runs: usize) {
         .map(|i| {
             let t = i as f32 / 50.0;
             let wobble = if i % 2 == 0 { 0.8 } else { -0.8 };
-            Point::new(t * 40.0 + (t * 3.0).sin() * 60.0, (t * 1.7).cos() * 80.0 + wobble)
+            Point::new(
+                t * 40.0 + (t * 3.0).sin() * 60.0,
+                (t * 1.7).cos() * 80.0 + wobble,
+            )
         })
         .collect();
     let mut times = Vec::new();

@@ -331,7 +331,7 @@ fn a_shape_turns_by_its_handle_in_steps_with_shift() {
     // The handle above the top middle; drag it round a quarter to the right, a little short:
     // Shift makes it a whole 90°.
     let r = rect_of(&h, ElementId(1));
-    let knob = screen(&h, Point::new(r.center().x, r.y)) - vec2(0.0, 26.0);
+    let knob = screen(&h, Point::new(r.center().x, r.y)) - vec2(0.0, 30.0);
     let radius = c.y - knob.y;
     let to = pos2(c.x + radius, c.y - 6.0);
     drag_with(&mut h, PointerButton::Primary, knob, to, Modifiers::SHIFT);

@@ -396,8 +396,12 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
         ui.label(RichText::new(Msg::PenTool.text(lang)).strong());
         ui.add_space(4.0);
         ui.label(Msg::Colour.text(lang));
-        if let Some(c) = palette(ui, Some(view.pen_color), lang) {
-            view.pen_color = c;
+        if let Some(c) = palette(ui, Some(view.drawing_color()), lang) {
+            if view.tool == Tool::Highlighter {
+                view.highlighter_color = c;
+            } else {
+                view.pen_color = c;
+            }
         }
         if let Some(w) = choice_row(
             ui,

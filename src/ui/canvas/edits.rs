@@ -484,12 +484,20 @@ impl CanvasView {
         let has_cards = selected
             .iter()
             .any(|e| matches!(e, Element::Card(_) | Element::Shape(_)));
-        let has_strokes = selected.iter().any(|e| matches!(e, Element::Stroke(_)));
+        let pens = selected
+            .iter()
+            .any(|e| matches!(e, Element::Stroke(s) if !s.highlighter));
+        let highlights = selected
+            .iter()
+            .any(|e| matches!(e, Element::Stroke(s) if s.highlighter));
         if has_cards || self.selection.is_empty() {
             self.new_card_color = color;
         }
-        if has_strokes {
+        if pens {
             self.pen_color = color;
+        }
+        if highlights {
+            self.highlighter_color = color;
         }
         if let Some(cmd) = arrange::recolor(editor.doc(), &self.selection, color) {
             let _ = editor.apply_step(cmd);

@@ -696,7 +696,7 @@ impl CanvasView {
                     ElementId::random(),
                     points,
                     PEN_TOLERANCE_PX / xf.zoom,
-                    self.pen_color,
+                    self.drawing_color(),
                     self.pen_width,
                     highlighter,
                 ) {

@@ -29,7 +29,7 @@ const EDGE_GRAB: f32 = 6.0;
 /// How near (screen points) the pointer must be to an arrow's line to hit it.
 pub const ARROW_TOLERANCE: f32 = 6.0;
 /// How far above its box the turning handle sits, in screen points.
-pub const ROTATE_OFFSET: f32 = 26.0;
+pub const ROTATE_OFFSET: f32 = 30.0;
 
 /// `start` resized by dragging `handle` from `origin` to `now` (world points): the drag is
 /// measured along the box's own (turned) axes, and the opposite side or corner stays put.
@@ -219,6 +219,18 @@ impl CanvasView {
             })
     }
 
+    /// The sides of `id` that show a connector: all four, but the top of a selected element
+    /// that turns, where its turning handle is.
+    pub(super) fn connector_sides(&self, editor: &Editor, id: ElementId) -> Vec<Side> {
+        let turning = self.selection.len() == 1
+            && self.selection.contains(&id)
+            && editor.doc().elements.get(id).is_some_and(Element::turns);
+        Side::ALL
+            .into_iter()
+            .filter(|s| !(turning && *s == Side::Top))
+            .collect()
+    }
+
     pub(super) fn target_at(&self, editor: &Editor, xf: &Transform, pos: Pos2) -> Target {
         let doc = editor.doc();
         let w = xf.to_world(pos);
@@ -259,7 +271,7 @@ impl CanvasView {
             && let Some(r) = doc.elements.get(id).and_then(Element::rect)
         {
             let r = xf.rect_to_screen(&r);
-            for side in Side::ALL {
+            for side in self.connector_sides(editor, id) {
                 if (side.connector(r, xf.zoom) - pos).length() <= CONNECTOR + 4.0 {
                     return Target::Connector(id, side);
                 }

@@ -77,8 +77,10 @@ pub struct CanvasView {
     pub last_arrow_style: Option<edits::ArrowStyle>,
     /// The outline the shape tool places (the last one picked).
     pub shape_outline: Outline,
-    /// The pen's colour and width (the highlighter's too).
+    /// The pen's colour, and the highlighter's (yellow to begin with, as on paper).
     pub pen_color: CardColor,
+    pub highlighter_color: CardColor,
+    /// The width of both.
     pub pen_width: PenWidth,
     /// Moved elements snap to the edges and middles of others (Alt while dragging: not).
     pub snap: bool,
@@ -131,6 +133,7 @@ impl Default for CanvasView {
             last_arrow_style: None,
             shape_outline: Outline::Rectangle,
             pen_color: CardColor::Navy,
+            highlighter_color: CardColor::Yellow,
             pen_width: PenWidth::Medium,
             snap: true,
             grid: false,
@@ -200,6 +203,7 @@ impl CanvasView {
             last_arrow_style: self.last_arrow_style,
             shape_outline: self.shape_outline,
             pen_color: self.pen_color,
+            highlighter_color: self.highlighter_color,
             pen_width: self.pen_width,
             snap: self.snap,
             grid: self.grid,
@@ -338,6 +342,15 @@ impl CanvasView {
             self.shape_outline = o;
         }
         self.tool = tool;
+    }
+
+    /// The colour the pen or highlighter in hand draws with.
+    pub fn drawing_color(&self) -> CardColor {
+        if self.tool == Tool::Highlighter {
+            self.highlighter_color
+        } else {
+            self.pen_color
+        }
     }
 
     /// Picks `tool`, or goes back to selecting if it is picked already.

@@ -3,9 +3,7 @@
 //! view for screen readers.
 
 use super::gesture::Gesture;
-use super::hit::{
-    ARROW_HANDLE, CONNECTOR, HANDLE, Handle, Side, Target, handle_pos, rotate_handle_pos,
-};
+use super::hit::{ARROW_HANDLE, CONNECTOR, HANDLE, Handle, Target, handle_pos, rotate_handle_pos};
 use super::{ACCENT, CanvasView, Tool};
 use crate::edit::Editor;
 use crate::i18n::{Lang, Msg};
@@ -182,7 +180,7 @@ impl CanvasView {
             }) {
                 let r = xf.rect_to_screen(&r);
                 let hot = response.hover_pos().map(|p| self.target_at(editor, xf, p));
-                for side in Side::ALL {
+                for side in self.connector_sides(editor, id) {
                     let at = side.connector(r, xf.zoom);
                     let active = hot == Some(Target::Connector(id, side));
                     let fill = if active { ACCENT } else { Color32::WHITE };
@@ -201,7 +199,7 @@ impl CanvasView {
         if let Gesture::Pen { points } = &self.gesture {
             let w = self.pen_width.points(self.tool == Tool::Highlighter) * xf.zoom;
             let c = if self.tool == Tool::Highlighter {
-                scene::color32(self.pen_color.highlight()).gamma_multiply(0.55)
+                scene::color32(self.highlighter_color.highlight()).gamma_multiply(0.55)
             } else {
                 scene::color32(self.pen_color.line())
             };
