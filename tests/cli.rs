@@ -192,7 +192,7 @@ fn export_writes_pictures_of_the_asked_size() {
         "0",
     ]);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(png_size(&phase), (620, 660), "one phase's column at 100 %");
+    assert_eq!(png_size(&phase), (620, 840), "one phase's column at 100 %");
 
     let svg = dir.join("bild.svg");
     let (code, _, err) = malbild(&["export", &sample, "-o", &svg.display().to_string()]);

@@ -1,15 +1,15 @@
 //! The ready sample canvas a newcomer sees first: a short Nära vård story in Swedish.
 
 use super::{
-    Arrow, ArrowEnd, Card, CardColor, Document, Element, ElementId, LineStyle, PhaseId, Point,
-    Rect, Route,
+    Arrow, ArrowEnd, Card, CardColor, Document, Element, ElementId, FontSize, LineStyle, LineWidth,
+    Outline, PenWidth, PhaseId, Point, Rect, Route, Shape, Stroke, Text,
 };
 
 /// A short Nära vård story: a few cards in each phase.
 pub fn nara_vard() -> Document {
     let mut doc = Document::new();
     doc.title = "Nära vård – exempel".to_owned();
-    doc.board.height = 660.0;
+    doc.board.height = 840.0;
     for id in PhaseId::ALL {
         doc.phases.get_mut(id).width = 620.0;
     }
@@ -102,6 +102,65 @@ pub fn nara_vard() -> Document {
         a.label = label.to_owned();
         doc.elements.push(Element::Arrow(a));
     }
+    // Below the cards, drawn as a facilitator sketches: a caption underlined by hand, a block
+    // arrow for the way, and a cloud round the vision.
+    let xs = PhaseId::ALL.map(|p| doc.phase_x(p));
+    let x = |p: PhaseId| match p {
+        PhaseId::Nulage => xs[0],
+        PhaseId::Overgang => xs[1],
+        PhaseId::Malbild => xs[2],
+    };
+    let mut caption = Text::new(
+        ElementId(0x5a_0201),
+        Point::new(x(PhaseId::Nulage) + 30.0, 680.0),
+        "Workshop: vår väg till nära vård",
+    );
+    caption.rect.w = 540.0;
+    caption.size = FontSize::M;
+    caption.rect = Rect {
+        h: FontSize::M.points() * 1.3,
+        ..caption.rect
+    };
+    doc.elements.push(Element::Text(caption));
+    let wave: Vec<Point> = (0..=48)
+        .map(|i| {
+            let t = i as f32 / 48.0;
+            Point::new(
+                x(PhaseId::Nulage) + 34.0 + t * 300.0,
+                742.0 + (t * std::f32::consts::TAU * 2.0).sin() * 7.0,
+            )
+        })
+        .collect();
+    if let Some(line) = Stroke::from_drawn(
+        ElementId(0x5a_0202),
+        &wave,
+        0.5,
+        CardColor::Red,
+        PenWidth::Medium,
+        false,
+    ) {
+        doc.elements.push(Element::Stroke(line));
+    }
+    let mut way = Shape::new(
+        ElementId(0x5a_0203),
+        Rect::new(x(PhaseId::Overgang) + 150.0, 682.0, 320.0, 120.0),
+        Outline::BlockArrow,
+    );
+    way.text = "Steg för steg".to_owned();
+    way.fill = Some(CardColor::Orange);
+    way.line_color = CardColor::Orange;
+    way.line_width = LineWidth::Thin;
+    doc.elements.push(Element::Shape(way));
+    let mut vision = Shape::new(
+        ElementId(0x5a_0204),
+        Rect::new(x(PhaseId::Malbild) + 150.0, 664.0, 320.0, 160.0),
+        Outline::Cloud,
+    );
+    vision.text = "Vård nära dig 2030".to_owned();
+    vision.fill = Some(CardColor::Green);
+    vision.line_color = CardColor::Green;
+    vision.bold = true;
+    doc.elements.push(Element::Shape(vision));
     doc
 }
 

@@ -322,13 +322,18 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
         if let Some(c) = palette(ui, view.current_color(editor.doc()), lang) {
             view.recolor_selection(editor, c);
         }
+        // Each kind's settings under an id of its own: two kinds may both have a "Line" row.
         if !cards.is_empty() {
             ui.add_space(10.0);
-            card_settings(ui, editor, view, &cards, lang);
+            ui.push_id("card-settings", |ui| {
+                card_settings(ui, editor, view, &cards, lang)
+            });
         }
         if !arrows.is_empty() {
             ui.add_space(10.0);
-            arrow_settings(ui, editor, view, &arrows, lang);
+            ui.push_id("arrow-settings", |ui| {
+                arrow_settings(ui, editor, view, &arrows, lang)
+            });
         }
         let shapes: Vec<Shape> = selected
             .iter()
@@ -339,7 +344,9 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
             .collect();
         if !shapes.is_empty() {
             ui.add_space(10.0);
-            shape_settings(ui, editor, view, &shapes, lang);
+            ui.push_id("shape-settings", |ui| {
+                shape_settings(ui, editor, view, &shapes, lang)
+            });
         }
         let texts: Vec<Text> = selected
             .iter()
@@ -350,7 +357,9 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
             .collect();
         if !texts.is_empty() {
             ui.add_space(10.0);
-            text_settings(ui, editor, view, &texts, lang);
+            ui.push_id("text-settings", |ui| {
+                text_settings(ui, editor, view, &texts, lang)
+            });
         }
         let strokes: Vec<PenWidth> = selected
             .iter()
