@@ -169,6 +169,7 @@ messages! {
     TipDoubleClick => "Dubbelklicka på en tom yta för ett nytt kort.", "Double-click an empty spot for a new card.";
     TipTab => "Tabb när du skriver: klart, och nästa kort bredvid.", "Tab while typing: done, and the next card beside it.";
     TipPan => "Dra med mellanknappen eller mellanslag för att panorera; Ctrl+hjul zoomar.", "Drag with the middle button or Space to pan; Ctrl+wheel zooms.";
+    TipDraw => "R form, T text, P penna, H överstrykning, E sudd; Ctrl+G grupperar.", "R shape, T text, P pen, H highlighter, E eraser; Ctrl+G groups.";
     TipPhaseKeys => "1, 2, 3 zoomar till en fas; Shift+1 visar allt.", "1, 2, 3 zoom to a phase; Shift+1 fits all.";
     TipEditing => "Esc eller Ctrl+Enter: klart · Tabb: nästa kort", "Esc or Ctrl+Enter: done · Tab: next card";
     TipWalk => "På arbetsytan: Tabb och Shift+Tabb markerar nästa och föregående kort eller pil · Esc lämnar", "On the canvas: Tab and Shift+Tab select the next and previous card or arrow · Esc leaves";

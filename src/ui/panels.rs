@@ -435,6 +435,7 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
             Msg::TipDoubleClick,
             Msg::TipTab,
             Msg::TipArrow,
+            Msg::TipDraw,
             Msg::TipPhaseKeys,
             Msg::TipPan,
         ] {
