@@ -27,6 +27,8 @@ pub enum Edit {
     Step(Command),
     /// Ends the open undo step.
     Commit,
+    /// Drops the open undo step's changes.
+    Rollback,
 }
 
 impl Editor {
@@ -79,6 +81,10 @@ impl Editor {
                 Edit::Step(cmd) => self.apply_step(cmd),
                 Edit::Commit => {
                     self.commit();
+                    Ok(())
+                }
+                Edit::Rollback => {
+                    self.rollback();
                     Ok(())
                 }
             };

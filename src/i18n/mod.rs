@@ -329,7 +329,7 @@ pub fn cards_selected(n: usize, lang: Lang) -> String {
     }
 }
 
-/// "3 markerade" / "3 selected", for a mix of cards and arrows.
+/// "3 markerade" / "3 selected", for a mix of kinds.
 pub fn selected(n: usize, lang: Lang) -> String {
     match (lang, n) {
         (Lang::Sv, 1) => "1 markerad".to_owned(),

@@ -1,9 +1,9 @@
 //! The document: plain serde data with no UI state and no egui types.
 //!
 //! A document is one canvas split into three phases, left to right — nuläge, övergång,
-//! målbild — with elements (cards and arrows) placed anywhere on it. Every serialized field has an
-//! explicit `serde(rename)`, so renaming Rust code never changes a saved file. Elements keep
-//! their order (the paint order, bottom to top) and stable ids.
+//! målbild — with elements (cards, shapes, free text, strokes and arrows) placed anywhere on
+//! it. Every serialized field has an explicit `serde(rename)`, so renaming Rust code never
+//! changes a saved file. Elements have stable ids, and order keys that give the paint order.
 
 // Everything here but arrow geometry (which indexes the short paths it builds) reads values
 // from files: no indexing that could panic.

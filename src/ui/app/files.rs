@@ -27,7 +27,7 @@ impl App {
         if self.dialog.is_some() {
             return;
         }
-        self.view.end_text_editing(&mut self.editor);
+        self.finish_editing();
         self.editor.commit();
         if self.is_dirty() {
             self.modal = Some(Modal::Unsaved(then));
@@ -116,7 +116,7 @@ impl App {
     /// Starts writing the document to `path` on its own thread; `then` runs once it is
     /// written. A save asked for while one is under way follows it.
     pub(super) fn save_to(&mut self, path: &Path, then: Option<Then>, ctx: &egui::Context) {
-        self.view.end_text_editing(&mut self.editor);
+        self.finish_editing();
         self.editor.commit();
         if self.saving.is_some() {
             self.save_next = Some((path.to_path_buf(), then));

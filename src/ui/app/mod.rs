@@ -301,7 +301,7 @@ impl App {
         }
         self.view.input_blocked = self.modal.is_some() || self.export.open;
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            self.view.show(ui, &mut self.editor, lang);
+            self.view.show(ui, &self.editor, lang);
         });
         self.queued.append(&mut self.view.requested);
         self.poll_picture(&ctx);
@@ -323,11 +323,14 @@ impl App {
         }
         self.show_modal(&ctx);
         // What the panels and dialogs asked for this frame, in the order they asked.
-        let edits = std::mem::take(&mut self.view.pending);
-        self.editor.run(edits);
+        if self.apply_pending() {
+            // The frame painted the document as it was; show the changes.
+            ctx.request_repaint();
+        }
         let actions = std::mem::take(&mut self.queued);
         for a in actions {
             self.run(a, &ctx);
+            self.apply_pending();
         }
         // A change that did not fit the document (it changed nothing) is told once.
         if let Some(e) = self.editor.take_error() {
@@ -416,13 +419,29 @@ impl App {
         }
     }
 
+    /// Applies the changes the canvas, the panels and the dialogs asked for, in the order
+    /// they asked: the one place where the UI's edits reach the document. Returns whether
+    /// there were any.
+    pub(super) fn apply_pending(&mut self) -> bool {
+        let edits = std::mem::take(&mut self.view.pending);
+        let any = !edits.is_empty();
+        self.editor.run(edits);
+        any
+    }
+
+    /// Ends any text being typed, and applies it.
+    pub(super) fn finish_editing(&mut self) {
+        self.view.end_text_editing(&self.editor);
+        self.apply_pending();
+    }
+
     fn set_notice(&mut self, ctx: &egui::Context, text: String) {
         self.notice = Some((text, ctx.input(|i| i.time)));
     }
 
     fn handle_window_events(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
-            self.view.end_text_editing(&mut self.editor);
+            self.finish_editing();
             if self.is_dirty() && self.saving.is_none() {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
                 self.modal = Some(Modal::Unsaved(Then::Close));
@@ -461,7 +480,7 @@ impl App {
                 | Action::About
         );
         if doc_actions {
-            self.view.end_text_editing(&mut self.editor);
+            self.finish_editing();
         }
         let view = &mut self.view;
         let editor = &mut self.editor;
@@ -487,7 +506,7 @@ impl App {
             Action::Copy => self.copy(ctx),
             Action::Cut => {
                 self.copy(ctx);
-                self.view.delete_selection(&mut self.editor);
+                self.view.delete_selection(&self.editor);
             }
             Action::Paste => self.paste(ctx),
             Action::CopyPicture => self.copy_picture(ctx),

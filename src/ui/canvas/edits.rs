@@ -3,7 +3,7 @@
 use super::CanvasView;
 use super::text::CardEditing;
 use crate::edit::arrange::{self, Alignment, Depth};
-use crate::edit::{Command, Editor};
+use crate::edit::{Command, Edit, Editor};
 use crate::i18n::{Lang, Msg};
 use crate::model::elements::shape::DEFAULT_SHAPE_SIZE;
 use crate::model::{
@@ -136,9 +136,9 @@ impl ArrowStyle {
 
 impl CanvasView {
     /// A new card centred at `at`, selected and open for typing.
-    pub fn create_card_at(&mut self, editor: &mut Editor, at: Point) {
+    pub fn create_card_at(&mut self, editor: &Editor, at: Point) {
         self.end_text_editing(editor);
-        editor.commit();
+        self.pending.push(Edit::Commit);
         let (w, h) = DEFAULT_CARD_SIZE;
         // A card made near a phase line goes wholly into the phase that was clicked.
         let rect = editor
@@ -147,20 +147,19 @@ impl CanvasView {
         self.insert_card_and_edit(editor, rect, rect.x);
     }
 
-    fn insert_card_and_edit(&mut self, editor: &mut Editor, rect: Rect, row_start: f32) {
+    fn insert_card_and_edit(&mut self, editor: &Editor, rect: Rect, row_start: f32) {
         let card = Card::new(ElementId::random(), rect, "", self.new_card_color);
         let id = card.id;
         let insert = Command::insert_on_top(editor.doc(), vec![Element::Card(card)]);
-        if editor.apply(insert).is_ok() {
-            self.select_only(id);
-            let mut editing = CardEditing::new(id, String::new(), true, rect);
-            editing.row_start = row_start;
-            self.editing = Some(editing);
-        }
+        self.pending.push(Edit::Apply(insert));
+        self.select_only(id);
+        let mut editing = CardEditing::new(id, String::new(), true, rect);
+        editing.row_start = row_start;
+        self.editing = Some(editing);
     }
 
     /// A new card where the pointer is, or in the middle of the view.
-    pub fn create_card_at_pointer(&mut self, editor: &mut Editor) {
+    pub fn create_card_at_pointer(&mut self, editor: &Editor) {
         let at = self.pointer_world.unwrap_or_else(|| {
             self.camera
                 .transform(self.rect)
@@ -170,9 +169,9 @@ impl CanvasView {
     }
 
     /// Starts editing the text of a card, a shape or free text.
-    pub fn edit_card(&mut self, editor: &mut Editor, id: ElementId) {
+    pub fn edit_card(&mut self, editor: &Editor, id: ElementId) {
         self.end_text_editing(editor);
-        editor.commit();
+        self.pending.push(Edit::Commit);
         let Some(e) = editor.doc().elements.get(id) else {
             return;
         };
@@ -193,9 +192,9 @@ impl CanvasView {
     /// A new shape of the shape tool's outline in `rect`, or, for an empty `rect`, of the
     /// usual size centred at `at`; selected and open for typing. The tool goes back to
     /// selecting.
-    pub fn create_shape_at(&mut self, editor: &mut Editor, rect: Rect, at: Point) {
+    pub fn create_shape_at(&mut self, editor: &Editor, rect: Rect, at: Point) {
         self.end_text_editing(editor);
-        editor.commit();
+        self.pending.push(Edit::Commit);
         let rect = if rect.w > 0.0 && rect.h > 0.0 {
             rect
         } else {
@@ -210,42 +209,51 @@ impl CanvasView {
         shape.fill = Some(self.new_card_color);
         let id = shape.id;
         let insert = Command::insert_on_top(editor.doc(), vec![Element::Shape(shape)]);
-        if editor.apply(insert).is_ok() {
-            self.tool = super::Tool::Select;
-            self.select_only(id);
-            self.editing = Some(CardEditing::new(id, String::new(), true, rect));
-        }
+        self.pending.push(Edit::Apply(insert));
+        self.tool = super::Tool::Select;
+        self.select_only(id);
+        self.editing = Some(CardEditing::new(id, String::new(), true, rect));
     }
 
     /// New free text at `at` (its first line's top left), open for typing. An empty one goes
     /// again when the edit ends.
-    pub fn create_text_at(&mut self, editor: &mut Editor, at: Point) {
+    pub fn create_text_at(&mut self, editor: &Editor, at: Point) {
         self.end_text_editing(editor);
-        editor.commit();
+        self.pending.push(Edit::Commit);
         let mut text = Text::new(ElementId::random(), at, "");
         text.rect.y -= text.rect.h / 2.0;
         let id = text.id;
         let rect = text.rect;
         let insert = Command::insert_on_top(editor.doc(), vec![Element::Text(text)]);
-        if editor.apply(insert).is_ok() {
-            self.tool = super::Tool::Select;
-            self.select_only(id);
-            self.editing = Some(CardEditing::new(id, String::new(), true, rect));
-        }
+        self.pending.push(Edit::Apply(insert));
+        self.tool = super::Tool::Select;
+        self.select_only(id);
+        self.editing = Some(CardEditing::new(id, String::new(), true, rect));
     }
 
     /// Removes the strokes the eraser touches moving from `a` to `b` (world points), as part
     /// of the open step (one drag is one undo step).
-    pub(super) fn erase_along(&mut self, editor: &mut Editor, a: Point, b: Point, zoom: f32) {
+    pub(super) fn erase_along(&mut self, editor: &Editor, a: Point, b: Point, zoom: f32) {
         let radius = ERASER_PX / zoom;
         let area = Rect::from_corners(a, b).expand(radius);
         let doc = editor.doc();
         let mut hits = Vec::new();
         editor.index().query(doc, area, &mut hits);
         let els = doc.elements.as_slice();
+        // Strokes already erased this frame are still in the document until it ends.
+        let erased: HashSet<ElementId> = self
+            .pending
+            .iter()
+            .filter_map(|e| match e {
+                Edit::Apply(Command::Remove(ids)) => Some(ids.iter().copied()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
         let gone: Vec<ElementId> = hits
             .iter()
             .filter_map(|&i| els.get(i))
+            .filter(|e| !erased.contains(&e.id()))
             .filter(|e| match e {
                 Element::Stroke(s) => !s.locked && s.erased_by(a, b, radius),
                 Element::Card(_) | Element::Shape(_) | Element::Text(_) | Element::Arrow(_) => {
@@ -255,58 +263,58 @@ impl CanvasView {
             .map(Element::id)
             .collect();
         if !gone.is_empty() {
-            let _ = editor.apply(Command::Remove(gone));
+            self.pending.push(Edit::Apply(Command::Remove(gone)));
         }
     }
 
     /// Moves the selection in the paint order, as one undo step.
-    pub fn reorder_selection(&mut self, editor: &mut Editor, depth: Depth) {
+    pub fn reorder_selection(&mut self, editor: &Editor, depth: Depth) {
         if let Some(cmd) = arrange::reorder(editor.doc(), &self.selection, depth) {
-            let _ = editor.apply_step(cmd);
+            self.pending.push(Edit::Step(cmd));
         }
     }
 
     /// Puts the selection in one group.
-    pub fn group_selection(&mut self, editor: &mut Editor) {
+    pub fn group_selection(&mut self, editor: &Editor) {
         if let Some(cmd) = arrange::group(editor.doc(), &self.selection) {
-            let _ = editor.apply_step(cmd);
+            self.pending.push(Edit::Step(cmd));
             self.entered_group = None;
         }
     }
 
     /// Takes the selection out of its groups.
-    pub fn ungroup_selection(&mut self, editor: &mut Editor) {
+    pub fn ungroup_selection(&mut self, editor: &Editor) {
         if let Some(cmd) = arrange::ungroup(editor.doc(), &self.selection) {
-            let _ = editor.apply_step(cmd);
+            self.pending.push(Edit::Step(cmd));
             self.entered_group = None;
         }
     }
 
     /// Locks the selection, or unlocks it if all of it is locked.
-    pub fn toggle_lock(&mut self, editor: &mut Editor) {
+    pub fn toggle_lock(&mut self, editor: &Editor) {
         let all_locked = self
             .selected_in_order(editor.doc())
             .iter()
             .all(|e| e.locked());
         if let Some(cmd) = arrange::set_locked(editor.doc(), &self.selection, !all_locked) {
-            let _ = editor.apply_step(cmd);
+            self.pending.push(Edit::Step(cmd));
         }
     }
 
-    pub fn align_selection(&mut self, editor: &mut Editor, how: Alignment) {
+    pub fn align_selection(&mut self, editor: &Editor, how: Alignment) {
         if let Some(cmd) = arrange::align(editor.doc(), &self.selection, how) {
-            let _ = editor.apply_step(cmd);
+            self.pending.push(Edit::Step(cmd));
         }
     }
 
-    pub fn distribute_selection(&mut self, editor: &mut Editor, horizontal: bool) {
+    pub fn distribute_selection(&mut self, editor: &Editor, horizontal: bool) {
         if let Some(cmd) = arrange::distribute(editor.doc(), &self.selection, horizontal) {
-            let _ = editor.apply_step(cmd);
+            self.pending.push(Edit::Step(cmd));
         }
     }
 
     /// The arranging entries of the context menu (and the panel): order, group, lock, align.
-    pub fn arrange_menu(&mut self, ui: &mut egui::Ui, editor: &mut Editor, lang: Lang) {
+    pub fn arrange_menu(&mut self, ui: &mut egui::Ui, editor: &Editor, lang: Lang) {
         use crate::ui::actions::Action;
         let n = self.selection.len();
         let doc = editor.doc();
@@ -386,12 +394,12 @@ impl CanvasView {
     }
 
     /// Changes every selected shape with `f`, as one undo step.
-    pub fn update_shapes(&mut self, editor: &mut Editor, f: impl Fn(&mut Shape)) {
+    pub fn update_shapes(&mut self, editor: &Editor, f: impl Fn(&mut Shape)) {
         self.update_selected(editor, as_shape, Element::Shape, f);
     }
 
     /// Changes every selected free text with `f` (its box refitted), as one undo step.
-    pub fn update_texts(&mut self, editor: &mut Editor, f: impl Fn(&mut Text)) {
+    pub fn update_texts(&mut self, editor: &Editor, f: impl Fn(&mut Text)) {
         self.update_selected(editor, as_text, Element::Text, |t| {
             f(t);
             t.rect = crate::scene::fitted_text_rect(t);
@@ -399,14 +407,14 @@ impl CanvasView {
     }
 
     /// Changes every selected stroke with `f`, as one undo step.
-    pub fn update_strokes(&mut self, editor: &mut Editor, f: impl Fn(&mut Stroke)) {
+    pub fn update_strokes(&mut self, editor: &Editor, f: impl Fn(&mut Stroke)) {
         self.update_selected(editor, as_stroke, Element::Stroke, f);
     }
 
     /// Ends editing and opens a new card beside the one edited (below it with `below`).
     /// Beside wraps to a new row inside the same phase: a card's phase is where it stands, so
     /// capturing ideas never walks a card over a phase line.
-    pub(super) fn next_card(&mut self, editor: &mut Editor, below: bool) {
+    pub(super) fn next_card(&mut self, editor: &Editor, below: bool) {
         let Some((id, row_start)) = self.editing.as_ref().map(|e| (e.id, e.row_start)) else {
             return;
         };
@@ -442,7 +450,7 @@ impl CanvasView {
     }
 
     /// Deletes the selection, with the arrows bound to it, in one undo step.
-    pub fn delete_selection(&mut self, editor: &mut Editor) {
+    pub fn delete_selection(&mut self, editor: &Editor) {
         let doc = editor.doc();
         let selected: HashSet<ElementId> = self.selection.iter().copied().collect();
         let mut gone: HashSet<ElementId> = selected.clone();
@@ -458,28 +466,26 @@ impl CanvasView {
         }
         self.editing = None;
         self.label_editing = None;
-        if editor.apply_step(Command::Remove(ids)).is_ok() {
-            self.selection.clear();
-        }
+        self.pending.push(Edit::Step(Command::Remove(ids)));
+        self.selection.clear();
     }
 
     /// Copies the selection a little down and to the right (see
     /// [`clipboard::duplicate`](crate::edit::clipboard::duplicate)), as one undo step; the
     /// copies are selected.
-    pub fn duplicate_selection(&mut self, editor: &mut Editor) {
+    pub fn duplicate_selection(&mut self, editor: &Editor) {
         let copies = crate::edit::clipboard::duplicate(editor.doc(), &self.selection);
         if copies.is_empty() {
             return;
         }
         let ids: HashSet<ElementId> = copies.iter().map(Element::id).collect();
         let insert = Command::insert_on_top(editor.doc(), copies);
-        if editor.apply_step(insert).is_ok() {
-            self.selection = ids;
-        }
+        self.pending.push(Edit::Step(insert));
+        self.selection = ids;
     }
 
     /// Gives every selected element `color` (see [`arrange::recolor`]).
-    pub fn recolor_selection(&mut self, editor: &mut Editor, color: CardColor) {
+    pub fn recolor_selection(&mut self, editor: &Editor, color: CardColor) {
         let selected = self.selected_in_order(editor.doc());
         let has_cards = selected
             .iter()
@@ -500,27 +506,27 @@ impl CanvasView {
             self.highlighter_color = color;
         }
         if let Some(cmd) = arrange::recolor(editor.doc(), &self.selection, color) {
-            let _ = editor.apply_step(cmd);
+            self.pending.push(Edit::Step(cmd));
         }
         self.remember_arrow_style(editor);
     }
 
     /// Changes every selected arrow with `f`, as one undo step.
-    pub fn update_arrows(&mut self, editor: &mut Editor, f: impl Fn(&mut Arrow)) {
+    pub fn update_arrows(&mut self, editor: &Editor, f: impl Fn(&mut Arrow)) {
         self.update_selected(editor, Element::as_arrow, Element::Arrow, f);
         self.remember_arrow_style(editor);
     }
 
     /// Changes every selected card with `f`, as one undo step.
-    pub fn update_cards(&mut self, editor: &mut Editor, f: impl Fn(&mut Card)) {
+    pub fn update_cards(&mut self, editor: &Editor, f: impl Fn(&mut Card)) {
         self.update_selected(editor, Element::as_card, Element::Card, f);
     }
 
     /// Changes every selected element of one kind (`kind` picks it out, `wrap` puts it back)
     /// with `f`, as one undo step; elements `f` leaves as they were are not touched.
     fn update_selected<T: Clone + PartialEq>(
-        &self,
-        editor: &mut Editor,
+        &mut self,
+        editor: &Editor,
         kind: fn(&Element) -> Option<&T>,
         wrap: fn(T) -> Element,
         f: impl Fn(&mut T),
@@ -536,13 +542,13 @@ impl CanvasView {
             })
             .collect();
         if !changed.is_empty() {
-            let _ = editor.apply_step(Command::Update(changed));
+            self.pending.push(Edit::Step(Command::Update(changed)));
         }
     }
 
     /// Makes the selected text bold (cards, shapes, free text), or plain again if all of it
     /// is bold already.
-    pub fn toggle_bold(&mut self, editor: &mut Editor) {
+    pub fn toggle_bold(&mut self, editor: &Editor) {
         let selected = self.selected_in_order(editor.doc());
         let bold = !selected.iter().filter_map(|e| e.bold()).all(|b| b);
         let changed: Vec<Element> = selected
@@ -556,12 +562,12 @@ impl CanvasView {
             })
             .collect();
         if !changed.is_empty() {
-            let _ = editor.apply_step(Command::Update(changed));
+            self.pending.push(Edit::Step(Command::Update(changed)));
         }
     }
 
     /// Turns the selected arrows round: start becomes end, and heads swap with them.
-    pub fn reverse_arrows(&mut self, editor: &mut Editor) {
+    pub fn reverse_arrows(&mut self, editor: &Editor) {
         self.update_arrows(editor, |a| {
             std::mem::swap(&mut a.start, &mut a.end);
             std::mem::swap(&mut a.start_head, &mut a.end_head);
@@ -581,7 +587,7 @@ impl CanvasView {
         }
     }
 
-    pub(super) fn nudge_selection(&mut self, editor: &mut Editor, dx: f32, dy: f32) {
+    pub(super) fn nudge_selection(&mut self, editor: &Editor, dx: f32, dy: f32) {
         let moved: Vec<Element> = self
             .selected_in_order(editor.doc())
             .into_iter()
@@ -590,7 +596,7 @@ impl CanvasView {
             .collect();
         if !moved.is_empty() {
             // Part of the open step: holding an arrow key is one gesture.
-            let _ = editor.apply(Command::Update(moved));
+            self.pending.push(Edit::Apply(Command::Update(moved)));
         }
     }
 }

@@ -5,7 +5,7 @@
 use super::hit::Target;
 use super::text::{LabelEditing, TitleEditing};
 use super::{CanvasView, Tool};
-use crate::edit::{Command, Editor, layout};
+use crate::edit::{Command, Edit, Editor, layout};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::arrow;
 use crate::model::{
@@ -137,7 +137,7 @@ impl CanvasView {
         &mut self,
         ui: &Ui,
         response: &egui::Response,
-        editor: &mut Editor,
+        editor: &Editor,
         xf: &Transform,
     ) {
         let (pressed, shift, pointer) = ui.input(|i| {
@@ -151,7 +151,7 @@ impl CanvasView {
         let space = ui.input(|i| i.key_down(Key::Space)) && !ui.ctx().text_edit_focused();
         let over_canvas = pointer.is_some_and(|p| response.rect.contains(p)) && response.hovered();
 
-        // Hover feedback: the cursor, and which card shows its connectors (kept while a
+        // Hover feedback: the cursor, and which element shows its connectors (kept while a
         // button is down, so that a drag from a connector starts from it).
         let down = ui.input(|i| i.pointer.any_down());
         if self.gesture.is_idle() && !space && !down {
@@ -184,7 +184,7 @@ impl CanvasView {
             && let Some(p) = pointer
         {
             self.end_text_editing(editor);
-            editor.commit();
+            self.pending.push(Edit::Commit);
             self.deselect_on_click = None;
             if self.tool == Tool::Select {
                 self.press(editor, self.target_at(editor, xf, p), shift);
@@ -288,7 +288,7 @@ impl CanvasView {
         }
     }
 
-    fn double_click(&mut self, editor: &mut Editor, target: Target, at: Point) {
+    fn double_click(&mut self, editor: &Editor, target: Target, at: Point) {
         match target {
             Target::Element(id) | Target::Handle(id, _) | Target::Bend(id) => {
                 let doc = editor.doc();
@@ -325,9 +325,9 @@ impl CanvasView {
     }
 
     /// Starts editing an arrow's label.
-    pub fn edit_label(&mut self, editor: &mut Editor, id: ElementId) {
+    pub fn edit_label(&mut self, editor: &Editor, id: ElementId) {
         self.end_text_editing(editor);
-        editor.commit();
+        self.pending.push(Edit::Commit);
         if let Some(a) = editor.doc().elements.get(id).and_then(Element::as_arrow) {
             self.select_only(id);
             self.label_editing = Some(LabelEditing::new(id, a.label.clone()));
@@ -336,7 +336,7 @@ impl CanvasView {
 
     fn begin_gesture(
         &mut self,
-        editor: &mut Editor,
+        editor: &Editor,
         xf: &Transform,
         at: egui::Pos2,
         shift: bool,
@@ -356,9 +356,7 @@ impl CanvasView {
                 shape.fill = Some(self.new_card_color);
                 let insert =
                     Command::insert_on_top(editor.doc(), vec![Element::Shape(shape.clone())]);
-                if editor.apply(insert).is_err() {
-                    return Gesture::Idle;
-                }
+                self.pending.push(Edit::Apply(insert));
                 self.select_only(shape.id);
                 return Gesture::DrawShape { origin, shape };
             }
@@ -486,20 +484,18 @@ impl CanvasView {
     }
 
     /// Puts a new arrow from `start` into the document, its end at the pointer.
-    fn begin_arrow(&mut self, editor: &mut Editor, start: ArrowEnd, at: Point) -> Gesture {
+    fn begin_arrow(&mut self, editor: &Editor, start: ArrowEnd, at: Point) -> Gesture {
         let mut arrow = Arrow::new(ElementId::random(), start, ArrowEnd::free(at));
         if let Some(last) = self.last_arrow_style {
             last.apply_to(&mut arrow);
         }
         let insert = Command::insert_on_top(editor.doc(), vec![Element::Arrow(arrow.clone())]);
-        if editor.apply(insert).is_err() {
-            return Gesture::Idle;
-        }
+        self.pending.push(Edit::Apply(insert));
         self.select_only(arrow.id);
         Gesture::DrawArrow { arrow, over: None }
     }
 
-    fn update_gesture(&mut self, editor: &mut Editor, now: Point, zoom: f32) {
+    fn update_gesture(&mut self, editor: &Editor, now: Point, zoom: f32) {
         // Where an arrow end under the pointer would go, worked out before `self.gesture` is
         // borrowed for changing.
         let arrow_end =
@@ -550,7 +546,7 @@ impl CanvasView {
                 self.guides = snapped.guides;
                 let moved: Vec<Element> = start.iter().map(|e| e.translated(dx, dy)).collect();
                 if !moved.is_empty() {
-                    let _ = editor.apply(Command::Update(moved));
+                    self.pending.push(Edit::Apply(Command::Update(moved)));
                 }
             }
             Gesture::Resize {
@@ -565,7 +561,8 @@ impl CanvasView {
                     if let Element::Text(t) = &mut resized {
                         t.rect = crate::scene::fitted_text_rect(t);
                     }
-                    let _ = editor.apply(Command::Update(vec![resized]));
+                    self.pending
+                        .push(Edit::Apply(Command::Update(vec![resized])));
                 }
             }
             Gesture::Rotate { start, grab } => {
@@ -577,7 +574,8 @@ impl CanvasView {
                         deg = (deg / 15.0).round() * 15.0;
                     }
                     let turned = start.with_frame(Frame::new(f.rect, deg));
-                    let _ = editor.apply(Command::Update(vec![turned]));
+                    self.pending
+                        .push(Edit::Apply(Command::Update(vec![turned])));
                 }
             }
             Gesture::DrawShape { origin, shape } => {
@@ -601,7 +599,10 @@ impl CanvasView {
                     );
                 }
                 shape.rect = Rect::new(r.x, r.y, r.w.max(1.0), r.h.max(1.0));
-                let _ = editor.apply(Command::Update(vec![Element::Shape(shape.clone())]));
+                self.pending
+                    .push(Edit::Apply(Command::Update(vec![Element::Shape(
+                        shape.clone(),
+                    )])));
             }
             Gesture::Pen { points } => {
                 let far_enough = points
@@ -646,17 +647,20 @@ impl CanvasView {
                 let width = (start.width + now.x - origin.x).max(MIN_PHASE_WIDTH);
                 let x = editor.doc().phase_x(*phase);
                 let cmd = layout::resize_phase(*phase, start, x, width, followers, inside);
-                let _ = editor.apply(cmd);
+                self.pending.push(Edit::Apply(cmd));
             }
             Gesture::BoardHeight { origin, start } => {
                 let h = (*start + now.y - origin.y).max(MIN_BOARD_HEIGHT);
-                let _ = editor.apply(Command::SetBoardHeight(h));
+                self.pending.push(Edit::Apply(Command::SetBoardHeight(h)));
             }
             Gesture::DrawArrow { arrow, over } => {
                 if let Some(end) = candidate {
                     *over = end.bind.map(|b| b.element);
                     arrow.end = end;
-                    let _ = editor.apply(Command::Update(vec![Element::Arrow(arrow.clone())]));
+                    self.pending
+                        .push(Edit::Apply(Command::Update(vec![Element::Arrow(
+                            arrow.clone(),
+                        )])));
                 }
             }
             Gesture::MoveArrowEnd { start, which, over } => {
@@ -664,7 +668,8 @@ impl CanvasView {
                     *over = end.bind.map(|b| b.element);
                     let mut a = start.clone();
                     *a.end_mut(*which) = end;
-                    let _ = editor.apply(Command::Update(vec![Element::Arrow(a)]));
+                    self.pending
+                        .push(Edit::Apply(Command::Update(vec![Element::Arrow(a)])));
                 }
             }
             Gesture::Bend { start, grab } => {
@@ -674,18 +679,19 @@ impl CanvasView {
                 if a.route == Route::Straight {
                     a.route = Route::Curved;
                 }
-                let _ = editor.apply(Command::Update(vec![Element::Arrow(a)]));
+                self.pending
+                    .push(Edit::Apply(Command::Update(vec![Element::Arrow(a)])));
             }
         }
     }
 
-    fn finish_gesture(&mut self, editor: &mut Editor, xf: &Transform) {
+    fn finish_gesture(&mut self, editor: &Editor, xf: &Transform) {
         let gesture = std::mem::take(&mut self.gesture);
         self.guides.clear();
         match &gesture {
             Gesture::DrawShape { origin, shape } => {
                 let small = shape.rect.w * xf.zoom < 8.0 && shape.rect.h * xf.zoom < 8.0;
-                editor.rollback();
+                self.pending.push(Edit::Rollback);
                 let rect = if small { Rect::default() } else { shape.rect };
                 self.create_shape_at(editor, rect, *origin);
                 return;
@@ -702,29 +708,25 @@ impl CanvasView {
                 ) {
                     let insert =
                         Command::insert_on_top(editor.doc(), vec![Element::Stroke(stroke)]);
-                    let _ = editor.apply_step(insert);
+                    self.pending.push(Edit::Step(insert));
                 }
                 return;
             }
             Gesture::Erase { .. } => {
-                editor.commit();
+                self.pending.push(Edit::Commit);
                 return;
             }
             _ => {}
         }
         if let Gesture::DrawArrow { arrow, .. } = gesture {
-            // A click or a slip with the arrow tool makes no arrow.
-            let drawn = editor
-                .doc()
-                .elements
-                .get(arrow.id)
-                .and_then(Element::as_arrow)
-                .map(|a| arrow::resolve(editor.doc(), a).length() * xf.zoom);
-            if drawn.is_none_or(|len| len < MIN_ARROW_PX) {
-                editor.rollback();
+            // A click or a slip with the arrow tool makes no arrow. (The gesture holds the
+            // arrow as last placed; the document may not have it yet.)
+            let drawn = arrow::resolve(editor.doc(), &arrow).length() * xf.zoom;
+            if drawn < MIN_ARROW_PX {
+                self.pending.push(Edit::Rollback);
                 self.selection.remove(&arrow.id);
             } else {
-                editor.commit();
+                self.pending.push(Edit::Commit);
             }
             self.tool = Tool::Select;
         }
@@ -735,7 +737,7 @@ impl CanvasView {
     pub(super) fn handle_context_menu(
         &mut self,
         response: &egui::Response,
-        editor: &mut Editor,
+        editor: &Editor,
         xf: &Transform,
         lang: Lang,
     ) {
@@ -762,7 +764,7 @@ impl CanvasView {
         response.context_menu(|ui| self.context_menu(ui, editor, lang));
     }
 
-    fn context_menu(&mut self, ui: &mut Ui, editor: &mut Editor, lang: Lang) {
+    fn context_menu(&mut self, ui: &mut Ui, editor: &Editor, lang: Lang) {
         use crate::ui::actions::Action;
         if self.selection.is_empty() {
             let at = self.context_at;

@@ -15,12 +15,12 @@ pub const HANDLE: f32 = 10.0;
 pub const ARROW_HANDLE: f32 = 6.0;
 /// Radius of a connector dot, in screen points.
 pub const CONNECTOR: f32 = 5.5;
-/// How far outside its card a connector sits at 100 % zoom and more, in screen points.
+/// How far outside its element a connector sits at 100 % zoom and more, in screen points.
 pub const CONNECTOR_OFFSET: f32 = 14.0;
 
-/// How far outside its card a connector sits at `zoom`: closer when zoomed out, where the gap
-/// to the next card is small on screen, so the dot never covers that card's text; never so
-/// close that it covers this card's edge.
+/// How far outside its element a connector sits at `zoom`: closer when zoomed out, where the
+/// gap to the next element is small on screen, so the dot never covers that one's text; never
+/// so close that it covers this one's edge.
 pub fn connector_offset(zoom: f32) -> f32 {
     (CONNECTOR_OFFSET * zoom).clamp(CONNECTOR + 1.0, CONNECTOR_OFFSET)
 }
@@ -69,7 +69,7 @@ pub fn rotate_handle_pos(f: &Frame, xf: &Transform) -> Pos2 {
     xf.to_screen(f.to_world(top))
 }
 
-/// The eight resize handles of a card.
+/// The eight resize handles of an element's box.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Handle {
     N,
@@ -117,7 +117,8 @@ impl Handle {
         }
     }
 
-    /// `start` resized by dragging this handle by (dx, dy), never smaller than a card may be.
+    /// `start` resized by dragging this handle by (dx, dy), never smaller than a card may be
+    /// (see [`Handle::resize_min`] for other kinds).
     pub fn resize(self, start: Rect, dx: f32, dy: f32) -> Rect {
         self.resize_min(start, dx, dy, MIN_CARD_SIZE)
     }
@@ -142,7 +143,7 @@ impl Handle {
     }
 }
 
-/// The middle of each side of a card, where arrows can be pulled out of it.
+/// The middle of each side of an element's box, where arrows can be pulled out of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Side {
     Top,
@@ -154,7 +155,7 @@ pub enum Side {
 impl Side {
     pub const ALL: [Side; 4] = [Side::Top, Side::Right, Side::Bottom, Side::Left];
 
-    /// The point on the card's box, as fractions of its width and height.
+    /// The point on the box, as fractions of its width and height.
     pub fn at(self) -> Point {
         match self {
             Side::Top => Point::new(0.5, 0.0),
@@ -164,7 +165,7 @@ impl Side {
         }
     }
 
-    /// Where its connector dot is drawn for a card at `r` on screen, at `zoom`.
+    /// Where its connector dot is drawn for a box at `r` on screen, at `zoom`.
     pub fn connector(self, r: egui::Rect, zoom: f32) -> Pos2 {
         let a = self.at();
         let p = pos2(r.left() + a.x * r.width(), r.top() + a.y * r.height());

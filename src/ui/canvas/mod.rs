@@ -1,6 +1,8 @@
 //! The canvas: camera, selection, tools, pointer gestures, in-place text editing, and the
-//! overlays drawn over the scene (selection, handles, connectors, rubber band). It changes
-//! the document only by applying commands through the [`Editor`].
+//! overlays drawn over the scene (selection, handles, connectors, rubber band). It never
+//! changes the document itself: it reads it through the [`Editor`] and puts the changes it
+//! wants (`pending`: commands, and where undo steps end) for the app to apply after the UI
+//! pass, in order. Until then, [`CanvasView::element`] answers with an element as it will be.
 //!
 //! - `hit`: what is under the pointer;
 //! - `gesture`: presses, drags and clicks;
@@ -19,7 +21,7 @@ pub use hit::{Handle, Side, Target};
 pub use text::{CardEditing, LabelEditing, TitleEditing};
 
 use super::camera::{Camera, Framing};
-use crate::edit::Editor;
+use crate::edit::{Edit, Editor};
 use crate::i18n::{Lang, Msg};
 use crate::model::{
     CardColor, Document, Element, ElementId, GroupId, Outline, PenWidth, PhaseId, Point,
@@ -306,23 +308,52 @@ impl CanvasView {
         self.selected_phase = None;
     }
 
-    /// Drops ids that no longer exist (after undo, redo or delete).
+    /// Drops ids that no longer exist (after undo, redo or delete), keeping those of elements
+    /// asked for this frame and not yet in the document.
     pub fn prune_selection(&mut self, doc: &Document) {
-        self.selection.retain(|id| doc.elements.contains(*id));
-        if self
-            .editing
-            .as_ref()
-            .is_some_and(|e| !doc.elements.contains(e.id))
-        {
+        let pending: std::collections::HashSet<ElementId> = self.pending_ids();
+        let here = |id: &ElementId| doc.elements.contains(*id) || pending.contains(id);
+        self.selection.retain(here);
+        if self.editing.as_ref().is_some_and(|e| !here(&e.id)) {
             self.editing = None;
         }
-        if self
-            .label_editing
-            .as_ref()
-            .is_some_and(|e| !doc.elements.contains(e.id))
-        {
+        if self.label_editing.as_ref().is_some_and(|e| !here(&e.id)) {
             self.label_editing = None;
         }
+    }
+
+    /// The ids of the elements the changes asked for this frame put in or change.
+    fn pending_ids(&self) -> std::collections::HashSet<ElementId> {
+        let mut ids = Vec::new();
+        for e in &self.pending {
+            if let Edit::Apply(c) | Edit::Step(c) = e {
+                c.touched(&mut ids);
+            }
+        }
+        ids.into_iter().collect()
+    }
+
+    /// An element as it will be once this frame's changes are applied (a new card being typed
+    /// into is not in the document until then), or as it is.
+    pub fn element<'a>(&'a self, editor: &'a Editor, id: ElementId) -> Option<&'a Element> {
+        fn find(cmd: &crate::edit::Command, id: ElementId) -> Option<&Element> {
+            use crate::edit::Command;
+            match cmd {
+                Command::Insert(els) | Command::Update(els) => {
+                    els.iter().rev().find(|e| e.id() == id)
+                }
+                Command::Batch(cmds) => cmds.iter().rev().find_map(|c| find(c, id)),
+                _ => None,
+            }
+        }
+        self.pending
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                Edit::Apply(c) | Edit::Step(c) => find(c, id),
+                Edit::Commit | Edit::Rollback => None,
+            })
+            .or_else(|| editor.doc().elements.get(id))
     }
 
     /// The colour shared by all selected elements, if they share one.
@@ -336,7 +367,7 @@ impl CanvasView {
     }
 
     /// Switches tools, ending what the other tool was doing.
-    pub fn set_tool(&mut self, editor: &mut Editor, tool: Tool) {
+    pub fn set_tool(&mut self, editor: &Editor, tool: Tool) {
         self.end_text_editing(editor);
         if let Tool::Shape(o) = tool {
             self.shape_outline = o;
@@ -354,7 +385,7 @@ impl CanvasView {
     }
 
     /// Picks `tool`, or goes back to selecting if it is picked already.
-    pub fn toggle_tool(&mut self, editor: &mut Editor, tool: Tool) {
+    pub fn toggle_tool(&mut self, editor: &Editor, tool: Tool) {
         let next = if self.tool == tool {
             Tool::Select
         } else {
@@ -366,7 +397,7 @@ impl CanvasView {
     // ---------------------------------------------------------------- the frame
 
     /// Shows the canvas in the whole of `ui`'s remaining space.
-    pub fn show(&mut self, ui: &mut Ui, editor: &mut Editor, lang: Lang) {
+    pub fn show(&mut self, ui: &mut Ui, editor: &Editor, lang: Lang) {
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         self.canvas_id = Some(response.id);
         // A press on the canvas gives it the keyboard (Tab then walks its elements); with
@@ -472,7 +503,7 @@ impl CanvasView {
         }
     }
 
-    fn handle_keys(&mut self, ui: &mut Ui, editor: &mut Editor) {
+    fn handle_keys(&mut self, ui: &mut Ui, editor: &Editor) {
         // Tab walks the elements only while the canvas has focus; otherwise it is egui's,
         // moving between the buttons and fields.
         let focused = self.has_focus(ui.ctx());
@@ -511,7 +542,7 @@ impl CanvasView {
             if self.is_gesturing() {
                 // Escape mid-gesture puts everything back.
                 self.gesture = Gesture::Idle;
-                editor.rollback();
+                self.pending.push(Edit::Rollback);
             } else if self.tool != Tool::Select {
                 self.tool = Tool::Select;
             } else if self.entered_group.take().is_some() {

@@ -3,7 +3,7 @@
 //! change), and the whole edit becomes one undo step when it ends.
 
 use super::CanvasView;
-use crate::edit::{Command, Editor};
+use crate::edit::{Command, Edit, Editor};
 use crate::i18n::{Lang, Msg};
 use crate::model::arrow;
 use crate::model::{
@@ -87,33 +87,33 @@ fn take_done_keys(ui: &mut Ui, enter_ends: bool) -> bool {
 
 impl CanvasView {
     /// Ends any in-place text editing. An empty card made by this edit goes again.
-    pub fn end_text_editing(&mut self, editor: &mut Editor) {
+    pub fn end_text_editing(&mut self, editor: &Editor) {
         if let Some(e) = self.editing.take() {
             // A new shape stays empty if left so; a new card or text without words goes.
-            let is_shape = matches!(editor.doc().elements.get(e.id), Some(Element::Shape(_)));
+            let is_shape = matches!(self.element(editor, e.id), Some(Element::Shape(_)));
             if e.is_new && e.buffer.trim().is_empty() && !is_shape {
-                editor.rollback();
+                self.pending.push(Edit::Rollback);
                 self.selection.remove(&e.id);
             } else {
-                editor.commit();
+                self.pending.push(Edit::Commit);
             }
         }
         if self.title_editing.take().is_some() || self.label_editing.take().is_some() {
-            editor.commit();
+            self.pending.push(Edit::Commit);
         }
     }
 
     pub(super) fn show_card_editor(
         &mut self,
         ui: &mut Ui,
-        editor: &mut Editor,
+        editor: &Editor,
         xf: &Transform,
         lang: Lang,
     ) {
         let Some(editing) = &self.editing else {
             return;
         };
-        let Some(element) = editor.doc().elements.get(editing.id).cloned() else {
+        let Some(element) = self.element(editor, editing.id).cloned() else {
             self.editing = None;
             return;
         };
@@ -266,14 +266,15 @@ impl CanvasView {
                 }
                 other => other.with_text(editing.buffer.clone()),
             };
-            let _ = editor.apply(Command::Update(vec![updated]));
+            self.pending
+                .push(Edit::Apply(Command::Update(vec![updated])));
         }
     }
 
     pub(super) fn show_title_editor(
         &mut self,
         ui: &mut Ui,
-        editor: &mut Editor,
+        editor: &Editor,
         xf: &Transform,
         lang: Lang,
     ) {
@@ -319,18 +320,21 @@ impl CanvasView {
         let current = doc.phases.get(phase).clone();
         if editing.buffer != current.title {
             let title = editing.buffer.clone();
-            let _ = editor.apply(Command::SetPhase(phase, Phase { title, ..current }));
+            self.pending.push(Edit::Apply(Command::SetPhase(
+                phase,
+                Phase { title, ..current },
+            )));
         }
         if done || lost {
             self.title_editing = None;
-            editor.commit();
+            self.pending.push(Edit::Commit);
         }
     }
 
     pub(super) fn show_label_editor(
         &mut self,
         ui: &mut Ui,
-        editor: &mut Editor,
+        editor: &Editor,
         xf: &Transform,
         lang: Lang,
     ) {
@@ -389,14 +393,14 @@ impl CanvasView {
         editing.focused |= has_focus;
         if editing.buffer != a.label {
             let label = editing.buffer.clone();
-            let _ = editor.apply(Command::Update(vec![Element::Arrow(crate::model::Arrow {
-                label,
-                ..a
-            })]));
+            self.pending
+                .push(Edit::Apply(Command::Update(vec![Element::Arrow(
+                    crate::model::Arrow { label, ..a },
+                )])));
         }
         if done || lost {
             self.label_editing = None;
-            editor.commit();
+            self.pending.push(Edit::Commit);
         }
     }
 }
