@@ -393,6 +393,10 @@ fn order_and_locks_from_the_keyboard() {
     drag(&mut h, a, b);
     let sel = &h.state().view.selection;
     assert!(sel.contains(&ElementId(2)) && !sel.contains(&ElementId(1)));
+    // Delete leaves it (unlock first).
+    h.state_mut().view.select_only(ElementId(1));
+    key(&mut h, Key::Delete);
+    assert!(h.state().doc().elements.contains(ElementId(1)));
     // The screen reader hears that it is locked.
     h.state_mut().view.select_only(ElementId(1));
     h.run();

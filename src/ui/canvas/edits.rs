@@ -449,10 +449,16 @@ impl CanvasView {
         self.camera.pan_by(d);
     }
 
-    /// Deletes the selection, with the arrows bound to it, in one undo step.
+    /// Deletes the selection, with the arrows bound to it, in one undo step. Locked elements
+    /// stay (unlock them first).
     pub fn delete_selection(&mut self, editor: &Editor) {
         let doc = editor.doc();
-        let selected: HashSet<ElementId> = self.selection.iter().copied().collect();
+        let selected: HashSet<ElementId> = self
+            .selection
+            .iter()
+            .copied()
+            .filter(|id| doc.elements.get(*id).is_some_and(|e| !e.locked()))
+            .collect();
         let mut gone: HashSet<ElementId> = selected.clone();
         gone.extend(doc.arrows_bound_to(&selected));
         let ids: Vec<ElementId> = doc
