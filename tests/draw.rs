@@ -528,3 +528,87 @@ fn r_again_walks_the_outlines_and_escape_puts_the_tool_down() {
     key(&mut h, Key::Escape);
     assert_eq!(h.state().view.tool, Tool::Select);
 }
+
+#[test]
+fn copy_and_paste_in_one_window_works_where_the_clipboard_keeps_only_text() {
+    let (mut h, desktop) = harness(cards_at(&[
+        Rect::new(60.0, 160.0, 200.0, 120.0),
+        Rect::new(400.0, 160.0, 200.0, 120.0),
+    ]));
+    let start_cards = 2;
+    key_mod(&mut h, Modifiers::COMMAND, Key::A);
+    key_mod(&mut h, Modifiers::COMMAND, Key::C);
+    // A clipboard that drops the HTML and keeps the text, as some do.
+    let text = desktop.clipboard().unwrap_or_default();
+    desktop.set_clipboard(&text);
+    assert!(desktop.clipboard_html_text().is_none());
+    let spot = screen(&h, Point::new(1200.0, 500.0));
+    h.hover_at(spot);
+    h.run();
+    key_mod(&mut h, Modifiers::COMMAND, Key::V);
+    let cards: Vec<Card> = h
+        .state()
+        .doc()
+        .elements
+        .iter()
+        .filter_map(Element::as_card)
+        .cloned()
+        .collect();
+    assert_eq!(
+        cards.len(),
+        start_cards * 2,
+        "the cards, not one card of their text"
+    );
+    assert_eq!(cards[2].text, "Kort 1");
+    assert_eq!(
+        cards[3].rect.x - cards[2].rect.x,
+        340.0,
+        "kept apart as they were"
+    );
+}
+
+#[test]
+fn a_key_in_the_middle_of_a_drag_waits_for_the_drag() {
+    let (mut h, _) = harness(cards_at(&[Rect::new(60.0, 160.0, 200.0, 120.0)]));
+    h.state_mut().view.snap = false;
+    let from = center_of(&h, ElementId(1));
+    let to = from + vec2(80.0, 0.0);
+    h.hover_at(from);
+    h.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.step();
+    for i in 1..=4 {
+        h.hover_at(from + (to - from) * (i as f32 / 8.0));
+        h.step();
+    }
+    // Ctrl+Shift+L now would be overwritten by the drag's next step: it does nothing.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    h.step();
+    for i in 5..=8 {
+        h.hover_at(from + (to - from) * (i as f32 / 8.0));
+        h.step();
+    }
+    h.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    let e = h.state().doc().elements.get(ElementId(1)).cloned();
+    assert!(e.as_ref().is_some_and(|e| !e.locked()));
+    assert_eq!(h.state().editor.history().undo_len(), 1, "the move alone");
+    // After it, the key works.
+    key_mod(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    assert!(
+        h.state()
+            .doc()
+            .elements
+            .get(ElementId(1))
+            .is_some_and(Element::locked)
+    );
+}

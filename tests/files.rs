@@ -374,6 +374,24 @@ fn every_older_file_upgrades_to_the_same_picture() {
 }
 
 #[test]
+fn elements_sharing_an_order_key_keep_the_file_order_and_get_keys_of_their_own() {
+    let text = std::fs::read_to_string(corpus("v4-kinds.malbild")).unwrap_or_default();
+    // Every element given the same key: the list's order decides.
+    let tied = text
+        .replace("\"order\": \"a4\"", "\"order\": \"a0\"")
+        .replace("\"order\": \"a1\"", "\"order\": \"a0\"")
+        .replace("\"order\": \"a2\"", "\"order\": \"a0\"")
+        .replace("\"order\": \"a3\"", "\"order\": \"a0\"");
+    let doc = io::from_bytes(tied.as_bytes()).map(|l| l.document);
+    let doc = doc.unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<String> = doc.elements.iter().map(|e| e.id().to_string()).collect();
+    assert_eq!(ids, listed_ids(&corpus("v4-kinds.malbild")));
+    let keys: std::collections::HashSet<&str> =
+        doc.elements.iter().map(|e| e.order().as_str()).collect();
+    assert_eq!(keys.len(), doc.elements.len(), "keys of their own");
+}
+
+#[test]
 fn every_kind_is_saved_and_reopened_exactly() {
     let loaded = io::load(&corpus("v4-kinds.malbild")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(loaded.version, io::VERSION);

@@ -25,24 +25,29 @@ pub fn reorder(doc: &Document, ids: &HashSet<ElementId>, depth: Depth) -> Option
     if chosen.is_empty() {
         return None;
     }
-    let updated: Vec<Element> = match depth {
+    let n = chosen.len();
+    // Already the top (or bottom) n, in their order: nothing to do. Otherwise every chosen
+    // element gets a new key, so that they keep their order among themselves.
+    let on_top = els.iter().rev().take(n).all(|e| ids.contains(&e.id()));
+    let at_bottom = els.iter().take(n).all(|e| ids.contains(&e.id()));
+    match depth {
+        Depth::Front if on_top => return None,
+        Depth::Back if at_bottom => return None,
         Depth::Front => {
-            let keys = OrderKey::many_between(doc.elements.top_key(), None, chosen.len());
-            chosen
-                .iter()
-                .zip(keys)
-                .map(|(e, k)| e.with_order(k))
-                .collect()
+            let keys = OrderKey::many_between(doc.elements.top_key(), None, n);
+            let all = chosen.iter().zip(keys).map(|(e, k)| e.with_order(k));
+            return Some(Command::Update(all.collect()));
         }
         Depth::Back => {
             let bottom = els.first().map(Element::order);
-            let keys = OrderKey::many_between(None, bottom, chosen.len());
-            chosen
-                .iter()
-                .zip(keys)
-                .map(|(e, k)| e.with_order(k))
-                .collect()
+            let keys = OrderKey::many_between(None, bottom, n);
+            let all = chosen.iter().zip(keys).map(|(e, k)| e.with_order(k));
+            return Some(Command::Update(all.collect()));
         }
+        Depth::Forward | Depth::Backward => {}
+    }
+    let updated: Vec<Element> = match depth {
+        Depth::Front | Depth::Back => Vec::new(),
         Depth::Forward | Depth::Backward => {
             // A working copy of the order: (key, id, box), moved one element at a time.
             let mut order: Vec<(OrderKey, ElementId, Rect)> = els
@@ -102,6 +107,45 @@ pub fn reorder(doc: &Document, ids: &HashSet<ElementId>, depth: Depth) -> Option
 fn position_after(doc: &Document, e: &Element) -> Option<usize> {
     let others = doc.elements.iter().filter(|o| o.id() != e.id());
     Some(others.filter(|o| o.order() < e.order()).count())
+}
+
+/// Removes the elements `ids` (what the eraser took, or a deletion), leaving the arrows
+/// bound to them that are not removed too where they are, their ends freed where they were
+/// drawn.
+pub fn erase(doc: &Document, ids: &[ElementId]) -> Option<Command> {
+    if ids.is_empty() {
+        return None;
+    }
+    let gone: HashSet<ElementId> = ids.iter().copied().collect();
+    let freed: Vec<Element> = doc
+        .elements
+        .iter()
+        .filter_map(Element::as_arrow)
+        .filter(|a| !gone.contains(&a.id))
+        .filter(|a| {
+            [a.start.bind, a.end.bind]
+                .iter()
+                .flatten()
+                .any(|b| gone.contains(&b.element))
+        })
+        .map(|a| {
+            let path = crate::model::arrow::resolve(doc, a);
+            let mut a = a.clone();
+            for (end, at) in [(&mut a.start, path.start()), (&mut a.end, path.end())] {
+                if end.bind.is_some_and(|b| gone.contains(&b.element)) {
+                    end.bind = None;
+                    end.point = at;
+                }
+            }
+            Element::Arrow(a)
+        })
+        .collect();
+    let remove = Command::Remove(ids.to_vec());
+    Some(if freed.is_empty() {
+        remove
+    } else {
+        Command::Batch(vec![Command::Update(freed), remove])
+    })
 }
 
 /// Puts the elements `ids` in one new group (leaving any group they were in).
@@ -363,6 +407,25 @@ mod tests {
     }
 
     #[test]
+    fn front_with_the_top_element_chosen_keeps_their_order() {
+        let r = Rect::new(0.0, 0.0, 100.0, 100.0);
+        let (mut doc, ids) = doc_with(&[r, r, r]);
+        // The shape (2) and its caption on top (3): to the front, the caption stays above.
+        let cmd = reorder(&doc, &set(&[ids[1], ids[2]]), Depth::Front);
+        assert!(cmd.is_none(), "already the top two");
+        let cmd = reorder(&doc, &set(&[ids[0], ids[2]]), Depth::Front);
+        assert!(cmd.is_some_and(|c| apply(&mut doc, c).is_ok()));
+        assert_eq!(order(&doc), [2, 1, 3]);
+        assert!(
+            reorder(&doc, &set(&[ids[0], ids[1]]), Depth::Back).is_none(),
+            "already the bottom two"
+        );
+        let cmd = reorder(&doc, &set(&[ids[0], ids[2]]), Depth::Back);
+        assert!(cmd.is_some_and(|c| apply(&mut doc, c).is_ok()));
+        assert_eq!(order(&doc), [1, 3, 2], "1 stays under 3 at the bottom");
+    }
+
+    #[test]
     fn front_and_back_keep_the_selection_in_its_order() {
         let r = Rect::new(0.0, 0.0, 100.0, 100.0);
         let (mut doc, ids) = doc_with(&[r, r, r, r, r]);
@@ -424,6 +487,48 @@ mod tests {
         assert!(s.guides.iter().any(|(a, b)| a.y == 240.0 && b.y == 240.0));
         let none = snap(Rect::new(1000.0, 1000.0, 10.0, 10.0), &others, 6.0);
         assert_eq!(none, Snapped::default());
+    }
+
+    #[test]
+    fn erasing_a_stroke_frees_the_arrow_bound_to_it_where_it_was() {
+        use crate::model::{Arrow, ArrowEnd, PenWidth, Point, Stroke};
+        let (mut doc, ids) = doc_with(&[Rect::new(0.0, 0.0, 100.0, 100.0)]);
+        let line = [Point::new(400.0, 50.0), Point::new(500.0, 50.0)];
+        let s = Stroke::from_drawn(
+            ElementId(9),
+            &line,
+            0.5,
+            CardColor::Red,
+            PenWidth::Thin,
+            false,
+        );
+        assert!(s.is_some_and(|s| doc.elements.push(Element::Stroke(s))));
+        let c = Point::new(0.5, 0.5);
+        doc.elements.push(Element::Arrow(Arrow::new(
+            ElementId(8),
+            ArrowEnd::bound(Point::default(), ids[0], c),
+            ArrowEnd::bound(Point::default(), ElementId(9), c),
+        )));
+        let before = crate::model::arrow::resolve(
+            &doc,
+            doc.elements
+                .get(ElementId(8))
+                .and_then(Element::as_arrow)
+                .unwrap_or_else(|| panic!()),
+        )
+        .end();
+        let cmd = erase(&doc, &[ElementId(9)]);
+        assert!(cmd.is_some_and(|c| apply(&mut doc, c).is_ok()));
+        assert!(!doc.elements.contains(ElementId(9)));
+        let a = doc
+            .elements
+            .get(ElementId(8))
+            .and_then(Element::as_arrow)
+            .cloned();
+        let a = a.unwrap_or_else(|| panic!("the arrow stays"));
+        assert!(a.end.bind.is_none() && a.start.bind.is_some());
+        let after = crate::model::arrow::resolve(&doc, &a).end();
+        assert!((after.x - before.x).abs() < 0.01 && (after.y - before.y).abs() < 0.01);
     }
 
     #[test]

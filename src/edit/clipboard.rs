@@ -377,11 +377,22 @@ fn base64_encode(data: &[u8]) -> String {
 fn base64_decode(s: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(s.len() / 4 * 3);
     let (mut acc, mut bits) = (0u32, 0u32);
+    // The value of each byte, or 64 for a byte that is not base64 (a table: pasted text may
+    // be many megabytes).
+    let mut value = [64u8; 256];
+    for (i, &c) in B64.iter().enumerate() {
+        if let Some(v) = value.get_mut(c as usize) {
+            *v = i as u8;
+        }
+    }
     for b in s.bytes() {
         if b == b'=' {
             break;
         }
-        let v = B64.iter().position(|&x| x == b)? as u32;
+        let v = match value.get(b as usize) {
+            Some(&v) if v < 64 => v as u32,
+            _ => return None,
+        };
         acc = (acc << 6) | v;
         bits += 6;
         if bits >= 8 {

@@ -48,12 +48,14 @@ pub fn resize_phase(
 
 /// What dragging the right edge of `phase` takes along: the elements right of the edge
 /// (their middle past it), which move with it, and the phase's own, which the edge pushes in
-/// rather than cuts through.
+/// rather than cuts through. Locked elements are in neither.
 pub fn phase_drag(doc: &crate::model::Document, phase: PhaseId) -> (Vec<Element>, Vec<Element>) {
     let col = doc.phase_rect(phase);
+    // Locked elements stay where they are.
     let (followers, rest): (Vec<Element>, Vec<Element>) = doc
         .elements
         .iter()
+        .filter(|e| !e.locked())
         .cloned()
         .partition(|e| doc.bounds_of(e).center().x >= col.right());
     let inside = rest

@@ -350,6 +350,14 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
                 detail,
             },
         })?;
+    // Two elements with one key (a file merged by hand, say) are painted in the order the
+    // file lists them; they are given keys of their own, so that every later edit places
+    // them exactly.
+    let keys = file.document.elements.iter().map(|e| e.order());
+    let tied = keys.clone().zip(keys.skip(1)).any(|(a, b)| a == b);
+    if tied {
+        file.document.elements.renumber();
+    }
     Ok(Loaded {
         document: file.document,
         version,

@@ -34,12 +34,13 @@ fn is_convex(kind: crate::model::Outline) -> bool {
 /// The triangles of an outline in its box of size `w` × `h`: the same for every shape of that
 /// kind and size (turning and moving do not change them), so worked out once.
 type Triangles = Arc<Vec<[u32; 3]>>;
-type TriangleCache = HashMap<(crate::model::Outline, u32, u32), Triangles>;
+type TriangleCache = HashMap<(crate::model::Outline, u32, u32, usize), Triangles>;
 
 fn triangles(kind: crate::model::Outline, w: f32, h: f32, poly: &[[f32; 2]]) -> Triangles {
     static CACHE: OnceLock<Mutex<TriangleCache>> = OnceLock::new();
     let cache = CACHE.get_or_init(Mutex::default);
-    let key = (kind, w.to_bits(), h.to_bits());
+    // The number of points too: far from the origin, rounding may drop a repeated point.
+    let key = (kind, w.to_bits(), h.to_bits(), poly.len());
     if let Some(t) = cache
         .lock()
         .unwrap_or_else(PoisonError::into_inner)

@@ -309,6 +309,14 @@ fn anchor(doc: &Document, end: &ArrowEnd) -> (Point, Option<Boundary>) {
             Boundary::Poly(f.corners().iter().map(|q| [q.x, q.y]).collect())
         }
     };
+    // A point of the box outside the outline (the middle of a block arrow's top, say) is
+    // brought in along the line from the centre, onto the outline: the arrow touches the shape.
+    let centre = f.to_world(r.center());
+    let p = if boundary.contains(p) || !boundary.contains(centre) {
+        p
+    } else {
+        bisect(centre, p, |q| boundary.contains(q))
+    };
     (p, Some(boundary))
 }
 
@@ -787,6 +795,28 @@ mod tests {
         // well inside the box, whose edge it would meet at x = 400.
         assert!((end.x + end.y - 600.0).abs() < 0.5, "{end:?}");
         assert!(end.x > 420.0, "{end:?}");
+    }
+
+    #[test]
+    fn an_end_at_a_side_outside_the_outline_comes_onto_it() {
+        use crate::model::{Outline, Shape};
+        let mut doc = Document::new();
+        let r = Rect::new(400.0, 100.0, 220.0, 140.0);
+        doc.elements.push(Element::Shape(Shape::new(
+            ElementId(1),
+            r,
+            Outline::BlockArrow,
+        )));
+        // From above, bound to the middle of the top of the box: above the shaft.
+        let a = Arrow::new(
+            ElementId(2),
+            ArrowEnd::free(Point::new(510.0, -200.0)),
+            ArrowEnd::bound(Point::default(), ElementId(1), Point::new(0.5, 0.0)),
+        );
+        let end = resolve(&doc, &a).end();
+        // The shaft is 55 % of the height, centred: its top is at 170 − 38.5 = 131.5.
+        assert!((end.x - 510.0).abs() < 0.5, "{end:?}");
+        assert!(end.y > 125.0 && end.y < 140.0, "{end:?}");
     }
 
     #[test]

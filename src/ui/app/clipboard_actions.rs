@@ -16,7 +16,8 @@ impl App {
             text = i18n::selected(clip.elements.len(), self.lang);
         }
         let html = clipboard::to_html(&clipboard::to_json(&clip), &text);
-        self.desktop.set_clipboard_html(ctx, html, text);
+        self.desktop.set_clipboard_html(ctx, html, text.clone());
+        self.clip = Some((clip, text));
     }
 
     /// Pastes what was copied here (while the clipboard still holds its text), or the
@@ -45,7 +46,14 @@ impl App {
             .as_deref()
             .and_then(clipboard::json_in_html)
             .and_then(|json| clipboard::from_json(&json))
-            .or_else(|| text.as_deref().and_then(clipboard::from_json));
+            .or_else(|| text.as_deref().and_then(clipboard::from_json))
+            .or_else(|| match (&self.clip, &text) {
+                // Copied here, on a clipboard that kept only the text.
+                (Some((clip, copied)), Some(t)) if t.trim() == copied.trim() => {
+                    Some(Ok(clip.clone()))
+                }
+                _ => None,
+            });
         let elements = match (copied, text) {
             (Some(Ok(clip)), _) => Ok(clipboard::paste(doc, &clip, at)),
             (Some(Err(why)), _) => {

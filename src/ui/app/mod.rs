@@ -109,6 +109,10 @@ pub struct App {
     pub panel_open: bool,
     /// Text that came with a paste (Ctrl+V), for the paste action to use.
     pasted: Option<String>,
+    /// What was last copied here, and the text it put on the clipboard: while the clipboard
+    /// still holds that text, a paste gives back the elements even where the clipboard keeps
+    /// no HTML.
+    clip: Option<(clipboard::Clip, String)>,
     /// A picture being made for the clipboard.
     picture: Option<Receiver<Result<egui::ColorImage, String>>>,
     /// The window has been given the size of the screen once.
@@ -147,6 +151,7 @@ impl App {
             panel_open: true,
             frames: 0,
             pasted: None,
+            clip: None,
             picture: None,
             sized: false,
         }
@@ -479,6 +484,11 @@ impl App {
                 | Action::Shortcuts
                 | Action::About
         );
+        if doc_actions && self.view.is_gesturing() {
+            // A drag writes what it moves from where it began: a change made by a key in the
+            // middle of it would be undone by its next step. The drag first.
+            return;
+        }
         if doc_actions {
             self.finish_editing();
         }

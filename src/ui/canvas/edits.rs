@@ -18,6 +18,15 @@ const NEXT_CARD_GAP: f32 = 24.0;
 /// The eraser's radius on screen, in points.
 pub const ERASER_PX: f32 = 10.0;
 
+/// The ids a command removes.
+fn removed(cmd: &Command, out: &mut Vec<ElementId>) {
+    match cmd {
+        Command::Remove(ids) => out.extend(ids.iter().copied()),
+        Command::Batch(cmds) => cmds.iter().for_each(|c| removed(c, out)),
+        _ => {}
+    }
+}
+
 fn as_shape(e: &Element) -> Option<&Shape> {
     match e {
         Element::Shape(s) => Some(s),
@@ -245,10 +254,14 @@ impl CanvasView {
             .pending
             .iter()
             .filter_map(|e| match e {
-                Edit::Apply(Command::Remove(ids)) => Some(ids.iter().copied()),
+                Edit::Apply(c) => Some(c),
                 _ => None,
             })
-            .flatten()
+            .flat_map(|c| {
+                let mut ids = Vec::new();
+                removed(c, &mut ids);
+                ids
+            })
             .collect();
         let gone: Vec<ElementId> = hits
             .iter()
@@ -262,8 +275,8 @@ impl CanvasView {
             })
             .map(Element::id)
             .collect();
-        if !gone.is_empty() {
-            self.pending.push(Edit::Apply(Command::Remove(gone)));
+        if let Some(cmd) = arrange::erase(doc, &gone) {
+            self.pending.push(Edit::Apply(cmd));
         }
     }
 
@@ -460,7 +473,11 @@ impl CanvasView {
             .filter(|id| doc.elements.get(*id).is_some_and(|e| !e.locked()))
             .collect();
         let mut gone: HashSet<ElementId> = selected.clone();
-        gone.extend(doc.arrows_bound_to(&selected));
+        gone.extend(
+            doc.arrows_bound_to(&selected)
+                .into_iter()
+                .filter(|id| doc.elements.get(*id).is_some_and(|e| !e.locked())),
+        );
         let ids: Vec<ElementId> = doc
             .elements
             .iter()
@@ -472,7 +489,10 @@ impl CanvasView {
         }
         self.editing = None;
         self.label_editing = None;
-        self.pending.push(Edit::Step(Command::Remove(ids)));
+        // A locked arrow bound to what goes stays, its end freed where it was.
+        if let Some(cmd) = arrange::erase(doc, &ids) {
+            self.pending.push(Edit::Step(cmd));
+        }
         self.selection.clear();
     }
 

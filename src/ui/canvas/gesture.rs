@@ -210,7 +210,10 @@ impl CanvasView {
                         _ => None,
                     };
                     match on_text {
-                        Some(id) => self.edit_card(editor, id),
+                        Some(id) => {
+                            self.tool = Tool::Select;
+                            self.edit_card(editor, id);
+                        }
                         None => self.create_text_at(editor, at),
                     }
                 }
@@ -328,7 +331,9 @@ impl CanvasView {
     pub fn edit_label(&mut self, editor: &Editor, id: ElementId) {
         self.end_text_editing(editor);
         self.pending.push(Edit::Commit);
-        if let Some(a) = editor.doc().elements.get(id).and_then(Element::as_arrow) {
+        if let Some(a) = editor.doc().elements.get(id).and_then(Element::as_arrow)
+            && !a.locked
+        {
             self.select_only(id);
             self.label_editing = Some(LabelEditing::new(id, a.label.clone()));
         }
@@ -559,7 +564,14 @@ impl CanvasView {
                     let f = super::hit::resize_frame(f, *handle, *origin, now, min);
                     let mut resized = start.with_frame(f);
                     if let Element::Text(t) = &mut resized {
-                        t.rect = crate::scene::fitted_text_rect(t);
+                        // Its height follows the text; the top corner on the side that stays
+                        // put stays put, turned or not.
+                        let fitted = crate::scene::fitted_text_rect(t);
+                        let (ax, _) = handle.anchor();
+                        let corner = |r: Rect| Point::new(r.x + (1.0 - ax) * r.w, r.y);
+                        let before = f.to_world(corner(f.rect));
+                        let after = Frame::new(fitted, f.rotation).to_world(corner(fitted));
+                        t.rect = fitted.translated(before.x - after.x, before.y - after.y);
                     }
                     self.pending
                         .push(Edit::Apply(Command::Update(vec![resized])));

@@ -55,6 +55,17 @@ pub fn resize_frame(
     )
 }
 
+/// The resize handles an element shows: free text is made wider or narrower only (its
+/// height is its text's).
+pub fn handles_of(e: &Element) -> &'static [Handle] {
+    match e {
+        Element::Text(_) => &[Handle::W, Handle::E],
+        Element::Card(_) | Element::Shape(_) | Element::Stroke(_) | Element::Arrow(_) => {
+            &Handle::ALL
+        }
+    }
+}
+
 /// Where a handle sits on a frame, on screen.
 pub fn handle_pos(f: &Frame, h: Handle, xf: &Transform) -> Pos2 {
     let (ax, ay) = h.anchor();
@@ -244,14 +255,14 @@ impl CanvasView {
                     {
                         return Target::Rotate(e.id());
                     }
-                    for h in Handle::ALL {
+                    for &h in handles_of(e) {
                         let at = handle_pos(&f, h, xf);
                         if (pos - at).length() <= HANDLE / 2.0 + 4.0 {
                             return Target::Handle(e.id(), h);
                         }
                     }
                 }
-                (Element::Arrow(a), _) => {
+                (Element::Arrow(a), _) if !a.locked => {
                     let path = arrow::resolve(doc, a);
                     for (which, p) in [(End::Start, path.start()), (End::End, path.end())] {
                         if (xf.to_screen(p) - pos).length() <= ARROW_HANDLE + 3.0 {

@@ -129,7 +129,7 @@ impl CanvasView {
                         painter.line_segment([top, knob], Stroke::new(1.5, ACCENT));
                         handle_dot(painter, knob, ARROW_HANDLE);
                     }
-                    for h in Handle::ALL {
+                    for &h in super::hit::handles_of(e) {
                         let at = handle_pos(&f, h, xf);
                         let hr = egui::Rect::from_center_size(at, egui::Vec2::splat(HANDLE));
                         painter.rect(

@@ -89,10 +89,18 @@ impl CanvasView {
     /// Ends any in-place text editing. An empty card made by this edit goes again.
     pub fn end_text_editing(&mut self, editor: &Editor) {
         if let Some(e) = self.editing.take() {
-            // A new shape stays empty if left so; a new card or text without words goes.
-            let is_shape = matches!(self.element(editor, e.id), Some(Element::Shape(_)));
-            if e.is_new && e.buffer.trim().is_empty() && !is_shape {
+            // A new shape stays empty if left so; a new card or text without words goes, and
+            // free text emptied goes (with no words it could not be seen, only hit).
+            let element = self.element(editor, e.id);
+            let is_shape = matches!(element, Some(Element::Shape(_)));
+            let is_text = matches!(element, Some(Element::Text(_)));
+            let empty = e.buffer.trim().is_empty();
+            if e.is_new && empty && !is_shape {
                 self.pending.push(Edit::Rollback);
+                self.selection.remove(&e.id);
+            } else if empty && is_text {
+                self.pending.push(Edit::Apply(Command::Remove(vec![e.id])));
+                self.pending.push(Edit::Commit);
                 self.selection.remove(&e.id);
             } else {
                 self.pending.push(Edit::Commit);
