@@ -6,6 +6,9 @@ use super::stroke_geom;
 use crate::model::{CardColor, ElementId, MAX_COORD, Point, Rect};
 use serde::{Deserialize, Serialize};
 
+/// How many drawn points are thinned at a time.
+const THIN_PIECE: usize = 2_000;
+
 /// The most points a stroke keeps (a long, slow line is simplified well below this).
 pub const MAX_STROKE_POINTS: usize = 10_000;
 
@@ -82,7 +85,16 @@ impl Stroke {
         // A hand's tremor first evened out (each point pulled towards its neighbours, twice),
         // then the line thinned to within the tolerance, then rounded.
         let even = stroke_geom::smooth_average(&stroke_geom::smooth_average(&raw));
-        let thin = stroke_geom::simplify(&even, tolerance.max(0.05));
+        // Thinned a piece at a time (each piece ending where the next begins): thinning takes
+        // time in proportion to the square of the points in the worst case, and a long line
+        // drawn slowly must never freeze the window.
+        let mut thin: Vec<[f32; 2]> = Vec::new();
+        for piece in even.chunks(THIN_PIECE) {
+            let start = thin.pop();
+            let with_joint: Vec<[f32; 2]> =
+                start.into_iter().chain(piece.iter().copied()).collect();
+            thin.extend(stroke_geom::simplify(&with_joint, tolerance.max(0.05)));
+        }
         let mut line = stroke_geom::smooth(&thin, 2);
         if line.len() > MAX_STROKE_POINTS {
             line = stroke_geom::simplify(&line, tolerance.max(0.05) * 4.0);
@@ -218,6 +230,33 @@ mod tests {
         assert!(s.validate().is_ok());
         let b = s.bounds();
         assert!(b.x <= 0.0 && b.right() >= 499.0, "{b:?}");
+    }
+
+    #[test]
+    fn a_very_long_line_is_thinned_in_pieces_without_a_seam() {
+        // 100,000 positions on a circle drawn round and round: thinned, it stays on the circle.
+        let drawn: Vec<Point> = (0..100_000)
+            .map(|i| {
+                let t = i as f32 * 0.01;
+                Point::new(500.0 + 300.0 * t.cos(), 500.0 + 300.0 * t.sin())
+            })
+            .collect();
+        let start = std::time::Instant::now();
+        let s = Stroke::from_drawn(
+            ElementId(1),
+            &drawn,
+            1.0,
+            CardColor::Red,
+            PenWidth::Thin,
+            false,
+        );
+        assert!(start.elapsed().as_secs_f32() < 5.0, "{:?}", start.elapsed());
+        let Some(s) = s else { panic!("no stroke") };
+        assert!(s.points.len() <= MAX_STROKE_POINTS);
+        for p in s.world_points().iter().step_by(50) {
+            let r = ((p.x - 500.0).powi(2) + (p.y - 500.0).powi(2)).sqrt();
+            assert!((r - 300.0).abs() < 3.0, "{p:?} is {r} from the centre");
+        }
     }
 
     #[test]
