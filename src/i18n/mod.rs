@@ -233,7 +233,7 @@ messages! {
     ArrowLabel => "Pilens etikett", "Arrow label";
     EditLabel => "Skriv etikett", "Write label";
     Reverse => "Vänd riktning", "Reverse";
-    RouteLabel => "Form", "Shape";
+    RouteLabel => "Linjeföring", "Route";
     RouteStraight => "Rak", "Straight";
     RouteCurved => "Böjd", "Curved";
     RouteElbow => "Vinklad", "Elbow";
