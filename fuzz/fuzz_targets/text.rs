@@ -1,5 +1,7 @@
 //! Text from files and the clipboard: what is printed has no control characters and stays
-//! short whatever the input; pasted text makes cards or a reason, never a panic.
+//! short whatever the input; pasted text makes cards or a reason, never a panic; copied
+//! elements read back from the clipboard (as JSON text, or inside HTML) are elements that pass
+//! the document's checks, or a reason.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -19,5 +21,13 @@ fuzz_target!(|data: &[u8]| {
         malbild::edit::clipboard::cards_from_text(&doc, &text, at, Default::default())
     {
         assert!(cards.len() <= malbild::edit::clipboard::MAX_PASTED_CARDS);
+    }
+    use malbild::edit::clipboard::{from_json, json_in_html, paste};
+    let json = json_in_html(&text);
+    for t in [Some(text.as_ref()), json.as_deref()].into_iter().flatten() {
+        if let Some(Ok(clip)) = from_json(t) {
+            let pasted = paste(&doc, &clip, at);
+            assert_eq!(pasted.len(), clip.elements.len());
+        }
     }
 });

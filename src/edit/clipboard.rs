@@ -407,6 +407,31 @@ fn base64_decode(s: &str) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+        /// Whatever the clipboard holds, reading it back is elements or a reason, never a
+        /// panic; and elements read back paste.
+        #[test]
+        fn any_clipboard_text_reads_back_without_panicking(
+            head in proptest::prop_oneof![
+                proptest::strategy::Just("{\"type\":\"malbild/clipboard\",\"version\":4,\"elements\":[".to_owned()),
+                proptest::strategy::Just("<!--malbild/clipboard:".to_owned()),
+                proptest::strategy::Just(String::new()),
+            ],
+            body in "\\PC{0,200}",
+        ) {
+            let text = format!("{head}{body}");
+            let doc = Document::new();
+            for t in [Some(text.clone()), json_in_html(&text)].into_iter().flatten() {
+                if let Some(Ok(clip)) = from_json(&t) {
+                    let pasted = paste(&doc, &clip, Point::new(0.0, 0.0));
+                    proptest::prop_assert_eq!(pasted.len(), clip.elements.len());
+                }
+            }
+        }
+    }
+
     #[test]
     fn copied_elements_travel_as_marked_json_inside_html() {
         let doc = crate::model::sample::nara_vard();
