@@ -585,7 +585,7 @@ fn a_key_in_the_middle_of_a_drag_waits_for_the_drag() {
         h.hover_at(from + (to - from) * (i as f32 / 8.0));
         h.step();
     }
-    // Ctrl+Shift+L now would be overwritten by the drag's next step: it does nothing.
+    // Ctrl+Shift+L now would be overwritten by the drag's next step: it waits for the drag.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
     h.step();
     for i in 5..=8 {
@@ -600,15 +600,38 @@ fn a_key_in_the_middle_of_a_drag_waits_for_the_drag() {
     });
     h.run();
     let e = h.state().doc().elements.get(ElementId(1)).cloned();
-    assert!(e.as_ref().is_some_and(|e| !e.locked()));
-    assert_eq!(h.state().editor.history().undo_len(), 1, "the move alone");
-    // After it, the key works.
-    key_mod(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
     assert!(
-        h.state()
-            .doc()
-            .elements
-            .get(ElementId(1))
-            .is_some_and(Element::locked)
+        e.as_ref().is_some_and(Element::locked),
+        "locked once the drag was over"
     );
+    let zoom = h.state().view.camera.zoom;
+    assert!(
+        (rect_of(&h, ElementId(1)).x - 60.0 - 80.0 / zoom).abs() < 0.01,
+        "and moved"
+    );
+    assert_eq!(
+        h.state().editor.history().undo_len(),
+        2,
+        "the move, then the lock"
+    );
+}
+
+#[test]
+fn a_panel_click_on_a_new_empty_card_leaves_no_card() {
+    let (mut h, _) = empty();
+    let start = h.state().doc().clone();
+    let spot = empty_spot(&h, malbild::model::PhaseId::Overgang);
+    double_click_at(&mut h, spot);
+    assert!(h.state().view.editing.is_some());
+    // Without typing, a colour in the panel: the empty card goes first, nothing is changed.
+    let red = h.get_all_by_label("Röd").next().map(|n| n.rect().center());
+    let red = red.unwrap_or_else(|| panic!("a palette"));
+    click_at(&mut h, red, Modifiers::NONE);
+    assert_eq!(h.state().doc(), &start);
+    assert!(!h.state().editor.history().can_undo());
+    // Tab on an empty new card finishes, rather than walking on.
+    double_click_at(&mut h, spot);
+    key(&mut h, Key::Tab);
+    assert_eq!(h.state().doc(), &start);
+    assert!(h.state().view.editing.is_none());
 }

@@ -1132,9 +1132,24 @@ fn bending_and_restyling_an_arrow() {
     );
     drag(&mut h, p, q);
     let second = arrows_of(&h)[1].clone();
+    // Every part of the look, the last change (the start head) too.
     assert_eq!(
-        (second.route, second.style, second.width),
-        (arrow.route, arrow.style, arrow.width)
+        (
+            second.route,
+            second.style,
+            second.width,
+            second.start_head,
+            second.end_head,
+            second.color
+        ),
+        (
+            arrow.route,
+            arrow.style,
+            arrow.width,
+            arrow.start_head,
+            arrow.end_head,
+            arrow.color
+        )
     );
     for _ in 0..6 {
         undo(&mut h);

@@ -113,6 +113,16 @@ fn position_after(doc: &Document, e: &Element) -> Option<usize> {
 /// bound to them that are not removed too where they are, their ends freed where they were
 /// drawn.
 pub fn erase(doc: &Document, ids: &[ElementId]) -> Option<Command> {
+    erase_from(doc, ids, |a| a.clone())
+}
+
+/// [`erase`], with each arrow taken as `latest` gives it (as earlier changes not yet in `doc`
+/// leave it).
+pub fn erase_from(
+    doc: &Document,
+    ids: &[ElementId],
+    latest: impl Fn(&crate::model::Arrow) -> crate::model::Arrow,
+) -> Option<Command> {
     if ids.is_empty() {
         return None;
     }
@@ -130,7 +140,7 @@ pub fn erase(doc: &Document, ids: &[ElementId]) -> Option<Command> {
         })
         .map(|a| {
             let path = crate::model::arrow::resolve(doc, a);
-            let mut a = a.clone();
+            let mut a = latest(a);
             for (end, at) in [(&mut a.start, path.start()), (&mut a.end, path.end())] {
                 if end.bind.is_some_and(|b| gone.contains(&b.element)) {
                     end.bind = None;

@@ -113,6 +113,8 @@ pub struct App {
     /// still holds that text, a paste gives back the elements even where the clipboard keeps
     /// no HTML.
     clip: Option<(clipboard::Clip, String)>,
+    /// Actions asked for while a drag was changing the document, to run when it is over.
+    held: Vec<Action>,
     /// A picture being made for the clipboard.
     picture: Option<Receiver<Result<egui::ColorImage, String>>>,
     /// The window has been given the size of the screen once.
@@ -152,6 +154,7 @@ impl App {
             frames: 0,
             pasted: None,
             clip: None,
+            held: Vec::new(),
             picture: None,
             sized: false,
         }
@@ -275,6 +278,25 @@ impl App {
             self.queued.extend(taken);
         }
 
+        // A press or click outside the canvas (on the panel or the toolbar) while text is
+        // being typed ends the typing first: what the click asks for then applies to the
+        // document as typed (and a new, empty card goes before a panel could change it).
+        if self.view.is_editing_text() {
+            let rect = self.view.rect;
+            let outside = ctx.input(|i| {
+                (i.pointer.any_pressed() || i.pointer.any_released())
+                    && i.pointer.interact_pos().is_some_and(|p| !rect.contains(p))
+            });
+            if outside {
+                self.finish_editing();
+            }
+        }
+        // Actions held back while a drag was writing run now that it is over.
+        if !self.view.is_writing() && !self.held.is_empty() {
+            let held = std::mem::take(&mut self.held);
+            self.queued.splice(0..0, held);
+        }
+
         let lang = self.lang;
         egui::Panel::top("top").show(ui, |ui| {
             panels::top_bar(
@@ -324,6 +346,8 @@ impl App {
                 Kind::Png => FilePurpose::ExportPng,
                 Kind::Svg => FilePurpose::ExportSvg,
             };
+            // The settings just changed in the dialog are the ones exported.
+            self.apply_pending();
             self.pick(purpose, ctx.clone());
         }
         self.show_modal(&ctx);
@@ -484,9 +508,11 @@ impl App {
                 | Action::Shortcuts
                 | Action::About
         );
-        if doc_actions && self.view.is_gesturing() {
+        if doc_actions && self.view.is_writing() {
             // A drag writes what it moves from where it began: a change made by a key in the
-            // middle of it would be undone by its next step. The drag first.
+            // middle of it would be undone by its next step. The drag first; the action runs
+            // when it is over.
+            self.held.push(action);
             return;
         }
         if doc_actions {

@@ -275,7 +275,14 @@ impl CanvasView {
             })
             .map(Element::id)
             .collect();
-        if let Some(cmd) = arrange::erase(doc, &gone) {
+        // Arrows as they will be: a first erase this frame may have freed one end already.
+        let latest = |a: &crate::model::Arrow| {
+            self.element(editor, a.id)
+                .and_then(Element::as_arrow)
+                .cloned()
+                .unwrap_or_else(|| a.clone())
+        };
+        if let Some(cmd) = arrange::erase_from(doc, &gone, latest) {
             self.pending.push(Edit::Apply(cmd));
         }
     }
@@ -428,10 +435,18 @@ impl CanvasView {
     /// Beside wraps to a new row inside the same phase: a card's phase is where it stands, so
     /// capturing ideas never walks a card over a phase line.
     pub(super) fn next_card(&mut self, editor: &Editor, below: bool) {
-        let Some((id, row_start)) = self.editing.as_ref().map(|e| (e.id, e.row_start)) else {
+        let Some((id, row_start, discarded)) = self
+            .editing
+            .as_ref()
+            .map(|e| (e.id, e.row_start, e.is_new && e.buffer.trim().is_empty()))
+        else {
             return;
         };
         self.end_text_editing(editor);
+        if discarded {
+            // An empty new card goes: Tab on it finishes, it does not walk on.
+            return;
+        }
         let Some(card) = editor.doc().card(id).cloned() else {
             return;
         };
@@ -603,13 +618,19 @@ impl CanvasView {
 
     /// The last selected arrow's look becomes the look of the next new arrow.
     fn remember_arrow_style(&mut self, editor: &Editor) {
-        if let Some(a) = self
+        // As it will be once the change just asked for is made.
+        let ids: Vec<ElementId> = self
             .selected_in_order(editor.doc())
             .into_iter()
-            .filter_map(Element::as_arrow)
-            .next_back()
-        {
-            self.last_arrow_style = Some(ArrowStyle::of(a));
+            .map(Element::id)
+            .collect();
+        let style = ids
+            .into_iter()
+            .filter_map(|id| self.element(editor, id).and_then(Element::as_arrow))
+            .map(ArrowStyle::of)
+            .next_back();
+        if let Some(style) = style {
+            self.last_arrow_style = Some(style);
         }
     }
 

@@ -148,6 +148,9 @@ impl CanvasView {
             )
         });
         self.modifiers = ui.input(|i| i.modifiers);
+        // The tool as the frame began: placing a shape or text puts the tool down, and the
+        // same frame's second click of a double-click is not then taken for a new card.
+        let tool_at_start = self.tool;
         let space = ui.input(|i| i.key_down(Key::Space)) && !ui.ctx().text_edit_focused();
         let over_canvas = pointer.is_some_and(|p| response.rect.contains(p)) && response.hovered();
 
@@ -249,6 +252,7 @@ impl CanvasView {
         // egui; for the canvas it is still a double-click.
         if (response.double_clicked() || response.triple_clicked())
             && self.tool == Tool::Select
+            && tool_at_start == Tool::Select
             && let Some(p) = pointer
         {
             self.double_click(editor, self.target_at(editor, xf, p), xf.to_world(p));

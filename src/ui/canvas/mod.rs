@@ -264,6 +264,14 @@ impl CanvasView {
         &self.guides
     }
 
+    /// Whether a gesture that changes the document is under way (not a pan or a rubber band).
+    pub fn is_writing(&self) -> bool {
+        !matches!(
+            self.gesture,
+            Gesture::Idle | Gesture::Pan | Gesture::Marquee { .. }
+        )
+    }
+
     /// Whether a pointer gesture is under way.
     pub fn is_gesturing(&self) -> bool {
         !matches!(self.gesture, Gesture::Idle)
@@ -539,10 +547,12 @@ impl CanvasView {
             self.nudge_selection(editor, arrows.x * step, arrows.y * step);
         }
         if escape {
-            if self.is_gesturing() {
-                // Escape mid-gesture puts everything back.
+            if self.is_writing() {
+                // Escape mid-gesture puts back what it changed.
                 self.gesture = Gesture::Idle;
                 self.pending.push(Edit::Rollback);
+            } else if self.is_gesturing() {
+                self.gesture = Gesture::Idle;
             } else if self.tool != Tool::Select {
                 self.tool = Tool::Select;
             } else if self.entered_group.take().is_some() {

@@ -99,7 +99,9 @@ impl CanvasView {
                 self.pending.push(Edit::Rollback);
                 self.selection.remove(&e.id);
             } else if empty && is_text {
-                self.pending.push(Edit::Apply(Command::Remove(vec![e.id])));
+                if let Some(cmd) = crate::edit::arrange::erase(editor.doc(), &[e.id]) {
+                    self.pending.push(Edit::Apply(cmd));
+                }
                 self.pending.push(Edit::Commit);
                 self.selection.remove(&e.id);
             } else {
