@@ -172,6 +172,7 @@ messages! {
     TipDraw => "R form, T text, P penna, H överstrykning, E sudd; Ctrl+G grupperar.", "R shape, T text, P pen, H highlighter, E eraser; Ctrl+G groups.";
     TipPhaseKeys => "1, 2, 3 zoomar till en fas; Shift+1 visar allt.", "1, 2, 3 zoom to a phase; Shift+1 fits all.";
     TipEditing => "Esc eller Ctrl+Enter: klart · Tabb: nästa kort", "Esc or Ctrl+Enter: done · Tab: next card";
+    TipEditingText => "Esc eller Ctrl+Enter: klart", "Esc or Ctrl+Enter: done";
     TipWalk => "På arbetsytan: Tabb och Shift+Tabb markerar nästa och föregående kort eller pil · Esc lämnar", "On the canvas: Tab and Shift+Tab select the next and previous card or arrow · Esc leaves";
     UnsavedTitle => "Osparade ändringar", "Unsaved changes";
     UnsavedBody => "Vill du spara ändringarna innan du fortsätter?", "Do you want to save your changes before you go on?";

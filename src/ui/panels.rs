@@ -940,8 +940,17 @@ pub fn status_bar(
     lang: Lang,
 ) {
     ui.horizontal(|ui| {
-        let hint = if view.editing.is_some() {
-            Some(Msg::TipEditing.text(lang))
+        let editing_card = view
+            .editing
+            .as_ref()
+            .map(|e| matches!(view.element(editor, e.id), Some(Element::Card(_))));
+        let hint = if let Some(card) = editing_card {
+            // Tab opens the next card only from a card.
+            Some(if card {
+                Msg::TipEditing.text(lang)
+            } else {
+                Msg::TipEditingText.text(lang)
+            })
         } else if view.tool == Tool::Arrow {
             Some(Msg::TipArrowTool.text(lang))
         } else if matches!(view.tool, Tool::Pen | Tool::Highlighter) {
