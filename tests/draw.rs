@@ -635,3 +635,25 @@ fn a_panel_click_on_a_new_empty_card_leaves_no_card() {
     assert_eq!(h.state().doc(), &start);
     assert!(h.state().view.editing.is_none());
 }
+
+#[test]
+fn several_selected_resize_together_by_the_box_around_them() {
+    let (mut h, _) = harness(cards_at(&[
+        Rect::new(60.0, 160.0, 200.0, 120.0),
+        Rect::new(360.0, 240.0, 200.0, 120.0),
+    ]));
+    let start = h.state().doc().clone();
+    key_mod(&mut h, Modifiers::COMMAND, Key::A);
+    // The box around both: 60,160 to 560,360. Its bottom-right handle, pulled to 810,460
+    // (half as large again).
+    let corner = screen(&h, Point::new(560.0, 360.0));
+    let to = screen(&h, Point::new(810.0, 460.0));
+    drag_with(&mut h, PointerButton::Primary, corner, to, Modifiers::ALT);
+    let r1 = rect_of(&h, ElementId(1));
+    let r2 = rect_of(&h, ElementId(2));
+    let near = |a: f32, b: f32| (a - b).abs() < 0.6;
+    assert!(near(r1.x, 60.0) && near(r1.y, 160.0), "{r1:?}");
+    assert!(near(r1.w, 300.0) && near(r1.h, 180.0), "{r1:?}");
+    assert!(near(r2.x, 510.0) && near(r2.y, 280.0), "{r2:?}");
+    undo_all(&mut h, 1, &start);
+}

@@ -228,6 +228,42 @@ pub fn recolor(doc: &Document, ids: &HashSet<ElementId>, color: CardColor) -> Op
     (!els.is_empty()).then_some(Command::Update(els))
 }
 
+/// The elements `start` (as they were when a resize began) fitted from the box `from` into
+/// the box `to`: each box's place and size scale with it (never below its kind's smallest),
+/// free arrow ends too; turned boxes keep their turn. Free text keeps its height (its text's).
+pub fn scale_into(start: &[Element], from: Rect, to: Rect) -> Vec<Element> {
+    let sx = if from.w > 0.0 { to.w / from.w } else { 1.0 };
+    let sy = if from.h > 0.0 { to.h / from.h } else { 1.0 };
+    let map = |p: Point| Point::new(to.x + (p.x - from.x) * sx, to.y + (p.y - from.y) * sy);
+    start
+        .iter()
+        .map(|e| match (e, e.frame()) {
+            (Element::Arrow(a), _) => {
+                let mut a = a.clone();
+                for end in [&mut a.start, &mut a.end] {
+                    if end.bind.is_none() {
+                        end.point = map(end.point);
+                    }
+                }
+                Element::Arrow(a)
+            }
+            (_, Some(f)) => {
+                let (min_w, min_h) = e.min_size();
+                let c = map(f.rect.center());
+                let w = (f.rect.w * sx).max(min_w);
+                let h = if matches!(e, Element::Text(_)) {
+                    f.rect.h
+                } else {
+                    (f.rect.h * sy).max(min_h)
+                };
+                let rect = Rect::centered(c, w, h);
+                e.with_frame(crate::model::Frame::new(rect, f.rotation))
+            }
+            (_, None) => e.clone(),
+        })
+        .collect()
+}
+
 /// How to line elements up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Alignment {
@@ -539,6 +575,33 @@ mod tests {
         assert!(a.end.bind.is_none() && a.start.bind.is_some());
         let after = crate::model::arrow::resolve(&doc, &a).end();
         assert!((after.x - before.x).abs() < 0.01 && (after.y - before.y).abs() < 0.01);
+    }
+
+    #[test]
+    fn scaling_a_selection_scales_places_and_sizes() {
+        let (doc, _) = doc_with(&[
+            Rect::new(0.0, 0.0, 100.0, 100.0),
+            Rect::new(200.0, 100.0, 100.0, 100.0),
+        ]);
+        let start: Vec<Element> = doc.elements.iter().cloned().collect();
+        let from = Rect::new(0.0, 0.0, 300.0, 200.0);
+        let to = Rect::new(0.0, 0.0, 600.0, 400.0);
+        let out = scale_into(&start, from, to);
+        let rects: Vec<Rect> = out.iter().filter_map(Element::rect).collect();
+        assert_eq!(
+            rects,
+            [
+                Rect::new(0.0, 0.0, 200.0, 200.0),
+                Rect::new(400.0, 200.0, 200.0, 200.0)
+            ]
+        );
+        // Squeezed to nothing, a card keeps its smallest size.
+        let tiny = scale_into(&start, from, Rect::new(0.0, 0.0, 3.0, 2.0));
+        assert!(
+            tiny.iter()
+                .filter_map(Element::rect)
+                .all(|r| r.w >= 60.0 && r.h >= 40.0)
+        );
     }
 
     #[test]

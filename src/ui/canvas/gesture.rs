@@ -44,6 +44,13 @@ pub(super) enum Gesture {
         handle: super::Handle,
         start: Element,
     },
+    /// Several selected elements resized together by a handle of the box around them.
+    ResizeMany {
+        origin: Point,
+        handle: super::Handle,
+        bounds: Rect,
+        start: Vec<Element>,
+    },
     /// Turning an element about its centre by its handle.
     Rotate {
         start: Element,
@@ -286,6 +293,7 @@ impl CanvasView {
                 }
             }
             Target::Handle(..)
+            | Target::SelectionHandle(_)
             | Target::Rotate(_)
             | Target::ArrowEnd(..)
             | Target::Bend(_)
@@ -324,6 +332,7 @@ impl CanvasView {
             }
             Target::Empty => self.create_card_at(editor, at),
             Target::Rotate(_)
+            | Target::SelectionHandle(_)
             | Target::ArrowEnd(..)
             | Target::Connector(..)
             | Target::PhaseEdge(_)
@@ -391,6 +400,15 @@ impl CanvasView {
                     start: e.clone(),
                 },
                 _ => Gesture::Idle,
+            },
+            Target::SelectionHandle(handle) => match self.selection_box(editor) {
+                Some(bounds) => Gesture::ResizeMany {
+                    origin,
+                    handle,
+                    bounds,
+                    start: self.selected_in_order(doc).into_iter().cloned().collect(),
+                },
+                None => Gesture::Idle,
             },
             Target::Rotate(id) => match doc.elements.get(id) {
                 Some(e) => match e.frame() {
@@ -579,6 +597,19 @@ impl CanvasView {
                     }
                     self.pending
                         .push(Edit::Apply(Command::Update(vec![resized])));
+                }
+            }
+            Gesture::ResizeMany {
+                origin,
+                handle,
+                bounds,
+                start,
+            } => {
+                let to =
+                    handle.resize_min(*bounds, now.x - origin.x, now.y - origin.y, (20.0, 20.0));
+                let scaled = crate::edit::arrange::scale_into(start, *bounds, to);
+                if !scaled.is_empty() {
+                    self.pending.push(Edit::Apply(Command::Update(scaled)));
                 }
             }
             Gesture::Rotate { start, grab } => {

@@ -189,6 +189,8 @@ impl Side {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Target {
     Handle(ElementId, Handle),
+    /// A handle of the box around several selected elements.
+    SelectionHandle(Handle),
     /// The handle that turns an element.
     Rotate(ElementId),
     ArrowEnd(ElementId, End),
@@ -243,9 +245,40 @@ impl CanvasView {
             .collect()
     }
 
+    /// The box around the selected elements that resize together (two or more with a box,
+    /// none locked), if there is one.
+    pub(super) fn selection_box(&self, editor: &Editor) -> Option<Rect> {
+        if self.selection.len() < 2 {
+            return None;
+        }
+        let doc = editor.doc();
+        let chosen: Vec<&Element> = self.selected_in_order(doc);
+        if chosen.iter().any(|e| e.locked()) {
+            return None;
+        }
+        let boxes: Vec<Rect> = chosen
+            .iter()
+            .filter_map(|e| e.frame().map(|f| f.bounds()))
+            .collect();
+        if boxes.len() < 2 {
+            return None;
+        }
+        boxes.into_iter().reduce(|a, b| a.union(&b))
+    }
+
     pub(super) fn target_at(&self, editor: &Editor, xf: &Transform, pos: Pos2) -> Target {
         let doc = editor.doc();
         let w = xf.to_world(pos);
+        if self.tool == Tool::Select
+            && let Some(b) = self.selection_box(editor)
+        {
+            let f = Frame::upright(b);
+            for h in Handle::ALL {
+                if (pos - handle_pos(&f, h, xf)).length() <= HANDLE / 2.0 + 4.0 {
+                    return Target::SelectionHandle(h);
+                }
+            }
+        }
         if self.tool == Tool::Select
             && let Some(e) = self.single_selected(editor)
         {
@@ -334,7 +367,7 @@ impl CanvasView {
             Tool::Select => {}
         }
         match target {
-            Target::Handle(_, h) => h.cursor(),
+            Target::Handle(_, h) | Target::SelectionHandle(h) => h.cursor(),
             Target::Rotate(_) => CursorIcon::Alias,
             Target::ArrowEnd(..) | Target::Bend(_) => CursorIcon::Move,
             Target::Connector(..) => CursorIcon::Crosshair,

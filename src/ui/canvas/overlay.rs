@@ -188,6 +188,32 @@ impl CanvasView {
                 }
             }
         }
+        // Several selected together: one box with handles to resize them all.
+        if self.tool == Tool::Select
+            && !editing_any
+            && self.gesture.is_idle()
+            && let Some(b) = self.selection_box(editor)
+        {
+            let f = Frame::upright(b);
+            let r = xf.rect_to_screen(&b.expand(4.0 / xf.zoom));
+            painter.rect_stroke(
+                r,
+                0.0,
+                Stroke::new(1.0, ACCENT.gamma_multiply(0.7)),
+                StrokeKind::Middle,
+            );
+            for h in Handle::ALL {
+                let at = handle_pos(&f, h, xf);
+                let hr = egui::Rect::from_center_size(at, egui::Vec2::splat(HANDLE));
+                painter.rect(
+                    hr,
+                    2.0,
+                    Color32::WHITE,
+                    Stroke::new(1.5, ACCENT),
+                    StrokeKind::Inside,
+                );
+            }
+        }
         // Snap guides while dragging.
         for (a, b) in &self.guides {
             painter.line_segment(
