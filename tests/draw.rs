@@ -55,6 +55,43 @@ fn drag_path(h: &mut Harness<'_, App>, points: &[Pos2], modifiers: Modifiers) {
     h.run();
 }
 
+/// The primary button pressed at `at` (and held).
+fn press_at(h: &mut Harness<'_, App>, at: Pos2) {
+    h.hover_at(at);
+    h.event(Event::PointerButton {
+        pos: at,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.step();
+}
+
+/// The pointer moved, a frame a step, through the eighths `steps` of the way from `from`
+/// to `to`.
+fn move_along(
+    h: &mut Harness<'_, App>,
+    from: Pos2,
+    to: Pos2,
+    steps: std::ops::RangeInclusive<u32>,
+) {
+    for i in steps {
+        h.hover_at(from + (to - from) * (i as f32 / 8.0));
+        h.step();
+    }
+}
+
+/// The primary button let go at `at`.
+fn release_at(h: &mut Harness<'_, App>, at: Pos2) {
+    h.event(Event::PointerButton {
+        pos: at,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+}
+
 fn cards_at(rects: &[Rect]) -> Document {
     let mut doc = Document::new();
     for (i, r) in rects.iter().enumerate() {
@@ -280,18 +317,8 @@ fn a_dragged_card_snaps_to_another_and_shows_the_guide() {
     // Drag the second so that its left edge ends 3 points right of the first's.
     let from = center_of(&h, ElementId(2));
     let to = from + vec2(-337.0 * zoom, 0.0);
-    h.hover_at(from);
-    h.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.step();
-    for i in 1..=8 {
-        h.hover_at(from + (to - from) * (i as f32 / 8.0));
-        h.step();
-    }
+    press_at(&mut h, from);
+    move_along(&mut h, from, to, 1..=8);
     assert!(
         h.state()
             .view
@@ -301,13 +328,7 @@ fn a_dragged_card_snaps_to_another_and_shows_the_guide() {
         "{:?}",
         h.state().view.guides()
     );
-    h.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    h.run();
+    release_at(&mut h, to);
     assert_eq!(rect_of(&h, ElementId(2)).x, 60.0);
     assert!(h.state().view.guides().is_empty(), "gone when dropped");
     // With Alt held it goes exactly where it is dropped.
@@ -573,32 +594,13 @@ fn a_key_in_the_middle_of_a_drag_waits_for_the_drag() {
     h.state_mut().view.snap = false;
     let from = center_of(&h, ElementId(1));
     let to = from + vec2(80.0, 0.0);
-    h.hover_at(from);
-    h.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.step();
-    for i in 1..=4 {
-        h.hover_at(from + (to - from) * (i as f32 / 8.0));
-        h.step();
-    }
+    press_at(&mut h, from);
+    move_along(&mut h, from, to, 1..=4);
     // Ctrl+Shift+L now would be overwritten by the drag's next step: it waits for the drag.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
     h.step();
-    for i in 5..=8 {
-        h.hover_at(from + (to - from) * (i as f32 / 8.0));
-        h.step();
-    }
-    h.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    h.run();
+    move_along(&mut h, from, to, 5..=8);
+    release_at(&mut h, to);
     let e = h.state().doc().elements.get(ElementId(1)).cloned();
     assert!(
         e.as_ref().is_some_and(Element::locked),

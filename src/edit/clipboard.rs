@@ -336,7 +336,7 @@ pub fn to_html(json: &str, text: &str) -> String {
     }
     format!(
         "<meta charset=\"utf-8\"><!--{CLIP_TYPE}:{}-->{body}",
-        base64_encode(json.as_bytes())
+        crate::io::base64::encode(json.as_bytes())
     )
 }
 
@@ -347,60 +347,8 @@ pub fn json_in_html(html: &str) -> Option<String> {
     if len > MAX_CLIP_BYTES / 3 * 4 + 4 {
         return None;
     }
-    let bytes = base64_decode(html.get(start..start + len)?)?;
+    let bytes = crate::io::base64::decode(html.get(start..start + len)?)?;
     String::from_utf8(bytes).ok()
-}
-
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-fn base64_encode(data: &[u8]) -> String {
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for c in data.chunks(3) {
-        let b = [
-            c.first().copied().unwrap_or(0),
-            c.get(1).copied().unwrap_or(0),
-            c.get(2).copied().unwrap_or(0),
-        ];
-        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
-        for i in 0..4 {
-            if i <= c.len() {
-                let k = (n >> (18 - 6 * i) & 63) as usize;
-                out.push(B64.get(k).copied().unwrap_or(b'A') as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-fn base64_decode(s: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(s.len() / 4 * 3);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    // The value of each byte, or 64 for a byte that is not base64 (a table: pasted text may
-    // be many megabytes).
-    let mut value = [64u8; 256];
-    for (i, &c) in B64.iter().enumerate() {
-        if let Some(v) = value.get_mut(c as usize) {
-            *v = i as u8;
-        }
-    }
-    for b in s.bytes() {
-        if b == b'=' {
-            break;
-        }
-        let v = match value.get(b as usize) {
-            Some(&v) if v < 64 => v as u32,
-            _ => return None,
-        };
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits & 0xff) as u8);
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]

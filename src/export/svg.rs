@@ -13,24 +13,6 @@ use std::fmt::Write as _;
 const INTER_REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
 const INTER_SEMIBOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-SemiBold.otf");
 
-/// Standard base64, for embedding fonts.
-fn base64(data: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for c in data.chunks(3) {
-        let b = [c[0], *c.get(1).unwrap_or(&0), *c.get(2).unwrap_or(&0)];
-        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
-        for i in 0..4 {
-            if i <= c.len() {
-                out.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 /// Text as XML character data, with the characters XML 1.0 does not allow (controls other
 /// than tab, line feed and carriage return; U+FFFE, U+FFFF) left out, and the ones it
 /// discourages (other non-characters, C1 controls) too.
@@ -374,8 +356,8 @@ pub fn render(doc: &Document, plan: &Plan, background: Background) -> String {
     let _ = write!(
         defs,
         "<style>@font-face{{font-family:Inter;font-weight:400;src:url(data:font/otf;base64,{})}} @font-face{{font-family:Inter;font-weight:600;src:url(data:font/otf;base64,{})}}</style>",
-        base64(INTER_REGULAR),
-        base64(INTER_SEMIBOLD)
+        crate::io::base64::encode(INTER_REGULAR),
+        crate::io::base64::encode(INTER_SEMIBOLD)
     );
     for (key, id) in &w.blurs {
         let _ = write!(
@@ -403,15 +385,6 @@ mod tests {
     fn text_holds_only_what_xml_allows() {
         let evil = "a\u{0}b\u{1b}c\u{7f}\u{85}d\u{fffe}\u{ffff}\u{fdd0}\u{1fffe}e<&>\t\n";
         assert_eq!(escape(evil), "abcde&lt;&amp;&gt;\t\n");
-    }
-
-    #[test]
-    fn base64_matches_the_standard() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! See `docs/file-format.md` for the format itself.
 
 mod atomic;
+pub mod base64;
 pub mod png;
 
 pub use atomic::{NotRegular, check_writable, write_atomic};

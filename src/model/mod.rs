@@ -458,10 +458,7 @@ impl Document {
     }
 
     pub fn card_count(&self) -> usize {
-        self.elements
-            .iter()
-            .filter(|e| e.as_card().is_some())
-            .count()
+        self.count(Kind::Card)
     }
 
     /// How many elements of `kind` the document holds.
@@ -470,10 +467,7 @@ impl Document {
     }
 
     pub fn arrow_count(&self) -> usize {
-        self.elements
-            .iter()
-            .filter(|e| e.as_arrow().is_some())
-            .count()
+        self.count(Kind::Arrow)
     }
 
     /// Checks what serde cannot: numbers in range, sizes positive. Returns a message naming

@@ -135,13 +135,13 @@ pub fn top_bar(
     ui.add_space(2.0);
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
+        // Every toolbar button: 15-point text, 30 points tall.
+        let big =
+            |text: &str| Button::new(RichText::new(text).size(15.0)).min_size(vec2(0.0, 30.0));
         let tool = |ui: &mut Ui, text: String, tip: String, enabled: bool| {
-            ui.add_enabled(
-                enabled,
-                Button::new(RichText::new(text).size(15.0)).min_size(vec2(0.0, 30.0)),
-            )
-            .on_hover_text(tip)
-            .clicked()
+            ui.add_enabled(enabled, big(&text))
+                .on_hover_text(tip)
+                .clicked()
         };
         let tip = |a: Action| match a.shortcut_label() {
             Some(s) => format!("{} ({s})", a.label(lang)),
@@ -157,10 +157,9 @@ pub fn top_bar(
         }
         ui.separator();
         let tool_button = |ui: &mut Ui, text: &str, on: bool, tip_text: String| {
-            let b = Button::new(RichText::new(text).size(15.0))
-                .min_size(vec2(0.0, 30.0))
-                .selected(on);
-            ui.add(b).on_hover_text(tip_text).clicked()
+            ui.add(big(text).selected(on))
+                .on_hover_text(tip_text)
+                .clicked()
         };
         for (action, text, on) in [
             (
@@ -181,9 +180,7 @@ pub fn top_bar(
         // The shape tool is a menu of outlines: picking one turns the tool on (R turns it on
         // with the last one picked).
         let shape_on = matches!(view.tool, Tool::Shape(_));
-        let shape_button = Button::new(RichText::new(Msg::ShapeTool.text(lang)).size(15.0))
-            .min_size(vec2(0.0, 30.0))
-            .selected(shape_on);
+        let shape_button = big(Msg::ShapeTool.text(lang)).selected(shape_on);
         egui::containers::menu::MenuButton::from_button(shape_button)
             .ui(ui, |ui| {
                 for o in Outline::ALL {
@@ -272,9 +269,7 @@ pub fn top_bar(
             queue.push(Action::ZoomIn);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let panel = Button::new(RichText::new(Msg::SidePanel.text(lang)).size(15.0))
-                .min_size(vec2(0.0, 30.0))
-                .selected(panel_open);
+            let panel = big(Msg::SidePanel.text(lang)).selected(panel_open);
             if ui
                 .add(panel)
                 .on_hover_text(tip(Action::TogglePanel))
@@ -337,10 +332,8 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
         }
         let shapes: Vec<Shape> = selected
             .iter()
-            .filter_map(|e| match e {
-                Element::Shape(s) => Some(s.clone()),
-                _ => None,
-            })
+            .filter_map(Element::as_shape)
+            .cloned()
             .collect();
         if !shapes.is_empty() {
             ui.add_space(10.0);
@@ -350,10 +343,8 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
         }
         let texts: Vec<Text> = selected
             .iter()
-            .filter_map(|e| match e {
-                Element::Text(t) => Some(t.clone()),
-                _ => None,
-            })
+            .filter_map(Element::as_text)
+            .cloned()
             .collect();
         if !texts.is_empty() {
             ui.add_space(10.0);
@@ -363,10 +354,8 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
         }
         let strokes: Vec<PenWidth> = selected
             .iter()
-            .filter_map(|e| match e {
-                Element::Stroke(s) => Some(s.width),
-                _ => None,
-            })
+            .filter_map(Element::as_stroke)
+            .map(|s| s.width)
             .collect();
         if !strokes.is_empty() {
             ui.add_space(10.0);

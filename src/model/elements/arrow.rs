@@ -6,7 +6,7 @@
 //! out from the document each time ([`resolve`]); nothing derived is stored.
 
 use super::frame::{GroupId, OrderKey, is_false};
-use crate::model::{CardColor, Document, ElementId, MAX_COORD, MAX_TEXT_CHARS, Point, Rect};
+use crate::model::{CardColor, Document, ElementId, MAX_COORD, Point, Rect};
 use serde::{Deserialize, Serialize};
 
 /// The box an arrow's drawing occupies (line, heads and label): it depends on where the
@@ -51,9 +51,7 @@ impl Arrow {
         if !sane(self.bend) {
             return Err(format!("bend: {} is out of range", self.bend));
         }
-        if self.label.chars().count() > MAX_TEXT_CHARS {
-            return Err(format!("label: longer than {MAX_TEXT_CHARS} characters"));
-        }
+        super::frame::validate_text("label", &self.label)?;
         Ok(())
     }
 }

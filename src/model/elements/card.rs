@@ -1,7 +1,7 @@
 //! A card: the sticky note of a workshop. Its data, box, hit test and checks.
 
 use super::frame::{Frame, GroupId, OrderKey, is_false};
-use crate::model::{CardColor, ElementId, MAX_TEXT_CHARS, Point, Rect};
+use crate::model::{CardColor, ElementId, Point, Rect};
 use serde::{Deserialize, Serialize};
 
 /// How large a card's text is: fitted to the card, or one of four fixed sizes.
@@ -105,9 +105,7 @@ impl Card {
     /// Checks what serde cannot; the message starts with the field's path inside the card.
     pub fn validate(&self) -> Result<(), String> {
         Frame::upright(self.rect).validate()?;
-        if self.text.chars().count() > MAX_TEXT_CHARS {
-            return Err(format!("text: longer than {MAX_TEXT_CHARS} characters"));
-        }
+        super::frame::validate_text("text", &self.text)?;
         Ok(())
     }
 }

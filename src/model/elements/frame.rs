@@ -75,6 +75,17 @@ impl<'de> Deserialize<'de> for OrderKey {
 /// A group is named by an id of its own, which its members carry.
 pub type GroupId = ElementId;
 
+/// Checks a text's length; the message names the field (`text`, `label`).
+pub(crate) fn validate_text(field: &str, text: &str) -> Result<(), String> {
+    if text.chars().count() > crate::model::MAX_TEXT_CHARS {
+        return Err(format!(
+            "{field}: longer than {} characters",
+            crate::model::MAX_TEXT_CHARS
+        ));
+    }
+    Ok(())
+}
+
 pub(crate) fn is_false(b: &bool) -> bool {
     !*b
 }

@@ -316,6 +316,27 @@ impl Element {
         }
     }
 
+    pub fn as_shape(&self) -> Option<&Shape> {
+        match self {
+            Element::Shape(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_text(&self) -> Option<&Text> {
+        match self {
+            Element::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn as_stroke(&self) -> Option<&Stroke> {
+        match self {
+            Element::Stroke(s) => Some(s),
+            _ => None,
+        }
+    }
+
     pub fn as_arrow(&self) -> Option<&Arrow> {
         match self {
             Element::Arrow(a) => Some(a),

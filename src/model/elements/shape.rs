@@ -2,9 +2,7 @@
 
 use super::frame::{Frame, GroupId, OrderKey, is_false, is_zero};
 use super::shape_geom::{self, Outline};
-use crate::model::{
-    CardColor, ElementId, INK, LineStyle, LineWidth, MAX_TEXT_CHARS, Point, Rect, Rgba, TextSize,
-};
+use crate::model::{CardColor, ElementId, INK, LineStyle, LineWidth, Point, Rect, Rgba, TextSize};
 use serde::{Deserialize, Serialize};
 
 /// A shape: an outline from [`Outline`] in a box, filled or not, with wrapped centred text.
@@ -118,9 +116,7 @@ impl Shape {
 
     pub fn validate(&self) -> Result<(), String> {
         self.frame().validate()?;
-        if self.text.chars().count() > MAX_TEXT_CHARS {
-            return Err(format!("text: longer than {MAX_TEXT_CHARS} characters"));
-        }
+        super::frame::validate_text("text", &self.text)?;
         Ok(())
     }
 }
@@ -172,7 +168,7 @@ mod tests {
         s.rotation = f32::NAN;
         assert!(s.validate().is_err_and(|m| m.starts_with("rotation:")));
         s.rotation = 0.0;
-        s.text = "x".repeat(MAX_TEXT_CHARS + 1);
+        s.text = "x".repeat(crate::model::MAX_TEXT_CHARS + 1);
         assert!(s.validate().is_err_and(|m| m.starts_with("text:")));
     }
 }

@@ -1,7 +1,7 @@
 //! Free text: titles and captions with no box around them ("Målbild 2030").
 
 use super::frame::{Frame, GroupId, OrderKey, is_false, is_zero};
-use crate::model::{CardColor, ElementId, MAX_TEXT_CHARS, Point, Rect};
+use crate::model::{CardColor, ElementId, Point, Rect};
 use serde::{Deserialize, Serialize};
 
 /// The four sizes of free text.
@@ -109,9 +109,7 @@ impl Text {
 
     pub fn validate(&self) -> Result<(), String> {
         self.frame().validate()?;
-        if self.text.chars().count() > MAX_TEXT_CHARS {
-            return Err(format!("text: longer than {MAX_TEXT_CHARS} characters"));
-        }
+        super::frame::validate_text("text", &self.text)?;
         Ok(())
     }
 }

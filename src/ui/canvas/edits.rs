@@ -27,27 +27,6 @@ fn removed(cmd: &Command, out: &mut Vec<ElementId>) {
     }
 }
 
-fn as_shape(e: &Element) -> Option<&Shape> {
-    match e {
-        Element::Shape(s) => Some(s),
-        _ => None,
-    }
-}
-
-fn as_text(e: &Element) -> Option<&Text> {
-    match e {
-        Element::Text(t) => Some(t),
-        _ => None,
-    }
-}
-
-fn as_stroke(e: &Element) -> Option<&Stroke> {
-    match e {
-        Element::Stroke(s) => Some(s),
-        _ => None,
-    }
-}
-
 /// The six ways to line up, as buttons; returns the one clicked.
 pub fn align_buttons(ui: &mut egui::Ui, lang: Lang) -> Option<Alignment> {
     let mut picked = None;
@@ -415,12 +394,12 @@ impl CanvasView {
 
     /// Changes every selected shape with `f`, as one undo step.
     pub fn update_shapes(&mut self, editor: &Editor, f: impl Fn(&mut Shape)) {
-        self.update_selected(editor, as_shape, Element::Shape, f);
+        self.update_selected(editor, Element::as_shape, Element::Shape, f);
     }
 
     /// Changes every selected free text with `f` (its box refitted), as one undo step.
     pub fn update_texts(&mut self, editor: &Editor, f: impl Fn(&mut Text)) {
-        self.update_selected(editor, as_text, Element::Text, |t| {
+        self.update_selected(editor, Element::as_text, Element::Text, |t| {
             f(t);
             t.rect = crate::scene::fitted_text_rect(t);
         });
@@ -428,7 +407,7 @@ impl CanvasView {
 
     /// Changes every selected stroke with `f`, as one undo step.
     pub fn update_strokes(&mut self, editor: &Editor, f: impl Fn(&mut Stroke)) {
-        self.update_selected(editor, as_stroke, Element::Stroke, f);
+        self.update_selected(editor, Element::as_stroke, Element::Stroke, f);
     }
 
     /// Ends editing and opens a new card beside the one edited (below it with `below`).
