@@ -268,6 +268,14 @@ pub fn frame_times(doc: Document, framing: Framing, frames: usize) -> Stats {
     for _ in 0..3 {
         frame(&mut app, &mut t);
     }
+    // Pictures are read and drawn on threads of their own: the frames measured show them.
+    let start = Instant::now();
+    frame(&mut app, &mut t);
+    while app.view.pictures.is_busy() && start.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(5));
+        frame(&mut app, &mut t);
+    }
+    frame(&mut app, &mut t);
     let mut samples = Vec::with_capacity(frames);
     for i in 0..frames {
         let dir = if (i / 20) % 2 == 0 { 1.0 } else { -1.0 };
@@ -431,6 +439,127 @@ pub fn run(quick: bool) {
     }
     run_pen(runs);
     run_export(quick);
+    run_pictures(quick);
+}
+
+/// A made-up photo: soft colour fields with fine grain, as JPEG (`seed` makes each differ).
+pub fn photo(w: u32, h: u32, seed: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        let n = (x.wrapping_mul(73_856_093)
+            ^ y.wrapping_mul(19_349_663)
+            ^ seed.wrapping_mul(83_492_791))
+            % 23;
+        let r = (x * 255 / w) as u8;
+        let g = (y * 255 / h) as u8;
+        let b = ((x + y + seed * 40) % 256) as u8;
+        image::Rgb([r.saturating_add(n as u8), g, b])
+    });
+    let mut out = Vec::new();
+    let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
+    let _ = img.write_with_encoder(enc);
+    out
+}
+
+/// 200 illustrations and icons from the library and 20 photos (3000 × 2000) across the board.
+pub fn picture_document() -> Document {
+    use malbild::model::Picture;
+    use malbild::picture::library;
+    let mut doc = Document::new();
+    doc.board.height = 1600.0;
+    let items = library::items();
+    let board = doc.board_rect();
+    let mut n = 0u64;
+    for i in 0..200 {
+        let Some(item) = items.get(i * 7 % items.len().max(1)) else {
+            break;
+        };
+        let (col, row) = (i % 25, i / 25);
+        let side = 60.0 + (i % 5) as f32 * 20.0;
+        let rect = Rect::new(
+            board.x + 40.0 + col as f32 * 95.0,
+            100.0 + row as f32 * 110.0,
+            side,
+            side,
+        );
+        let mut p = Picture::new(ElementId(n + 1), rect, item.file_id().clone());
+        if item.tint {
+            p.tint = Some(CardColor::Navy);
+        }
+        p.source = item.id.to_owned();
+        doc.files
+            .insert(item.file_id().clone(), item.file_data().clone());
+        doc.elements.push(Element::Illustration(p));
+        n += 1;
+    }
+    for i in 0..20u32 {
+        let Ok(imported) = malbild::picture::import(&photo(3000, 2000, i)) else {
+            continue;
+        };
+        let (col, row) = (i % 10, i / 10);
+        let rect = Rect::new(
+            board.x + 40.0 + col as f32 * 240.0,
+            1050.0 + row as f32 * 200.0,
+            220.0,
+            146.0,
+        );
+        doc.files.insert(imported.id.clone(), imported.data);
+        doc.elements.push(Element::Image(Picture::new(
+            ElementId(n + 1),
+            rect,
+            imported.id,
+        )));
+        n += 1;
+    }
+    doc.elements.renumber();
+    doc
+}
+
+/// Frames and export of a canvas with 200 illustrations and 20 photos.
+pub fn run_pictures(quick: bool) {
+    use malbild::model::{ExportSettings, Paper, Size};
+    let frames = if quick { 20 } else { 120 };
+    let runs = if quick { 3 } else { 7 };
+    let doc = picture_document();
+    println!();
+    println!(
+        "Pictures: {} illustrations and icons, {} photos of 3000 × 2000 ({:.1} MB of picture data)",
+        doc.count(malbild::model::Kind::Illustration),
+        doc.count(malbild::model::Kind::Image),
+        doc.files.total_bytes() as f64 / 1e6
+    );
+    println!();
+    println!("| what | median | p95 | min |");
+    println!("|---|---:|---:|---:|");
+    for (what, framing) in [
+        ("frame, all in view, panning", Framing::All),
+        ("frame, 100 %, panning", Framing::Zoom(1.0)),
+    ] {
+        let s = frame_times(doc.clone(), framing, frames);
+        println!(
+            "| {what} | {:.2} ms | {:.2} ms | {:.2} ms |",
+            s.median, s.p95, s.min
+        );
+    }
+    let settings = ExportSettings {
+        size: Size::Paper {
+            paper: Paper::A2,
+            landscape: true,
+            dpi: 300,
+        },
+        ..ExportSettings::default()
+    };
+    let (t, total, bytes) = export_times(&doc, &settings, runs);
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "| export A2 landscape 300 dpi (scene {:.0} ms, raster {:.0} ms, encode {:.0} ms; {:.1} MB) | {:.0} ms | {:.0} ms | {:.0} ms |",
+        ms(t.scene),
+        ms(t.raster),
+        ms(t.encode),
+        bytes as f64 / 1e6,
+        total.median,
+        total.p95,
+        total.min
+    );
 }
 
 /// The pen: how long ending a long line takes (evening out, thinning, smoothing), and how

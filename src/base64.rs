@@ -1,4 +1,5 @@
-//! Standard base64: fonts inside SVG files, copied elements inside clipboard HTML.
+//! Standard base64: pictures inside canvas files, fonts and pictures inside SVG files, copied
+//! elements inside clipboard HTML.
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 

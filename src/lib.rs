@@ -12,6 +12,10 @@
 // checked, no indexing that could panic either: `get` and its kin, with an answer for
 // what is not there. (The painters and the rasterizer index buffers they sized themselves.)
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
+pub mod assets;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
+pub mod base64;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod cli;
 pub mod edit;
 pub mod export;
@@ -19,7 +23,9 @@ pub mod export;
 pub mod i18n;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod io;
+pub mod lang;
 pub mod model;
+pub mod picture;
 pub mod scene;
 pub mod spatial;
 pub mod ui;

@@ -207,6 +207,47 @@ fn export_matches_screen(doc: Document, name: &str) {
     key(&mut h, Key::Num2);
     h.remove_cursor();
     h.run();
+    // The pictures, drawn anew for this view on the cache's threads: their textures are
+    // collected as the frames hand them over.
+    let start = std::time::Instant::now();
+    loop {
+        h.step();
+        let busy = h.state().view.pictures.is_busy();
+        if (!busy && start.elapsed().as_millis() > 300) || start.elapsed().as_secs() > 20 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    h.step();
+    // Their pixels (a GPU has them; here they are drawn again by the same code).
+    let mut pictures: HashMap<TextureId, Texture> = HashMap::new();
+    for (texture, file, (w, hh), mask) in h.state().view.pictures.drawn() {
+        let Some(data) = h.state().doc().files.get(&file) else {
+            continue;
+        };
+        let Ok(source) = malbild::picture::open(data) else {
+            continue;
+        };
+        let px = source.render(w, hh);
+        let px = if mask { px.into_mask() } else { px };
+        pictures.insert(
+            texture,
+            Texture {
+                width: w as usize,
+                height: hh as usize,
+                pixels: px
+                    .rgba
+                    .chunks_exact(4)
+                    .map(|c| [c[0], c[1], c[2], c[3]])
+                    .collect(),
+            },
+        );
+    }
+    assert!(
+        name != "sample" || pictures.len() >= 4,
+        "the sample's pictures are drawn on screen ({})",
+        pictures.len()
+    );
     let zoom = h.state().view.camera.zoom;
     let canvas = h.state().view.rect;
     let xf = h.state().view.camera.transform(canvas);
@@ -215,9 +256,11 @@ fn export_matches_screen(doc: Document, name: &str) {
     let out = h.output().clone();
     let (w, hgt) = (1400usize, 860usize);
     let prims = h.ctx.tessellate(out.shapes, out.pixels_per_point);
+    let mut textures = font_texture(&h.ctx);
+    textures.extend(pictures);
     let screen = raster::rasterize(
         &prims,
-        &font_texture(&h.ctx),
+        &textures,
         1.0,
         w,
         hgt,

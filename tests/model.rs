@@ -29,7 +29,7 @@ enum Op {
         text: String,
         color: usize,
     },
-    /// A shape, free text or stroke (kind 0, 1, 2) in `rect`.
+    /// A shape, free text, stroke or picture (kind 0, 1, 2, 3–4) in `rect`.
     AddOther {
         kind: usize,
         rect: Rect,
@@ -135,7 +135,7 @@ fn point() -> impl Strategy<Value = Point> {
 fn op() -> impl Strategy<Value = Op> {
     let pick = prop::collection::vec(any::<usize>(), 1..5);
     let other = (
-        0usize..3,
+        0usize..5,
         (coord(), coord(), 20.0f32..600.0, 20.0f32..400.0),
         text(),
         0usize..8,
@@ -234,6 +234,39 @@ fn to_command(doc: &Document, op: &Op, serial: &mut u64) -> Option<Command> {
                     let mut t = Text::new(id, Point::new(rect.x, rect.y), text.clone());
                     t.rotation = *turn;
                     Element::Text(t)
+                }
+                3 | 4 => {
+                    // A picture (one of two, so that the same one is placed again), its
+                    // bytes added with it, cropped, flipped, faded, tinted as it happens.
+                    let bytes = format!(
+                        "<svg xmlns='http://www.w3.org/2000/svg' width='{}' height='10'/>",
+                        outline % 2 + 1
+                    )
+                    .into_bytes();
+                    let file = malbild::model::FileId::of(&bytes);
+                    let data = malbild::model::FileData::new(malbild::model::Mime::Svg, bytes);
+                    let mut p = malbild::model::Picture::new(id, *rect, file.clone());
+                    p.rotation = *turn;
+                    p.name = text.chars().take(40).collect();
+                    p.flip_x = outline % 2 == 0;
+                    p.opacity = 0.2 + (*outline as f32) / 10.0;
+                    p.crop = malbild::model::Crop {
+                        x: 0.1,
+                        y: 0.0,
+                        w: 0.5,
+                        h: 1.0,
+                    };
+                    p.tint = (*kind == 3).then_some(CardColor::ALL[*outline]);
+                    let e = if *kind == 3 {
+                        Element::Illustration(p)
+                    } else {
+                        Element::Image(p)
+                    };
+                    let insert = Command::insert_on_top(doc, vec![e]);
+                    return Some(Command::Batch(vec![
+                        Command::AddFiles(vec![(file, data)]),
+                        insert,
+                    ]));
                 }
                 _ => {
                     let s = Stroke::from_drawn(
@@ -429,7 +462,15 @@ proptest! {
         let loaded = io::from_bytes(&bytes).map(|l| l.document);
         prop_assert!(loaded.is_ok(), "{:?}", loaded.as_ref().err());
         let loaded = loaded.unwrap_or_default();
-        prop_assert_eq!(&loaded, doc);
+        // Saved without the pictures no element shows any more.
+        let mut kept = doc.clone();
+        let used: std::collections::HashSet<_> = doc
+            .elements
+            .iter()
+            .filter_map(|e| e.as_picture().map(|p| p.file.clone()))
+            .collect();
+        kept.files.retain(|id| used.contains(id));
+        prop_assert_eq!(&loaded, &kept);
         prop_assert_eq!(io::to_bytes(&loaded), bytes, "and saving the loaded one too");
     }
 

@@ -205,7 +205,7 @@ fn the_board_fills_the_view_on_open_on_shift_1_and_when_the_panel_hides() {
         h.state().view.camera.zoom > zoom * 1.15,
         "larger without the panel"
     );
-    h.get_by_label("Sidopanel").click();
+    h.get_by_label("Panel").click();
     h.run();
     assert!(h.state().panel_open);
 }

@@ -1,10 +1,12 @@
 //! Copy and paste of elements, and pasting plain text as cards: pure functions from a
 //! document to the elements a paste inserts (the caller applies them as one command).
 
+use super::Command;
 use super::layout::PHASE_MARGIN;
 use crate::model::arrow;
 use crate::model::{
-    Card, CardColor, DEFAULT_CARD_SIZE, Document, Element, ElementId, MAX_TEXT_CHARS, Point, Rect,
+    Card, CardColor, DEFAULT_CARD_SIZE, Document, Element, ElementId, Files, MAX_TEXT_CHARS, Point,
+    Rect,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -17,6 +19,20 @@ pub const MAX_PASTED_CARDS: usize = 100;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Clip {
     pub elements: Vec<Element>,
+    /// The pictures the elements show.
+    pub files: Files,
+}
+
+impl Clip {
+    /// The command that adds the clip's pictures to a document (which keeps those it has).
+    pub fn add_files(&self) -> Command {
+        Command::AddFiles(
+            self.files
+                .iter()
+                .map(|(id, f)| (id.clone(), f.clone()))
+                .collect(),
+        )
+    }
 }
 
 /// Why pasted text makes no cards.
@@ -49,12 +65,21 @@ pub fn copy(doc: &Document, ids: &HashSet<ElementId>) -> Clip {
                 }
                 Element::Arrow(a)
             }
-            e @ (Element::Card(_) | Element::Shape(_) | Element::Text(_) | Element::Stroke(_)) => {
-                e.clone()
-            }
+            e @ (Element::Card(_)
+            | Element::Shape(_)
+            | Element::Text(_)
+            | Element::Stroke(_)
+            | Element::Illustration(_)
+            | Element::Image(_)) => e.clone(),
         })
-        .collect();
-    Clip { elements }
+        .collect::<Vec<_>>();
+    let mut files = Files::default();
+    for p in elements.iter().filter_map(Element::as_picture) {
+        if let Some(f) = doc.files.get(&p.file) {
+            files.insert(p.file.clone(), f.clone());
+        }
+    }
+    Clip { elements, files }
 }
 
 /// What other programs get when elements are copied: their texts, one a paragraph.
@@ -127,7 +152,12 @@ fn place(clip: &Clip, dx: f32, dy: f32) -> Vec<Element> {
                 .with_id(fresh(e.id()))
                 .with_group(group);
             match &mut e {
-                Element::Card(_) | Element::Shape(_) | Element::Text(_) | Element::Stroke(_) => {}
+                Element::Card(_)
+                | Element::Shape(_)
+                | Element::Text(_)
+                | Element::Stroke(_)
+                | Element::Illustration(_)
+                | Element::Image(_) => {}
                 Element::Arrow(a) => {
                     for end in [&mut a.start, &mut a.end] {
                         // A bound end moves with what it is bound to, which moves too.
@@ -246,6 +276,8 @@ struct ClipOut<'a> {
     version: u32,
     #[serde(rename = "elements")]
     elements: &'a [Element],
+    #[serde(rename = "files", skip_serializing_if = "Files::is_empty")]
+    files: &'a Files,
 }
 
 #[derive(serde::Deserialize)]
@@ -256,6 +288,8 @@ struct ClipIn {
     version: u32,
     #[serde(rename = "elements")]
     elements: Vec<Element>,
+    #[serde(rename = "files", default)]
+    files: Files,
 }
 
 /// The clip as JSON text with its marker, for the clipboard: another window (or another
@@ -265,6 +299,7 @@ pub fn to_json(clip: &Clip) -> String {
         kind: CLIP_TYPE,
         version: crate::io::VERSION,
         elements: &clip.elements,
+        files: &clip.files,
     };
     serde_json::to_string(&out).unwrap_or_default()
 }
@@ -314,6 +349,7 @@ pub fn from_json(text: &str) -> Option<Result<Clip, String>> {
     }
     Some(Ok(Clip {
         elements: read.elements,
+        files: read.files,
     }))
 }
 
@@ -400,7 +436,11 @@ mod tests {
         assert!(from_json("{\"type\": \"excalidraw/clipboard\"}").is_none());
         let broken = json.replacen("\"card\"", "\"kort\"", 1);
         assert!(from_json(&broken).is_some_and(|r| r.is_err()));
-        let newer = json.replacen("\"version\":4", "\"version\":99", 1);
+        let newer = json.replacen(
+            &format!("\"version\":{}", crate::io::VERSION),
+            "\"version\":99",
+            1,
+        );
         assert!(from_json(&newer).is_some_and(|r| r.is_err_and(|m| m.contains("newer"))));
         assert!(json_in_html("<p>hej</p>").is_none());
         assert!(json_in_html("<!--malbild/clipboard:@@@-->").is_none());

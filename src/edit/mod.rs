@@ -12,7 +12,9 @@ pub mod layout;
 pub use editor::{Edit, Editor};
 pub use history::History;
 
-use crate::model::{Document, Element, ElementId, ExportSettings, Phase, PhaseId};
+use crate::model::{
+    Document, Element, ElementId, ExportSettings, FileData, FileId, Phase, PhaseId,
+};
 
 /// One change to a document.
 ///
@@ -38,6 +40,10 @@ pub enum Command {
     SetShowTitle(bool),
     /// Set how the document is exported.
     SetExport(Option<ExportSettings>),
+    /// Add pictures to the files table (those it holds already stay as they are).
+    AddFiles(Vec<(FileId, FileData)>),
+    /// Remove pictures from the files table (the undoing of [`Command::AddFiles`]).
+    RemoveFiles(Vec<FileId>),
     /// Several commands as one: all apply, or none.
     Batch(Vec<Command>),
 }
@@ -81,7 +87,9 @@ impl Command {
             | Command::SetTitle(_)
             | Command::SetDate(_)
             | Command::SetShowTitle(_)
-            | Command::SetExport(_) => {}
+            | Command::SetExport(_)
+            | Command::AddFiles(_)
+            | Command::RemoveFiles(_) => {}
             Command::Batch(cmds) => cmds.iter().for_each(|c| c.touched(out)),
         }
     }
@@ -178,6 +186,22 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<Command, EditError> {
         Command::SetExport(e) => {
             let old = std::mem::replace(&mut doc.export, e);
             Ok(Command::SetExport(old))
+        }
+        Command::AddFiles(files) => {
+            let mut added = Vec::new();
+            for (id, data) in files {
+                if doc.files.insert(id.clone(), data) {
+                    added.push(id);
+                }
+            }
+            Ok(Command::RemoveFiles(added))
+        }
+        Command::RemoveFiles(ids) => {
+            let removed = ids
+                .into_iter()
+                .filter_map(|id| doc.files.remove(&id).map(|d| (id, d)))
+                .collect();
+            Ok(Command::AddFiles(removed))
         }
         Command::Batch(cmds) => {
             let mut inverses = Vec::with_capacity(cmds.len());

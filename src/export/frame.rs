@@ -1,6 +1,7 @@
 //! Draws a document with the scene painter into a headless egui context — no window, no GPU —
 //! and hands back the shapes, their triangle meshes and the textures they use.
 
+use super::pictures::ExportPictures;
 use super::raster::Texture;
 use crate::model::Document;
 use crate::scene::{self, PaintOptions, SceneCache, Transform};
@@ -13,6 +14,8 @@ use std::collections::HashMap;
 pub struct Frame {
     pub shapes: Vec<ClippedShape>,
     pub textures: HashMap<TextureId, Texture>,
+    /// The picture each picture texture shows, and whether as a one-colour mask.
+    pub pictures: HashMap<TextureId, (crate::model::FileId, bool)>,
     /// The context that laid it out: tessellating needs its font atlas.
     ctx: egui::Context,
     pub pixels_per_point: f32,
@@ -107,13 +110,41 @@ pub fn draw(doc: &Document, view: &View) -> Frame {
         phase_tints: view.phase_tints,
     };
     let mut cache = SceneCache::default();
+    let mut pictures = ExportPictures::default();
     let mut out = ctx.run_ui(input(), |ui| {
-        scene::paint(ui.painter(), doc, &index, &xf, &options, &mut cache);
+        scene::paint(
+            ui.painter(),
+            doc,
+            &index,
+            &xf,
+            &options,
+            &mut cache,
+            &mut pictures,
+        );
     });
     apply_deltas(&mut textures, &mut out.textures_delta);
+    if pictures.has_new() {
+        // The pictures the first pass asked for, drawn together; then the pass again.
+        pictures.draw(super::threads());
+        out = ctx.run_ui(input(), |ui| {
+            scene::paint(
+                ui.painter(),
+                doc,
+                &index,
+                &xf,
+                &options,
+                &mut cache,
+                &mut pictures,
+            );
+        });
+        apply_deltas(&mut textures, &mut out.textures_delta);
+    }
+    let (drawn, shows) = pictures.into_textures();
+    textures.extend(drawn);
     Frame {
         shapes: std::mem::take(&mut out.shapes),
         textures,
+        pictures: shows,
         pixels_per_point: out.pixels_per_point,
         ctx,
     }

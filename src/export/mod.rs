@@ -5,6 +5,7 @@
 //! The stages — scene, tessellate, raster, encode — are timed separately ([`Timings`]).
 
 pub mod frame;
+mod pictures;
 pub mod png;
 pub mod raster;
 pub mod svg;
@@ -253,6 +254,12 @@ pub fn shape_estimate(doc: &Document, world: Rect, zoom: f32) -> (usize, u64) {
             Element::Text(t) if readable => 4_000 + 150 * t.text.chars().count() as u64,
             Element::Text(_) => 600,
             Element::Stroke(s) => 4_000 + 600 * s.points.len() as u64,
+            // The picture's pixels at the size drawn, and a texture of them.
+            Element::Illustration(p) | Element::Image(p) => {
+                let px = (p.rect.w as f64 * zoom as f64).min(seen)
+                    * (p.rect.h as f64 * zoom as f64).min(seen);
+                2_000 + (px * 8.0) as u64
+            }
             Element::Arrow(a) => {
                 let path = crate::model::arrow::resolve(doc, a);
                 let px = (path.length() as f64 * zoom as f64).min(seen);

@@ -7,11 +7,10 @@ use super::frame;
 use crate::model::{Background, Document};
 use egui::epaint::{ClippedShape, ColorMode, Mesh, PathShape, RectShape, Shape, TextShape};
 use egui::{Color32, FontFamily, Pos2, StrokeKind};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
-const INTER_REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
-const INTER_SEMIBOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-SemiBold.otf");
+use crate::assets::{INTER_REGULAR, INTER_SEMIBOLD};
 
 /// Text as XML character data, with the characters XML 1.0 does not allow (controls other
 /// than tab, line feed and carriage return; U+FFFE, U+FFFF) left out, and the ones it
@@ -68,13 +67,17 @@ fn points(pts: &[Pos2]) -> String {
         .join(" ")
 }
 
-struct Writer {
+struct Writer<'a> {
     out: String,
+    /// The pictures' textures, and the files they show.
+    pictures: &'a HashMap<egui::epaint::TextureId, (crate::model::FileId, bool)>,
+    files: &'a crate::model::Files,
     /// Blur filters by their width (in hundredths of a point), each written once.
     blurs: BTreeMap<i64, String>,
+    clips: usize,
 }
 
-impl Writer {
+impl Writer<'_> {
     fn shape(&mut self, shape: &Shape) {
         match shape {
             Shape::Noop | Shape::Callback(_) => {}
@@ -119,7 +122,10 @@ impl Writer {
             Shape::Path(p) => self.path(p),
             Shape::Rect(r) => self.rect(r),
             Shape::Text(t) => self.text(t),
-            Shape::Mesh(m) => self.mesh(m),
+            Shape::Mesh(m) => match self.pictures.get(&m.texture_id) {
+                Some((id, mask)) => self.picture(m, id, *mask),
+                None => self.mesh(m),
+            },
             Shape::QuadraticBezier(q) => {
                 self.bezier('Q', &q.points, q.closed, q.fill, &q.stroke);
             }
@@ -270,6 +276,67 @@ impl Writer {
         }
     }
 
+    /// A picture's quad as an `<image>`: an SVG as a vector (a one-colour one in its
+    /// tint), a raster picture as PNG or JPEG, inside the file as a data URL; clipped to the
+    /// quad (its crop), faded as it is.
+    fn picture(&mut self, m: &Mesh, id: &crate::model::FileId, mask: bool) {
+        let (Some(data), [a, b, _, d]) = (self.files.get(id), m.vertices.as_slice()) else {
+            return;
+        };
+        if data.is_damaged() {
+            return;
+        }
+        // The affine map from texture coordinates to the page, from three corners.
+        let (du1, dv1) = (b.uv.x - a.uv.x, b.uv.y - a.uv.y);
+        let (du2, dv2) = (d.uv.x - a.uv.x, d.uv.y - a.uv.y);
+        let det = du1 * dv2 - du2 * dv1;
+        if det.abs() < 1e-9 {
+            return;
+        }
+        let (px1, py1) = (b.pos.x - a.pos.x, b.pos.y - a.pos.y);
+        let (px2, py2) = (d.pos.x - a.pos.x, d.pos.y - a.pos.y);
+        // [ma mc; mb md] · (du, dv) = (dx, dy)
+        let ma = (px1 * dv2 - px2 * dv1) / det;
+        let mc = (px2 * du1 - px1 * du2) / det;
+        let mb = (py1 * dv2 - py2 * dv1) / det;
+        let md = (py2 * du1 - py1 * du2) / det;
+        let me = a.pos.x - ma * a.uv.x - mc * a.uv.y;
+        let mf = a.pos.y - mb * a.uv.x - md * a.uv.y;
+        let c = a.color;
+        let alpha = c.a() as f32 / 255.0;
+        let bytes: std::borrow::Cow<[u8]> = if mask && data.mime == crate::model::Mime::Svg {
+            let [r, g, bl, _] = c.to_srgba_unmultiplied();
+            let hex = format!("#{r:02x}{g:02x}{bl:02x}");
+            let text = String::from_utf8_lossy(&data.bytes)
+                .replace("#000000", &hex)
+                .replace("#000\"", &format!("{hex}\""));
+            std::borrow::Cow::Owned(text.into_bytes())
+        } else {
+            std::borrow::Cow::Borrowed(&data.bytes)
+        };
+        let clip = format!("pic{}", self.clips);
+        self.clips += 1;
+        let quad: Vec<Pos2> = m.vertices.iter().map(|v| v.pos).collect();
+        let _ = writeln!(
+            self.out,
+            "<clipPath id=\"{clip}\"><polygon points=\"{}\"/></clipPath><g clip-path=\"url(#{clip})\"{}><image x=\"0\" y=\"0\" width=\"1\" height=\"1\" preserveAspectRatio=\"none\" transform=\"matrix({} {} {} {} {} {})\" href=\"data:{};base64,{}\"/></g>",
+            points(&quad),
+            if alpha < 0.999 {
+                format!(" opacity=\"{}\"", num(alpha))
+            } else {
+                String::new()
+            },
+            num(ma),
+            num(mb),
+            num(mc),
+            num(md),
+            num(me),
+            num(mf),
+            data.mime.as_str(),
+            crate::base64::encode(&bytes)
+        );
+    }
+
     fn mesh(&mut self, m: &Mesh) {
         // A fan of one colour from its first vertex (as the flow band's chevrons are) is one
         // polygon: its outer vertices in order.
@@ -340,6 +407,9 @@ pub fn render(doc: &Document, plan: &Plan, background: Background) -> String {
     let mut w = Writer {
         out: String::new(),
         blurs: BTreeMap::new(),
+        pictures: &frame.pictures,
+        files: &doc.files,
+        clips: 0,
     };
     if background != Background::Transparent {
         let _ = writeln!(
@@ -391,9 +461,13 @@ mod tests {
     fn curves_are_svg_paths() {
         use egui::epaint::{CubicBezierShape, PathStroke, QuadraticBezierShape};
         use egui::pos2;
+        let (pictures, files) = (HashMap::new(), crate::model::Files::default());
         let mut w = Writer {
             out: String::new(),
             blurs: BTreeMap::new(),
+            pictures: &pictures,
+            files: &files,
+            clips: 0,
         };
         let stroke = PathStroke::new(2.0, Color32::BLACK);
         w.shape(&Shape::QuadraticBezier(QuadraticBezierShape {

@@ -2,27 +2,7 @@
 
 use crate::io::LoadError;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Lang {
-    #[default]
-    Sv,
-    En,
-}
-
-impl Lang {
-    /// Swedish unless the environment asks for another language.
-    pub fn from_env() -> Self {
-        let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-            .unwrap_or_default();
-        if var.is_empty() || var.starts_with("sv") || var == "C" || var.starts_with("C.") {
-            Lang::Sv
-        } else {
-            Lang::En
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 macro_rules! messages {
     ($($name:ident => $sv:literal, $en:literal;)*) => {
@@ -89,7 +69,7 @@ messages! {
     ToggleTheme => "Ljust/mörkt tema", "Light/dark theme";
     TogglePanel => "Visa/dölj sidopanelen", "Show/hide the side panel";
     FullScreen => "Helskärm", "Full screen";
-    SidePanel => "Sidopanel", "Side panel";
+    SidePanel => "Panel", "Panel";
     ToggleLanguage => "In English", "På svenska";
     Shortcuts => "Kortkommandon", "Keyboard shortcuts";
     About => "Om Målbild", "About Målbild";
@@ -100,6 +80,37 @@ messages! {
     Shape => "Form", "Shape";
     FreeText => "Text", "Text";
     PenStroke => "Penndrag", "Pen stroke";
+    Illustration => "Illustration", "Illustration";
+    Image => "Bild", "Picture";
+    NoDescription => "utan beskrivning", "no description";
+    Crop => "Beskär", "Crop";
+    CropDone => "Klar med beskärning", "Done cropping";
+    ResetCrop => "Visa hela bilden", "Show the whole picture";
+    FlipHorizontal => "Vänd vågrätt", "Flip horizontally";
+    FlipVertical => "Vänd lodrätt", "Flip vertically";
+    Opacity => "Genomskinlighet", "Opacity";
+    Description => "Beskrivning (för skärmläsare)", "Description (for screen readers)";
+    PictureColor => "Färg", "Colour";
+    OwnColors => "Egna färger", "Own colours";
+    Library => "Bildbibliotek", "Picture library";
+    LibrarySearchLabel => "Sök bland bilderna", "Search the pictures";
+    LibrarySearch => "Sök: hem, sjukhus, äldre, buss …", "Search: home, hospital, elderly, bus …";
+    LibraryNothing => "Inget hittades. Prova ett annat ord, på svenska eller engelska.", "Nothing found. Try another word, in Swedish or English.";
+    LibraryAll => "Alla", "All";
+    LibraryIllustrations => "Illustrationer", "Illustrations";
+    LibraryIcons => "Ikoner", "Icons";
+    LibraryRecent => "Senast använda", "Recently used";
+    LibraryHint => "Klicka eller tryck Enter för att lägga i mitten; dra för att lägga där du släpper.", "Click or press Enter to place in the middle; drag to place where you drop.";
+    CategoryPeople => "Människor", "People";
+    CategoryPlaces => "Platser", "Places";
+    CategoryCare => "Vård", "Care";
+    CategoryTransport => "Resor", "Transport";
+    CategoryDigital => "Digitalt", "Digital";
+    CategoryNature => "Natur", "Nature";
+    CategorySymbols => "Symboler", "Symbols";
+    InsertPicture => "Infoga bild…", "Insert picture…";
+    PictureFilter => "Bilder", "Pictures";
+    PictureOpening => "Läser bilden …", "Reading the picture …";
     HighlightStroke => "Överstrykning", "Highlight";
     EmptyShape => "tom form", "empty shape";
     SelectTool => "Markera", "Select";
@@ -299,24 +310,38 @@ pub fn arrows(n: usize, lang: Lang) -> String {
 /// 4 penndrag" / "2 shapes, 1 text, 4 strokes" (empty if there are none).
 pub fn other_elements(doc: &crate::model::Document, lang: Lang) -> String {
     use crate::model::Kind;
-    let parts: Vec<String> = [Kind::Shape, Kind::Text, Kind::Stroke]
-        .into_iter()
-        .map(|k| (k, doc.count(k)))
-        .filter(|(_, n)| *n > 0)
-        .map(|(k, n)| match (k, lang, n) {
-            (Kind::Shape, Lang::Sv, 1) => "1 form".to_owned(),
-            (Kind::Shape, Lang::Sv, _) => format!("{n} former"),
-            (Kind::Shape, Lang::En, 1) => "1 shape".to_owned(),
-            (Kind::Shape, Lang::En, _) => format!("{n} shapes"),
-            (Kind::Text, Lang::Sv, 1) => "1 text".to_owned(),
-            (Kind::Text, Lang::Sv, _) => format!("{n} texter"),
-            (Kind::Text, Lang::En, 1) => "1 text".to_owned(),
-            (Kind::Text, Lang::En, _) => format!("{n} texts"),
-            (_, Lang::Sv, _) => format!("{n} penndrag"),
-            (_, Lang::En, 1) => "1 stroke".to_owned(),
-            (_, Lang::En, _) => format!("{n} strokes"),
-        })
-        .collect();
+    let parts: Vec<String> = [
+        Kind::Shape,
+        Kind::Text,
+        Kind::Stroke,
+        Kind::Illustration,
+        Kind::Image,
+    ]
+    .into_iter()
+    .map(|k| (k, doc.count(k)))
+    .filter(|(_, n)| *n > 0)
+    .map(|(k, n)| match (k, lang, n) {
+        (Kind::Shape, Lang::Sv, 1) => "1 form".to_owned(),
+        (Kind::Shape, Lang::Sv, _) => format!("{n} former"),
+        (Kind::Shape, Lang::En, 1) => "1 shape".to_owned(),
+        (Kind::Shape, Lang::En, _) => format!("{n} shapes"),
+        (Kind::Text, Lang::Sv, 1) => "1 text".to_owned(),
+        (Kind::Text, Lang::Sv, _) => format!("{n} texter"),
+        (Kind::Text, Lang::En, 1) => "1 text".to_owned(),
+        (Kind::Text, Lang::En, _) => format!("{n} texts"),
+        (Kind::Illustration, Lang::Sv, 1) => "1 illustration".to_owned(),
+        (Kind::Illustration, Lang::Sv, _) => format!("{n} illustrationer"),
+        (Kind::Illustration, Lang::En, 1) => "1 illustration".to_owned(),
+        (Kind::Illustration, Lang::En, _) => format!("{n} illustrations"),
+        (Kind::Image, Lang::Sv, 1) => "1 bild".to_owned(),
+        (Kind::Image, Lang::Sv, _) => format!("{n} bilder"),
+        (Kind::Image, Lang::En, 1) => "1 picture".to_owned(),
+        (Kind::Image, Lang::En, _) => format!("{n} pictures"),
+        (_, Lang::Sv, _) => format!("{n} penndrag"),
+        (_, Lang::En, 1) => "1 stroke".to_owned(),
+        (_, Lang::En, _) => format!("{n} strokes"),
+    })
+    .collect();
     parts.join(", ")
 }
 
@@ -816,6 +841,41 @@ pub fn paste_error(e: &crate::edit::clipboard::PasteError, lang: Lang) -> String
         (PasteError::TooManyLines, Lang::En) => format!(
             "The text has more than {MAX_PASTED_CARDS} lines; one paste makes at most {MAX_PASTED_CARDS} cards."
         ),
+    }
+}
+
+/// Why a picture cannot be used, in plain words.
+pub fn picture_error(e: &crate::picture::PictureError, lang: Lang) -> String {
+    use crate::picture::{MAX_DECODED_BYTES, MAX_FILE_BYTES, MAX_SIDE, PictureError};
+    let mp = MAX_DECODED_BYTES / 4 / 1_000_000;
+    let mb = MAX_FILE_BYTES / 1024 / 1024;
+    match (e, lang) {
+        (PictureError::NotAPicture, Lang::Sv) => {
+            "det är ingen bild som Målbild kan läsa (PNG, JPEG, WebP, GIF eller SVG)".to_owned()
+        }
+        (PictureError::TooLarge { w, h }, Lang::Sv) if *w > 0 => format!(
+            "bilden är för stor ({w} × {h} bildpunkter; högst {MAX_SIDE} på en sida och {mp} megapixel)"
+        ),
+        (PictureError::TooLarge { .. }, Lang::Sv) => format!(
+            "bilden är för stor (högst {MAX_SIDE} bildpunkter på en sida och {mp} megapixel)"
+        ),
+        (PictureError::FileTooLarge(b), Lang::Sv) => format!(
+            "filen är för stor ({} MB; högst {mb} MB)",
+            b.div_ceil(1024 * 1024)
+        ),
+        (PictureError::Damaged, Lang::Sv) => {
+            "bilden är skadad eller avklippt och kan inte läsas".to_owned()
+        }
+        (PictureError::Empty, Lang::Sv) => "bilden har ingen storlek".to_owned(),
+        (e, Lang::En) => e.to_string(),
+    }
+}
+
+/// Pictures that could not be put on the canvas, and why.
+pub fn pictures_refused(list: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("Bilden kunde inte läggas in: {list}."),
+        Lang::En => format!("The picture could not be put in: {list}."),
     }
 }
 

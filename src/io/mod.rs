@@ -4,7 +4,7 @@
 //! See `docs/file-format.md` for the format itself.
 
 mod atomic;
-pub mod base64;
+pub use crate::base64;
 pub mod png;
 
 pub use atomic::{NotRegular, check_writable, write_atomic};
@@ -22,7 +22,9 @@ pub const FORMAT: &str = "malbild";
 /// 3. Card text size and bold; the canvas's title shown above the board, and a date.
 /// 4. Shapes, free text and pen strokes; every element has an order key (its place in the
 ///    paint order), and may be grouped, locked and (some kinds) turned.
-pub const VERSION: u32 = 4;
+/// 5. Illustrations and images, showing pictures kept once each in the document's `files`
+///    table (keyed by their content hash).
+pub const VERSION: u32 = 5;
 /// The file name extension.
 pub const EXTENSION: &str = "malbild";
 /// The first bytes of every PNG file.
@@ -48,7 +50,7 @@ pub const MB: u64 = 1024 * 1024;
 /// is read straight into today's types (no `Value` tree in between, which would cost memory
 /// and hide duplicate keys), and each step then checks or changes what it has to.
 type Upgrade = fn(&mut Document) -> Result<(), String>;
-const UPGRADES: [Upgrade; VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4];
+const UPGRADES: [Upgrade; VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Version 2 added arrows and changed nothing else: a version-1 document is a version-2
 /// document with no arrows. An arrow in a file that says version 1 is a contradiction.
@@ -81,6 +83,24 @@ fn v3_to_v4(doc: &mut Document) -> Result<(), String> {
         ));
     }
     doc.elements.renumber();
+    Ok(())
+}
+
+/// Version 5 added pictures (illustrations, images and the files table they show).
+fn v4_to_v5(doc: &mut Document) -> Result<(), String> {
+    use crate::model::Kind;
+    let newer = doc
+        .elements
+        .iter()
+        .position(|e| matches!(e.kind(), Kind::Illustration | Kind::Image));
+    if let Some(i) = newer {
+        return Err(format!(
+            "elements[{i}] is a picture, which version 4 did not have"
+        ));
+    }
+    if !doc.files.is_empty() {
+        return Err("it has `files`, which version 4 did not have".into());
+    }
     Ok(())
 }
 
@@ -257,6 +277,21 @@ struct FileIn {
 /// The document as file bytes: pretty JSON, fields in a fixed order, ending in a newline.
 /// Saving the same document twice gives the same bytes.
 pub fn to_bytes(doc: &Document) -> Vec<u8> {
+    // Pictures no element shows any more (deleted, or undone) are not saved.
+    let used: std::collections::HashSet<&crate::model::FileId> = doc
+        .elements
+        .iter()
+        .filter_map(|e| e.as_picture().map(|p| &p.file))
+        .collect();
+    let pruned;
+    let doc = if doc.files.iter().all(|(id, _)| used.contains(id)) {
+        doc
+    } else {
+        let mut d = doc.clone();
+        d.files.retain(|id| used.contains(id));
+        pruned = d;
+        &pruned
+    };
     let file = FileOut {
         format: FORMAT,
         version: VERSION,
@@ -587,7 +622,9 @@ mod tests {
     fn file_starts_with_format_and_version() {
         let text = String::from_utf8(to_bytes(&Document::new())).unwrap_or_default();
         assert!(
-            text.starts_with("{\n  \"format\": \"malbild\",\n  \"version\": 4,\n"),
+            text.starts_with(&format!(
+                "{{\n  \"format\": \"malbild\",\n  \"version\": {VERSION},\n"
+            )),
             "{text}"
         );
     }

@@ -12,6 +12,7 @@ mod color;
 pub mod elements;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod export;
+pub mod files;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 mod geom;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
@@ -21,12 +22,14 @@ pub mod sample;
 pub use color::{CardColor, INK, PHASE_TINTS, Rgba};
 pub use elements::arrow::{self, Arrow, ArrowEnd, Binding, End, Head, LineStyle, LineWidth, Route};
 pub use elements::card::{Card, TextSize};
+pub use elements::picture::{Crop, Picture};
 pub use elements::shape::Shape;
 pub use elements::shape_geom::Outline;
 pub use elements::stroke::{PenWidth, Stroke};
 pub use elements::text::{Align, FontSize, Text};
 pub use elements::{Element, Elements, Frame, GroupId, INNER_PATH, Kind, OrderKey};
 pub use export::{Background, ExportSettings, FRAME_PIXELS, Paper, Scope, Size};
+pub use files::{FileData, FileId, Files, Mime};
 pub use geom::{Point, Rect};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -252,6 +255,9 @@ pub struct Document {
     /// How the canvas was last exported (absent until it is).
     #[serde(rename = "export", default, skip_serializing_if = "Option::is_none")]
     pub export: Option<ExportSettings>,
+    /// The pictures that illustrations and images show (version 5).
+    #[serde(rename = "files", default, skip_serializing_if = "Files::is_empty")]
+    pub files: Files,
 }
 
 impl Default for Document {
@@ -282,6 +288,7 @@ impl Document {
             },
             elements: Elements::default(),
             export: None,
+            files: Files::default(),
         }
     }
 

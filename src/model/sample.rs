@@ -1,8 +1,9 @@
 //! The ready sample canvas a newcomer sees first: a short Nära vård story in Swedish.
 
 use super::{
-    Arrow, ArrowEnd, Card, CardColor, Document, Element, ElementId, FontSize, LineStyle, LineWidth,
-    Outline, PenWidth, PhaseId, Point, Rect, Route, Shape, Stroke, Text,
+    Arrow, ArrowEnd, Card, CardColor, Document, Element, ElementId, FileData, FileId, FontSize,
+    LineStyle, LineWidth, Mime, Outline, PenWidth, PhaseId, Picture, Point, Rect, Route, Shape,
+    Stroke, Text,
 };
 
 /// A short Nära vård story: a few cards in each phase.
@@ -161,6 +162,67 @@ pub fn nara_vard() -> Document {
     vision.line_color = CardColor::Green;
     vision.bold = true;
     doc.elements.push(Element::Shape(vision));
+    // Pictures from the library beside the cards: the hospital today, the health worker who
+    // comes home and the digital meeting on the way, home and the older person in the vision.
+    type Placed<'a> = (&'a str, &'a str, &'a [u8], PhaseId, Rect, Option<CardColor>);
+    let pictures: [Placed; 5] = [
+        (
+            "fluent:hospital",
+            "sjukhus",
+            include_bytes!("../../assets/illustrations/fluent/hospital.svg"),
+            PhaseId::Nulage,
+            Rect::new(480.0, 680.0, 128.0, 128.0),
+            None,
+        ),
+        (
+            "fluent:woman-health-worker-medium-light",
+            "kvinnlig vårdpersonal",
+            include_bytes!(
+                "../../assets/illustrations/fluent/woman-health-worker-medium-light.svg"
+            ),
+            PhaseId::Overgang,
+            Rect::new(22.0, 690.0, 116.0, 116.0),
+            None,
+        ),
+        (
+            "phosphor:video-camera",
+            "videokamera",
+            include_bytes!("../../assets/illustrations/phosphor/video-camera.svg"),
+            PhaseId::Overgang,
+            Rect::new(490.0, 700.0, 100.0, 100.0),
+            Some(CardColor::Blue),
+        ),
+        (
+            "fluent:old-woman-light",
+            "äldre kvinna",
+            include_bytes!("../../assets/illustrations/fluent/old-woman-light.svg"),
+            PhaseId::Malbild,
+            Rect::new(22.0, 690.0, 116.0, 116.0),
+            None,
+        ),
+        (
+            "fluent:house-with-garden",
+            "hus med trädgård",
+            include_bytes!("../../assets/illustrations/fluent/house-with-garden.svg"),
+            PhaseId::Malbild,
+            Rect::new(480.0, 680.0, 130.0, 130.0),
+            None,
+        ),
+    ];
+    for (n, (source, name, svg, phase, r, tint)) in pictures.into_iter().enumerate() {
+        let file = FileId::of(svg);
+        doc.files
+            .insert(file.clone(), FileData::new(Mime::Svg, svg.to_vec()));
+        let mut p = Picture::new(
+            ElementId(0x5a_0301 + n as u64),
+            r.translated(x(phase), 0.0),
+            file,
+        );
+        p.source = source.to_owned();
+        p.name = name.to_owned();
+        p.tint = tint;
+        doc.elements.push(Element::Illustration(p));
+    }
     doc
 }
 

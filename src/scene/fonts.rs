@@ -4,8 +4,7 @@
 use egui::{FontData, FontDefinitions, FontFamily, FontId};
 use std::sync::Arc;
 
-const INTER_REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
-const INTER_SEMIBOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-SemiBold.otf");
+use crate::assets::{INTER_REGULAR, INTER_SEMIBOLD};
 
 /// The family of titles and headings.
 pub fn semibold() -> FontFamily {

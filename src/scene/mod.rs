@@ -10,8 +10,10 @@
 
 pub mod fonts;
 mod kinds;
+pub mod pictures;
 
 pub use kinds::{fitted_text_rect, text_height, text_job};
+pub use pictures::{NoPictures, PictureTexture, Pictures};
 
 use crate::model::arrow::{self, ArrowPath};
 use crate::model::{
@@ -415,8 +417,10 @@ pub fn paint(
     xf: &Transform,
     options: &PaintOptions,
     cache: &mut SceneCache,
+    pictures: &mut dyn Pictures,
 ) {
     let view = xf.rect_to_world(painter.clip_rect());
+    let ppp = painter.pixels_per_point();
     paint_title(painter, doc, xf, view, options.phase_tints);
     paint_phases(painter, doc, xf, view, options.phase_tints);
     index.query(doc, view, &mut cache.visible);
@@ -434,6 +438,9 @@ pub fn paint(
                 Element::Text(t) => kinds::paint_text(painter, t, xf, options, true),
                 Element::Stroke(s) => kinds::paint_stroke(painter, s, xf),
                 Element::Arrow(a) => paint_arrow(painter, doc, a, xf, options, &mut labels),
+                Element::Illustration(p) | Element::Image(p) => {
+                    pictures::paint_picture(painter, &doc.files, p, xf, ppp, pictures)
+                }
             }
         }
     } else {
@@ -448,6 +455,7 @@ pub fn paint(
         mesh.reserve_triangles(cache.visible.len() * 6);
         mesh.reserve_vertices(cache.visible.len() * 12);
         let mut arrows = Vec::new();
+        let mut pics = Vec::new();
         for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
             match e {
                 Element::Card(card) => card_quads(mesh, card, xf),
@@ -456,9 +464,14 @@ pub fn paint(
                 Element::Stroke(s) => kinds::stroke_far(mesh, s, xf),
                 // Arrows over the rest: at this distance their order does not show.
                 Element::Arrow(a) => arrows.push(a),
+                // Each on its own texture, over the rest.
+                Element::Illustration(p) | Element::Image(p) => pics.push(p),
             }
         }
         painter.add(Shape::Mesh(cache.far.clone()));
+        for p in pics {
+            pictures::paint_picture(painter, &doc.files, p, xf, ppp, pictures);
+        }
         for a in arrows {
             paint_arrow(painter, doc, a, xf, options, &mut labels);
         }

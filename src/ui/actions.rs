@@ -42,6 +42,12 @@ pub enum Action {
     ToggleLock,
     ToggleGrid,
     ToggleSnap,
+    /// Shows or hides the picture library.
+    ToggleLibrary,
+    /// Puts a picture from a file on the canvas.
+    InsertPicture,
+    /// Crop mode for the selected picture.
+    CropPicture,
     /// Picks the shape tool with this outline (from the toolbar's list; no shortcut).
     PickShape(crate::model::Outline),
     FitAll,
@@ -55,6 +61,13 @@ pub enum Action {
     ToggleLanguage,
     Shortcuts,
     About,
+}
+
+/// What came with a paste (Ctrl+V).
+#[derive(Clone, Debug)]
+pub enum Pasted {
+    Text(String),
+    Image(std::sync::Arc<egui::ColorImage>),
 }
 
 /// A key with modifiers. `shift: None` means shift does not matter.
@@ -140,7 +153,7 @@ impl Shortcut {
 
 impl Action {
     /// Actions in menu and shortcut-list order.
-    pub const ALL: [Action; 47] = [
+    pub const ALL: [Action; 50] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -176,6 +189,9 @@ impl Action {
         Action::ToggleLock,
         Action::ToggleGrid,
         Action::ToggleSnap,
+        Action::ToggleLibrary,
+        Action::InsertPicture,
+        Action::CropPicture,
         Action::FitAll,
         Action::ZoomPhase(PhaseId::Nulage),
         Action::ZoomPhase(PhaseId::Overgang),
@@ -229,6 +245,9 @@ impl Action {
             Action::ToggleLock => Msg::Lock,
             Action::ToggleGrid => Msg::Grid,
             Action::ToggleSnap => Msg::Snap,
+            Action::ToggleLibrary => Msg::Library,
+            Action::InsertPicture => Msg::InsertPicture,
+            Action::CropPicture => Msg::Crop,
             Action::FitAll => Msg::FitAll,
             Action::ZoomPhase(PhaseId::Nulage) => Msg::ZoomNulage,
             Action::ZoomPhase(PhaseId::Overgang) => Msg::ZoomOvergang,
@@ -288,6 +307,9 @@ impl Action {
             Action::Ungroup => const { &[Shortcut::cmd_shift(Key::G)] },
             Action::ToggleLock => const { &[Shortcut::cmd_shift(Key::L)] },
             Action::ToggleGrid => const { &[Shortcut::cmd(Key::Quote)] },
+            Action::ToggleLibrary => const { &[Shortcut::plain(Key::L)] },
+            Action::InsertPicture => const { &[Shortcut::cmd_shift(Key::I)] },
+            Action::CropPicture => const { &[Shortcut::plain(Key::C)] },
             Action::ToggleSnap => const { &[] },
             Action::EditCard => const { &[Shortcut::plain(Key::Enter), Shortcut::plain(Key::F2)] },
             Action::FitAll => {
@@ -336,7 +358,7 @@ impl Action {
     pub fn take_from_input(
         input: &mut InputState,
         typing: bool,
-        pasted: &mut Option<String>,
+        pasted: &mut Option<Pasted>,
     ) -> Vec<Action> {
         let mut found = Vec::new();
         let mut i = 0;
@@ -345,7 +367,11 @@ impl Action {
                 egui::Event::Copy if !typing => Some(Action::Copy),
                 egui::Event::Cut if !typing => Some(Action::Cut),
                 egui::Event::Paste(text) if !typing => {
-                    *pasted = Some(text.clone());
+                    *pasted = Some(Pasted::Text(text.clone()));
+                    Some(Action::Paste)
+                }
+                egui::Event::PasteImage(image) if !typing => {
+                    *pasted = Some(Pasted::Image(image.clone()));
                     Some(Action::Paste)
                 }
                 egui::Event::Key {

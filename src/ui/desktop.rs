@@ -27,6 +27,8 @@ pub enum FilePurpose {
     Save,
     ExportPng,
     ExportSvg,
+    /// A picture to put on the canvas.
+    InsertPicture,
 }
 
 impl FilePurpose {
@@ -37,12 +39,13 @@ impl FilePurpose {
             FilePurpose::Save => &[crate::io::EXTENSION],
             FilePurpose::ExportPng => &["png"],
             FilePurpose::ExportSvg => &["svg"],
+            FilePurpose::InsertPicture => &["png", "jpg", "jpeg", "webp", "gif", "svg"],
         }
     }
 
     /// Whether the dialog asks for a new file (rather than an existing one).
     pub fn saves(self) -> bool {
-        !matches!(self, FilePurpose::Open)
+        !matches!(self, FilePurpose::Open | FilePurpose::InsertPicture)
     }
 }
 
@@ -86,6 +89,11 @@ pub trait Desktop {
     fn clipboard_html(&mut self) -> Option<String> {
         None
     }
+
+    /// The picture on the system clipboard, if it holds one (and no text).
+    fn clipboard_picture(&mut self) -> Option<std::sync::Arc<egui::ColorImage>> {
+        None
+    }
 }
 
 /// Native dialogs through rfd, awaited on a thread of their own so the window keeps drawing;
@@ -124,6 +132,21 @@ impl Desktop for NativeDesktop {
             self.clipboard = arboard::Clipboard::new().ok();
         }
         self.clipboard.as_mut()?.get().html().ok()
+    }
+
+    fn clipboard_picture(&mut self) -> Option<std::sync::Arc<egui::ColorImage>> {
+        if self.clipboard.is_none() {
+            self.clipboard = arboard::Clipboard::new().ok();
+        }
+        let image = self.clipboard.as_mut()?.get_image().ok()?;
+        let size = [image.width, image.height];
+        // A clipboard could claim any size: the bytes must be exactly that many pixels.
+        if size[0].checked_mul(size[1]).and_then(|n| n.checked_mul(4)) != Some(image.bytes.len()) {
+            return None;
+        }
+        Some(std::sync::Arc::new(
+            egui::ColorImage::from_rgba_unmultiplied(size, &image.bytes),
+        ))
     }
 
     fn pick_file(
@@ -186,6 +209,8 @@ struct Clipboard {
     text: Option<String>,
     html: Option<String>,
     image: Option<[usize; 2]>,
+    /// A picture put there as another program would.
+    picture: Option<std::sync::Arc<egui::ColorImage>>,
 }
 
 #[derive(Default)]
@@ -230,6 +255,15 @@ impl ScriptedDesktop {
         if let Ok(mut c) = self.clipboard.lock() {
             c.text = Some(text.to_owned());
             c.html = None;
+        }
+    }
+
+    /// Puts a picture on the clipboard (and no text), as another program would.
+    pub fn set_clipboard_picture(&self, image: egui::ColorImage) {
+        if let Ok(mut c) = self.clipboard.lock() {
+            c.text = None;
+            c.html = None;
+            c.picture = Some(std::sync::Arc::new(image));
         }
     }
 
@@ -297,6 +331,10 @@ impl Desktop for ScriptedDesktop {
 
     fn clipboard_html(&mut self) -> Option<String> {
         self.clipboard_html_text()
+    }
+
+    fn clipboard_picture(&mut self) -> Option<std::sync::Arc<egui::ColorImage>> {
+        self.clipboard.lock().ok().and_then(|c| c.picture.clone())
     }
 
     fn file_writer(&self) -> FileWriter {

@@ -52,6 +52,15 @@ pub struct ExportDialog {
     preview: SceneCache,
 }
 
+/// What the export dialog works on: the document, the queue its setting changes go into,
+/// the selection, and the canvas's pictures (for the preview).
+pub struct Canvas<'a> {
+    pub editor: &'a Editor,
+    pub edits: &'a mut Vec<crate::edit::Edit>,
+    pub selection: &'a [ElementId],
+    pub pictures: &'a mut dyn crate::scene::Pictures,
+}
+
 impl ExportDialog {
     pub fn is_running(&self) -> bool {
         self.job.is_some()
@@ -126,17 +135,21 @@ impl ExportDialog {
         Some(outcome)
     }
 
-    /// Shows the dialog if it is open. Changes to the settings go into the document. Enter
+    /// Shows the dialog if it is open (`canvas`: what it exports, and where its changes go). Changes to the settings go into the document. Enter
     /// exports only while `on_top` (no other dialog in front of it).
     pub fn show(
         &mut self,
         ctx: &egui::Context,
-        editor: &Editor,
-        edits: &mut Vec<crate::edit::Edit>,
-        selection: &[ElementId],
+        canvas: Canvas<'_>,
         lang: Lang,
         on_top: bool,
     ) -> Option<Request> {
+        let Canvas {
+            editor,
+            edits,
+            selection,
+            pictures,
+        } = canvas;
         if !self.open {
             return None;
         }
@@ -153,7 +166,7 @@ impl ExportDialog {
             540.0,
             Msg::ExportTitle.text(lang),
             |ui| {
-                preview(&mut cache, ui, editor, &s, selection, lang);
+                preview(&mut cache, pictures, ui, editor, &s, selection, lang);
                 ui.add_space(8.0);
                 presets_ui(ui, &mut s, lang);
                 ui.add_space(4.0);
@@ -237,6 +250,7 @@ impl ExportDialog {
 /// The picture as it will be exported, small, drawn by the scene painter.
 fn preview(
     cache: &mut SceneCache,
+    pictures: &mut dyn crate::scene::Pictures,
     ui: &mut Ui,
     editor: &Editor,
     s: &ExportSettings,
@@ -281,7 +295,15 @@ fn preview(
         phase_tints: s.background == Background::Phases,
     };
     let clipped = painter.with_clip_rect(page.intersect(rect));
-    scene::paint(&clipped, editor.doc(), editor.index(), &xf, &options, cache);
+    scene::paint(
+        &clipped,
+        editor.doc(),
+        editor.index(),
+        &xf,
+        &options,
+        cache,
+        pictures,
+    );
     painter.rect_stroke(
         page,
         0.0,

@@ -8,7 +8,9 @@ pub mod canvas;
 pub mod desktop;
 mod dialog;
 pub mod export_dialog;
+pub mod library;
 mod panels;
+pub mod pictures;
 pub mod widgets;
 
 pub use app::App;

@@ -36,6 +36,7 @@ pub fn top_bar(
     editor: &Editor,
     view: &CanvasView,
     panel_open: bool,
+    library_open: bool,
     lang: Lang,
     queue: &mut Vec<Action>,
 ) {
@@ -80,6 +81,14 @@ pub fn top_bar(
             ] {
                 action_button(ui, a, lang, true, queue);
             }
+            ui.separator();
+            action_button(ui, Action::ToggleLibrary, lang, true, queue);
+            action_button(ui, Action::InsertPicture, lang, true, queue);
+            let one_picture = view.selection.len() == 1
+                && view
+                    .single_selected(editor)
+                    .is_some_and(|e| e.as_picture().is_some());
+            action_button(ui, Action::CropPicture, lang, one_picture, queue);
         });
         ui.menu_button(Msg::Arrange.text(lang), |ui| {
             for a in [
@@ -226,6 +235,14 @@ pub fn top_bar(
                 queue.push(action);
             }
         }
+        if tool_button(
+            ui,
+            Msg::PictureFilter.text(lang),
+            library_open,
+            tip(Action::ToggleLibrary),
+        ) {
+            queue.push(Action::ToggleLibrary);
+        }
         ui.separator();
         // Undo and redo by their signs alone (named in their tips and for screen readers),
         // so that the toolbar fits a projector's 1280 points.
@@ -371,6 +388,17 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
                 view.pen_width = w;
                 view.update_strokes(editor, |s| s.width = w);
             }
+        }
+        let pictures: Vec<crate::model::Picture> = selected
+            .iter()
+            .filter_map(Element::as_picture)
+            .cloned()
+            .collect();
+        if !pictures.is_empty() {
+            ui.add_space(10.0);
+            ui.push_id("picture-settings", |ui| {
+                picture_settings(ui, editor, view, &pictures, lang)
+            });
         }
         if let Some(e) = view
             .single_selected(editor)
@@ -618,6 +646,84 @@ fn text_settings(
     let mut on = bold == Some(true);
     if ui.checkbox(&mut on, Msg::Bold.text(lang)).changed() {
         view.update_texts(editor, |t| t.bold = on);
+    }
+}
+
+/// Opacity, flipping, cropping and the description of the selected pictures.
+fn picture_settings(
+    ui: &mut Ui,
+    editor: &mut Editor,
+    view: &mut CanvasView,
+    pictures: &[crate::model::Picture],
+    lang: Lang,
+) {
+    ui.label(RichText::new(Msg::Image.text(lang)).strong());
+    let label = ui.label(Msg::Opacity.text(lang));
+    let mut percent = pictures.first().map_or(100.0, |p| p.opacity * 100.0);
+    let slider = ui
+        .add(
+            egui::Slider::new(&mut percent, 5.0..=100.0)
+                .suffix(" %")
+                .integer(),
+        )
+        .labelled_by(label.id);
+    if slider.changed() {
+        let o = (percent / 100.0).clamp(0.0, 1.0);
+        view.update_pictures(editor, true, |p| p.opacity = o);
+    }
+    if slider.drag_stopped() || slider.lost_focus() {
+        view.pending.push(Edit::Commit);
+    }
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(Msg::FlipHorizontal.text(lang)).clicked() {
+            view.update_pictures(editor, false, |p| p.flip_x = !p.flip_x);
+        }
+        if ui.button(Msg::FlipVertical.text(lang)).clicked() {
+            view.update_pictures(editor, false, |p| p.flip_y = !p.flip_y);
+        }
+    });
+    if let [one] = pictures {
+        ui.horizontal_wrapped(|ui| {
+            let cropping = view.cropping == Some(one.id);
+            let (msg, on) = if cropping {
+                (Msg::CropDone, false)
+            } else {
+                (Msg::Crop, true)
+            };
+            if ui
+                .add_enabled(!one.locked, egui::Button::new(msg.text(lang)))
+                .clicked()
+            {
+                if on {
+                    view.start_crop(editor, one.id);
+                } else {
+                    view.cropping = None;
+                }
+            }
+            if !one.crop.is_full()
+                && ui
+                    .add_enabled(!one.locked, egui::Button::new(Msg::ResetCrop.text(lang)))
+                    .clicked()
+            {
+                let whole = super::canvas::uncropped(one);
+                view.update_pictures(editor, false, |p| {
+                    p.rect = whole.rect;
+                    p.crop = whole.crop;
+                });
+            }
+        });
+        let label = ui.label(Msg::Description.text(lang));
+        let mut name = one.name.clone();
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut name).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        if field.changed() {
+            let name: String = name.chars().take(crate::model::MAX_TEXT_CHARS).collect();
+            view.update_pictures(editor, true, |p| p.name = name.clone());
+        }
+        if field.lost_focus() {
+            view.pending.push(Edit::Commit);
+        }
     }
 }
 

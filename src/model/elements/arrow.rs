@@ -303,9 +303,11 @@ fn anchor(doc: &Document, end: &ArrowEnd) -> (Point, Option<Boundary>) {
     let boundary = match e {
         Element::Card(c) => Boundary::Rounded(c.rect),
         Element::Shape(s) => Boundary::Poly(s.polygon().iter().map(|q| [q.x, q.y]).collect()),
-        Element::Text(_) | Element::Stroke(_) | Element::Arrow(_) => {
-            Boundary::Poly(f.corners().iter().map(|q| [q.x, q.y]).collect())
-        }
+        Element::Text(_)
+        | Element::Stroke(_)
+        | Element::Arrow(_)
+        | Element::Illustration(_)
+        | Element::Image(_) => Boundary::Poly(f.corners().iter().map(|q| [q.x, q.y]).collect()),
     };
     // A point of the box outside the outline (the middle of a block arrow's top, say) is
     // brought in along the line from the centre, onto the outline: the arrow touches the shape.

@@ -13,6 +13,8 @@ pub mod frame;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 mod list;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
+pub mod picture;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 mod read;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod shape;
@@ -31,6 +33,7 @@ pub use list::Elements;
 use crate::model::{CardColor, ElementId, Point, Rect, quote};
 use arrow::Arrow;
 use card::Card;
+use picture::Picture;
 use read::{Checked, MAX_ELEMENT_VALUES, NoSecondType};
 use serde::{Deserialize, Deserializer, Serialize};
 use shape::Shape;
@@ -52,6 +55,12 @@ pub enum Element {
     Stroke(Stroke),
     #[serde(rename = "arrow")]
     Arrow(Arrow),
+    /// An illustration or icon from the library.
+    #[serde(rename = "illustration")]
+    Illustration(Picture),
+    /// The user's own picture: a photo, a logo.
+    #[serde(rename = "image")]
+    Image(Picture),
 }
 
 /// The kinds of element, for messages, menus and screen readers.
@@ -62,6 +71,8 @@ pub enum Kind {
     Text,
     Stroke,
     Arrow,
+    Illustration,
+    Image,
 }
 
 /// `$body` for whichever kind `$e` is, with `$x` bound to it: for what every kind has.
@@ -73,6 +84,8 @@ macro_rules! each_kind {
             Element::Text($x) => $body,
             Element::Stroke($x) => $body,
             Element::Arrow($x) => $body,
+            Element::Illustration($x) => $body,
+            Element::Image($x) => $body,
         }
     };
 }
@@ -81,7 +94,15 @@ macro_rules! each_kind {
 pub const INNER_PATH: char = '\u{1}';
 
 /// The `type` names of elements.
-const ELEMENT_TYPES: &[&str] = &["card", "shape", "text", "stroke", "arrow"];
+const ELEMENT_TYPES: &[&str] = &[
+    "card",
+    "shape",
+    "text",
+    "stroke",
+    "arrow",
+    "illustration",
+    "image",
+];
 
 impl<'de> Deserialize<'de> for Element {
     /// Reads the `type` field, then the element's own fields straight from the same stream,
@@ -108,6 +129,8 @@ impl<'de> Deserialize<'de> for Element {
                         "text" => Text::deserialize(rest).map(Element::Text),
                         "stroke" => Stroke::deserialize(rest).map(Element::Stroke),
                         "arrow" => Arrow::deserialize(rest).map(Element::Arrow),
+                        "illustration" => Picture::deserialize(rest).map(Element::Illustration),
+                        "image" => Picture::deserialize(rest).map(Element::Image),
                         other => Err(A::Error::unknown_variant(&quote(other), ELEMENT_TYPES)),
                     };
                 }
@@ -148,6 +171,12 @@ impl<'de> Deserialize<'de> for Element {
                     "arrow" => serde_path_to_error::deserialize(obj)
                         .map(Element::Arrow)
                         .map_err(inner),
+                    "illustration" => serde_path_to_error::deserialize(obj)
+                        .map(Element::Illustration)
+                        .map_err(inner),
+                    "image" => serde_path_to_error::deserialize(obj)
+                        .map(Element::Image)
+                        .map_err(inner),
                     other => Err(A::Error::unknown_variant(&quote(other), ELEMENT_TYPES)),
                 }
             }
@@ -175,6 +204,8 @@ impl Element {
             Element::Text(_) => Kind::Text,
             Element::Stroke(_) => Kind::Stroke,
             Element::Arrow(_) => Kind::Arrow,
+            Element::Illustration(_) => Kind::Illustration,
+            Element::Image(_) => Kind::Image,
         }
     }
 
@@ -223,6 +254,7 @@ impl Element {
             Element::Shape(s) => Some(s.frame()),
             Element::Text(t) => Some(t.frame()),
             Element::Stroke(s) => Some(s.frame()),
+            Element::Illustration(p) | Element::Image(p) => Some(p.frame()),
             Element::Arrow(_) => None,
         }
     }
@@ -250,6 +282,16 @@ impl Element {
                 rotation,
                 ..s.resized(f.rect)
             }),
+            Element::Illustration(p) => Element::Illustration(Picture {
+                rect: f.rect,
+                rotation,
+                ..p.clone()
+            }),
+            Element::Image(p) => Element::Image(Picture {
+                rect: f.rect,
+                rotation,
+                ..p.clone()
+            }),
             Element::Arrow(a) => Element::Arrow(a.clone()),
         }
     }
@@ -258,7 +300,11 @@ impl Element {
     /// ends).
     pub fn turns(&self) -> bool {
         match self {
-            Element::Shape(_) | Element::Text(_) | Element::Stroke(_) => true,
+            Element::Shape(_)
+            | Element::Text(_)
+            | Element::Stroke(_)
+            | Element::Illustration(_)
+            | Element::Image(_) => true,
             Element::Card(_) | Element::Arrow(_) => false,
         }
     }
@@ -270,7 +316,7 @@ impl Element {
             Element::Shape(s) => Some(&s.text),
             Element::Text(t) => Some(&t.text),
             Element::Arrow(a) => Some(&a.label),
-            Element::Stroke(_) => None,
+            Element::Stroke(_) | Element::Illustration(_) | Element::Image(_) => None,
         }
     }
 
@@ -284,7 +330,7 @@ impl Element {
                 label: text,
                 ..a.clone()
             }),
-            Element::Stroke(s) => Element::Stroke(s.clone()),
+            Element::Stroke(_) | Element::Illustration(_) | Element::Image(_) => self.clone(),
         }
     }
 
@@ -337,6 +383,23 @@ impl Element {
         }
     }
 
+    /// The picture of an illustration or an image.
+    pub fn as_picture(&self) -> Option<&Picture> {
+        match self {
+            Element::Illustration(p) | Element::Image(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The same element with its picture changed by `f` (as it is, for other kinds).
+    pub fn with_picture(&self, f: impl FnOnce(&mut Picture)) -> Element {
+        let mut e = self.clone();
+        if let Element::Illustration(p) | Element::Image(p) = &mut e {
+            f(p);
+        }
+        e
+    }
+
     pub fn as_arrow(&self) -> Option<&Arrow> {
         match self {
             Element::Arrow(a) => Some(a),
@@ -353,6 +416,7 @@ impl Element {
             Element::Text(t) => Some(t.color),
             Element::Stroke(s) => Some(s.color),
             Element::Arrow(a) => Some(a.color),
+            Element::Illustration(p) | Element::Image(p) => p.tint,
         }
     }
 
@@ -365,6 +429,12 @@ impl Element {
             Element::Text(t) => t.color = color,
             Element::Stroke(s) => s.color = color,
             Element::Arrow(a) => a.color = color,
+            // Only a one-colour picture takes a colour.
+            Element::Illustration(p) | Element::Image(p) => {
+                if p.tint.is_some() {
+                    p.tint = Some(color)
+                }
+            }
         }
         e
     }
@@ -375,7 +445,10 @@ impl Element {
             Element::Card(c) => Some(c.bold),
             Element::Shape(s) => Some(s.bold),
             Element::Text(t) => Some(t.bold),
-            Element::Stroke(_) | Element::Arrow(_) => None,
+            Element::Stroke(_)
+            | Element::Arrow(_)
+            | Element::Illustration(_)
+            | Element::Image(_) => None,
         }
     }
 
@@ -386,7 +459,10 @@ impl Element {
             Element::Card(c) => c.bold = bold,
             Element::Shape(s) => s.bold = bold,
             Element::Text(t) => t.bold = bold,
-            Element::Stroke(_) | Element::Arrow(_) => {}
+            Element::Stroke(_)
+            | Element::Arrow(_)
+            | Element::Illustration(_)
+            | Element::Image(_) => {}
         }
         e
     }
@@ -398,6 +474,7 @@ impl Element {
             Element::Shape(_) => (24.0, 24.0),
             Element::Text(_) => (40.0, 10.0),
             Element::Stroke(_) => (4.0, 4.0),
+            Element::Illustration(_) | Element::Image(_) => (12.0, 12.0),
             Element::Arrow(_) => (0.0, 0.0),
         }
     }
@@ -409,6 +486,7 @@ impl Element {
             Element::Shape(s) => s.bounds(),
             Element::Text(t) => t.bounds(),
             Element::Stroke(s) => s.bounds(),
+            Element::Illustration(p) | Element::Image(p) => p.bounds(),
             Element::Arrow(a) => arrow::bounds(doc, a),
         }
     }
@@ -420,6 +498,7 @@ impl Element {
             Element::Shape(s) => s.hits(p, slop),
             Element::Text(t) => t.hits(p, slop),
             Element::Stroke(s) => s.hits(p, slop),
+            Element::Illustration(x) | Element::Image(x) => x.hits(p, slop),
             Element::Arrow(a) => arrow::hits(doc, a, p, slop),
         }
     }
@@ -442,6 +521,7 @@ impl Element {
             Element::Shape(s) => s.validate(),
             Element::Text(t) => t.validate(),
             Element::Stroke(s) => s.validate(),
+            Element::Illustration(p) | Element::Image(p) => p.validate(),
             Element::Arrow(a) => a.validate(),
         }
     }

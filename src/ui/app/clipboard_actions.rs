@@ -25,7 +25,11 @@ impl App {
     /// opened, or in the middle of the view). The paste is one undo step and is selected.
     pub(super) fn paste(&mut self, ctx: &egui::Context) {
         let text = match self.pasted.take() {
-            Some(t) => Some(t),
+            Some(super::super::actions::Pasted::Text(t)) => Some(t),
+            Some(super::super::actions::Pasted::Image(image)) => {
+                self.paste_picture(ctx, &image);
+                return;
+            }
             None => self.desktop.clipboard_text(),
         };
         let view = &mut self.view;
@@ -54,21 +58,36 @@ impl App {
                 }
                 _ => None,
             });
+        let mut files = Command::AddFiles(Vec::new());
         let elements = match (copied, text) {
-            (Some(Ok(clip)), _) => Ok(clipboard::paste(doc, &clip, at)),
+            (Some(Ok(clip)), _) => {
+                files = clip.add_files();
+                Ok(clipboard::paste(doc, &clip, at))
+            }
             (Some(Err(why)), _) => {
                 let lang = self.lang;
                 self.set_notice(ctx, i18n::paste_unreadable(&why, lang));
                 return;
             }
             (None, Some(t)) => clipboard::cards_from_text(doc, &t, at, view.new_card_color),
-            (None, None) => Err(clipboard::PasteError::Empty),
+            (None, None) => {
+                // No text: a picture, perhaps (the menu's Paste, which no key event brings).
+                if let Some(image) = self.desktop.clipboard_picture() {
+                    self.paste_picture(ctx, &image);
+                    return;
+                }
+                Err(clipboard::PasteError::Empty)
+            }
         };
         match elements {
             Ok(elements) if !elements.is_empty() => {
                 let ids = elements.iter().map(|e| e.id()).collect();
                 let insert = Command::insert_on_top(self.editor.doc(), elements);
-                if self.editor.apply_step(insert).is_ok() {
+                if self
+                    .editor
+                    .apply_step(Command::Batch(vec![files, insert]))
+                    .is_ok()
+                {
                     self.view.selection = ids;
                     self.view.selected_phase = None;
                 }

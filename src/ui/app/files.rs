@@ -249,7 +249,7 @@ impl App {
                     FilePurpose::ExportPng | FilePurpose::ExportSvg => self
                         .suggested_save_path()
                         .with_extension(pending.purpose.extensions()[0]),
-                    FilePurpose::Open => self
+                    FilePurpose::Open | FilePurpose::InsertPicture => self
                         .path
                         .as_deref()
                         .and_then(Path::parent)
@@ -277,6 +277,7 @@ impl App {
     ) {
         match purpose {
             FilePurpose::Open => self.open_path(&path, ctx),
+            FilePurpose::InsertPicture => self.import_files(ctx, vec![path], None),
             FilePurpose::ExportPng | FilePurpose::ExportSvg => {
                 let kind = if purpose == FilePurpose::ExportPng {
                     Kind::Png

@@ -7,6 +7,7 @@
 mod clipboard_actions;
 mod files;
 mod modals;
+mod pictures;
 
 use super::actions::Action;
 use super::canvas::{CanvasView, Tool};
@@ -108,7 +109,12 @@ pub struct App {
     /// Whether the properties panel is shown (hidden, the canvas gets the whole width).
     pub panel_open: bool,
     /// Text that came with a paste (Ctrl+V), for the paste action to use.
-    pasted: Option<String>,
+    pasted: Option<super::actions::Pasted>,
+    /// Whether the picture library is shown.
+    pub library_open: bool,
+    pub library: super::library::LibraryPanel,
+    /// Pictures being read from files or the clipboard, to be placed where they go.
+    importing: Option<Receiver<pictures::Imports>>,
     /// What was last copied here, and the text it put on the clipboard: while the clipboard
     /// still holds that text, a paste gives back the elements even where the clipboard keeps
     /// no HTML.
@@ -153,6 +159,9 @@ impl App {
             panel_open: true,
             frames: 0,
             pasted: None,
+            library_open: false,
+            library: Default::default(),
+            importing: None,
             clip: None,
             held: Vec::new(),
             picture: None,
@@ -304,6 +313,7 @@ impl App {
                 &self.editor,
                 &self.view,
                 self.panel_open,
+                self.library_open,
                 lang,
                 &mut self.queued,
             );
@@ -326,22 +336,51 @@ impl App {
                         });
                 });
         }
+        let mut from_library = None;
+        if self.library_open {
+            egui::Panel::left("library")
+                .resizable(true)
+                .default_size(300.0)
+                .size_range(220.0..=520.0)
+                .show(ui, |ui| {
+                    from_library = self.library.show(ui, &mut self.view.pictures, lang);
+                });
+        }
         self.view.input_blocked = self.modal.is_some() || self.export.open;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.view.show(ui, &self.editor, lang);
         });
+        if let Some(item) = from_library {
+            self.place_library_item(item, None);
+        }
+        // A library picture dropped on the canvas lands where it was dropped.
+        let released = ctx.input(|i| i.pointer.any_released());
+        if released
+            && let Some(d) = egui::DragAndDrop::take_payload::<super::library::Dragged>(&ctx)
+        {
+            let over = ctx
+                .pointer_interact_pos()
+                .filter(|p| self.view.rect.contains(*p));
+            if let Some(p) = over {
+                let at = self.view.camera.transform(self.view.rect).to_world(p);
+                self.place_library_item(d.0, Some(at));
+            }
+        }
+        self.poll_imports(&ctx);
         self.queued.append(&mut self.view.requested);
         self.poll_picture(&ctx);
 
         let selection = self.selection_ids();
-        if let Some(Request::Pick(kind)) = self.export.show(
-            &ctx,
-            &self.editor,
-            &mut self.view.pending,
-            &selection,
-            self.lang,
-            self.modal.is_none(),
-        ) {
+        let canvas = super::export_dialog::Canvas {
+            editor: &self.editor,
+            edits: &mut self.view.pending,
+            selection: &selection,
+            pictures: &mut self.view.pictures,
+        };
+        if let Some(Request::Pick(kind)) =
+            self.export
+                .show(&ctx, canvas, self.lang, self.modal.is_none())
+        {
             let purpose = match kind {
                 Kind::Png => FilePurpose::ExportPng,
                 Kind::Svg => FilePurpose::ExportSvg,
@@ -481,14 +520,27 @@ impl App {
                 self.close_after_save = true;
             }
         }
-        let dropped: Option<PathBuf> = ctx.input(|i| {
-            i.raw
+        let (dropped, at): (Vec<PathBuf>, Option<egui::Pos2>) = ctx.input(|i| {
+            let paths = i
+                .raw
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_path_buf())
-                .find(|p| !p.as_os_str().is_empty())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect();
+            (paths, i.pointer.latest_pos())
         });
-        if let Some(path) = dropped {
+        // A canvas file opens; pictures are put on the canvas where they were dropped.
+        let (canvases, pictures): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+            .into_iter()
+            .partition(|p| pictures::opens_as_canvas(p));
+        if !pictures.is_empty() {
+            let xf = self.view.camera.transform(self.view.rect);
+            let at = at
+                .filter(|p| self.view.rect.contains(*p))
+                .map(|p| xf.to_world(p));
+            self.import_files(ctx, pictures, at);
+        } else if let Some(path) = canvases.into_iter().next() {
             self.request(Then::Open(path), ctx);
         }
     }
@@ -504,6 +556,7 @@ impl App {
                 | Action::ToggleTheme
                 | Action::ToggleLanguage
                 | Action::TogglePanel
+                | Action::ToggleLibrary
                 | Action::FullScreen
                 | Action::Shortcuts
                 | Action::About
@@ -574,6 +627,19 @@ impl App {
             Action::PickShape(o) => view.set_tool(editor, Tool::Shape(o)),
             Action::ToggleGrid => view.grid = !view.grid,
             Action::ToggleSnap => view.snap = !view.snap,
+            Action::ToggleLibrary => {
+                self.library_open = !self.library_open;
+                // Open, the search takes the keyboard: type what you look for at once.
+                self.library.focus_search = self.library_open;
+            }
+            Action::InsertPicture => self.pick_picture(ctx),
+            Action::CropPicture => {
+                if let Some(id) = view.selection.iter().next().copied()
+                    && view.selection.len() == 1
+                {
+                    view.start_crop(editor, id);
+                }
+            }
             Action::EditCard => {
                 if view.selection.len() == 1
                     && let Some(id) = view.selection.iter().next().copied()

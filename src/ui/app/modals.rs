@@ -101,6 +101,7 @@ impl App {
             } => {
                 let (title, go) = match purpose {
                     FilePurpose::Open => (Msg::Open, Msg::OpenButton),
+                    FilePurpose::InsertPicture => (Msg::InsertPicture, Msg::OpenButton),
                     FilePurpose::Save => (Msg::SaveAs, Msg::Save),
                     FilePurpose::ExportPng => (Msg::ExportPng, Msg::ExportButton),
                     FilePurpose::ExportSvg => (Msg::ExportSvg, Msg::ExportButton),

@@ -157,6 +157,21 @@ impl CanvasView {
     }
 
     /// Starts editing the text of a card, a shape or free text.
+    /// Crop mode for picture `id`: its handles move its box over the picture. Escape, Enter or
+    /// selecting something else ends it.
+    pub fn start_crop(&mut self, editor: &Editor, id: ElementId) {
+        self.end_text_editing(editor);
+        let ok = editor
+            .doc()
+            .elements
+            .get(id)
+            .is_some_and(|e| e.as_picture().is_some() && !e.locked());
+        if ok {
+            self.select_only(id);
+            self.cropping = Some(id);
+        }
+    }
+
     pub fn edit_card(&mut self, editor: &Editor, id: ElementId) {
         self.end_text_editing(editor);
         self.pending.push(Edit::Commit);
@@ -167,7 +182,10 @@ impl CanvasView {
             Element::Card(c) => (&c.text, c.rect),
             Element::Shape(s) => (&s.text, s.rect),
             Element::Text(t) => (&t.text, t.rect),
-            Element::Stroke(_) | Element::Arrow(_) => return,
+            Element::Stroke(_)
+            | Element::Arrow(_)
+            | Element::Illustration(_)
+            | Element::Image(_) => return,
         };
         if e.locked() {
             return;
@@ -248,9 +266,12 @@ impl CanvasView {
             .filter(|e| !erased.contains(&e.id()))
             .filter(|e| match e {
                 Element::Stroke(s) => !s.locked && s.erased_by(a, b, radius),
-                Element::Card(_) | Element::Shape(_) | Element::Text(_) | Element::Arrow(_) => {
-                    false
-                }
+                Element::Card(_)
+                | Element::Shape(_)
+                | Element::Text(_)
+                | Element::Arrow(_)
+                | Element::Illustration(_)
+                | Element::Image(_) => false,
             })
             .map(Element::id)
             .collect();
@@ -403,6 +424,33 @@ impl CanvasView {
             f(t);
             t.rect = crate::scene::fitted_text_rect(t);
         });
+    }
+
+    /// Changes every selected picture with `f`: as one undo step, or (`live`) as one change
+    /// of a drag whose undo step is made when it ends.
+    pub fn update_pictures(
+        &mut self,
+        editor: &Editor,
+        live: bool,
+        f: impl Fn(&mut crate::model::Picture),
+    ) {
+        let changed: Vec<Element> = self
+            .selected_in_order(editor.doc())
+            .into_iter()
+            .filter(|e| e.as_picture().is_some() && !e.locked())
+            .filter_map(|e| {
+                let n = e.with_picture(|p| f(p));
+                (n != *e).then_some(n)
+            })
+            .collect();
+        if !changed.is_empty() {
+            let cmd = Command::Update(changed);
+            self.pending.push(if live {
+                Edit::Apply(cmd)
+            } else {
+                Edit::Step(cmd)
+            });
+        }
     }
 
     /// Changes every selected stroke with `f`, as one undo step.

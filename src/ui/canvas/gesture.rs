@@ -44,6 +44,13 @@ pub(super) enum Gesture {
         handle: super::Handle,
         start: Element,
     },
+    /// A picture's box moved over the picture by a handle, in crop mode.
+    Crop {
+        origin: Point,
+        handle: super::Handle,
+        start: crate::model::Picture,
+        kind: crate::model::Kind,
+    },
     /// Several selected elements resized together by a handle of the box around them.
     ResizeMany {
         origin: Point,
@@ -319,6 +326,9 @@ impl CanvasView {
                         self.edit_card(editor, id)
                     }
                     Some(Element::Arrow(_)) => self.edit_label(editor, id),
+                    Some(Element::Illustration(_) | Element::Image(_)) => {
+                        self.start_crop(editor, id)
+                    }
                     Some(Element::Stroke(_)) | None => {}
                 }
             }
@@ -394,6 +404,16 @@ impl CanvasView {
         let doc = editor.doc();
         match self.target_at(editor, xf, at) {
             Target::Handle(id, handle) => match doc.elements.get(id) {
+                Some(e @ (Element::Illustration(p) | Element::Image(p)))
+                    if self.cropping == Some(id) && !e.locked() =>
+                {
+                    Gesture::Crop {
+                        origin,
+                        handle,
+                        start: p.clone(),
+                        kind: e.kind(),
+                    }
+                }
                 Some(e) if e.frame().is_some() && !e.locked() => Gesture::Resize {
                     origin,
                     handle,
@@ -583,7 +603,12 @@ impl CanvasView {
             } => {
                 if let Some(f) = start.frame() {
                     let min = start.min_size();
-                    let f = super::hit::resize_frame(f, *handle, *origin, now, min);
+                    // A picture keeps its proportions, unless Shift frees them.
+                    let f = if start.as_picture().is_some() && !shift {
+                        super::hit::resize_frame_keeping_aspect(f, *handle, *origin, now, min)
+                    } else {
+                        super::hit::resize_frame(f, *handle, *origin, now, min)
+                    };
                     let mut resized = start.with_frame(f);
                     if let Element::Text(t) = &mut resized {
                         // Its height follows the text; the top corner on the side that stays
@@ -598,6 +623,19 @@ impl CanvasView {
                     self.pending
                         .push(Edit::Apply(Command::Update(vec![resized])));
                 }
+            }
+            Gesture::Crop {
+                origin,
+                handle,
+                start,
+                kind,
+            } => {
+                let p = super::hit::crop_picture(start, *handle, *origin, now);
+                let e = match kind {
+                    crate::model::Kind::Image => Element::Image(p),
+                    _ => Element::Illustration(p),
+                };
+                self.pending.push(Edit::Apply(Command::Update(vec![e])));
             }
             Gesture::ResizeMany {
                 origin,
@@ -875,6 +913,13 @@ impl CanvasView {
                 }
                 if ui.button(Msg::Reverse.text(lang)).clicked() {
                     self.reverse_arrows(editor);
+                    ui.close();
+                }
+            }
+            Some(e @ (Element::Illustration(_) | Element::Image(_))) => {
+                let id = e.id();
+                if ui.button(Msg::Crop.text(lang)).clicked() {
+                    self.start_crop(editor, id);
                     ui.close();
                 }
             }

@@ -40,10 +40,111 @@ pub fn resize_frame(
     now: Point,
     min: (f32, f32),
 ) -> Frame {
+    let (ldx, ldy) = local_delta(&start, origin, now);
+    let rect = handle.resize_min(start.rect, ldx, ldy, min);
+    keep_anchor(start, handle, rect)
+}
+
+/// Like [`resize_frame`], keeping the box's proportions (a picture's): a corner scales both
+/// sides alike, a side's handle scales the other side about its middle.
+pub fn resize_frame_keeping_aspect(
+    start: Frame,
+    handle: Handle,
+    origin: Point,
+    now: Point,
+    min: (f32, f32),
+) -> Frame {
+    let (ldx, ldy) = local_delta(&start, origin, now);
+    let free = handle.resize_min(start.rect, ldx, ldy, min);
+    let s = start.rect;
+    if s.w <= 0.0 || s.h <= 0.0 {
+        return keep_anchor(start, handle, free);
+    }
+    let (ax, ay) = handle.anchor();
+    let lowest = (min.0 / s.w).max(min.1 / s.h);
+    let k = if ax != 0.5 && ay != 0.5 {
+        (free.w / s.w).max(free.h / s.h)
+    } else if ax == 0.5 {
+        free.h / s.h
+    } else {
+        free.w / s.w
+    }
+    .max(lowest);
+    let (w, h) = (s.w * k, s.h * k);
+    // The opposite side or corner stays where it was (the middle, across a side's handle).
+    let fx = s.x + (1.0 - ax) * s.w;
+    let fy = s.y + (1.0 - ay) * s.h;
+    let rect = Rect::new(fx - (1.0 - ax) * w, fy - (1.0 - ay) * h, w, h);
+    keep_anchor(start, handle, rect)
+}
+
+/// The drag from `origin` to `now` along the frame's own (turned) axes.
+fn local_delta(start: &Frame, origin: Point, now: Point) -> (f32, f32) {
     let (s, c) = (-start.rotation).to_radians().sin_cos();
     let (dx, dy) = (now.x - origin.x, now.y - origin.y);
-    let (ldx, ldy) = (dx * c - dy * s, dx * s + dy * c);
-    let rect = handle.resize_min(start.rect, ldx, ldy, min);
+    (dx * c - dy * s, dx * s + dy * c)
+}
+
+/// `start` cropped by dragging `handle` from `origin` to `now`: the box's side moves over
+/// the picture, which stays where it is; the box never leaves the picture.
+pub fn crop_picture(
+    start: &crate::model::Picture,
+    handle: Handle,
+    origin: Point,
+    now: Point,
+) -> crate::model::Picture {
+    use crate::model::Crop;
+    let frame = start.frame();
+    let r = start.rect;
+    let c = start.crop;
+    // The whole picture, in the box's own (unturned) coordinates.
+    let full = Rect::new(
+        r.x - c.x / c.w * r.w,
+        r.y - c.y / c.h * r.h,
+        r.w / c.w,
+        r.h / c.h,
+    );
+    let (ldx, ldy) = local_delta(&frame, origin, now);
+    let min = (full.w * Crop::MIN, full.h * Crop::MIN);
+    let moved = handle.resize_min(r, ldx, ldy, min);
+    let (x0, x1) = (moved.x.max(full.x), moved.right().min(full.right()));
+    let (y0, y1) = (moved.y.max(full.y), moved.bottom().min(full.bottom()));
+    let rect = Rect::new(x0, y0, (x1 - x0).max(min.0), (y1 - y0).max(min.1));
+    let crop = Crop {
+        x: ((rect.x - full.x) / full.w).clamp(0.0, 1.0),
+        y: ((rect.y - full.y) / full.h).clamp(0.0, 1.0),
+        w: (rect.w / full.w).clamp(Crop::MIN, 1.0),
+        h: (rect.h / full.h).clamp(Crop::MIN, 1.0),
+    };
+    let f = keep_anchor(frame, handle, rect);
+    crate::model::Picture {
+        rect: f.rect,
+        crop,
+        ..start.clone()
+    }
+}
+
+/// The picture's whole, uncropped box (turned as the picture is), in world points.
+pub fn uncropped(p: &crate::model::Picture) -> crate::model::Picture {
+    let (r, c) = (p.rect, p.crop);
+    let full = Rect::new(
+        r.x - c.x / c.w * r.w,
+        r.y - c.y / c.h * r.h,
+        r.w / c.w,
+        r.h / c.h,
+    );
+    // Turned about its own middle, the whole box must put the shown part where it is.
+    let shown_mid = p.frame().to_world(r.center());
+    let moved = Frame::new(full, p.rotation).to_world(r.center());
+    crate::model::Picture {
+        rect: full.translated(shown_mid.x - moved.x, shown_mid.y - moved.y),
+        crop: crate::model::Crop::FULL,
+        ..p.clone()
+    }
+}
+
+/// `rect` placed so that the point of it opposite `handle` is where it was in `start`.
+fn keep_anchor(start: Frame, handle: Handle, rect: Rect) -> Frame {
     let (ax, ay) = handle.anchor();
     let at = |r: Rect| Point::new(r.x + (1.0 - ax) * r.w, r.y + (1.0 - ay) * r.h);
     let before = start.to_world(at(start.rect));
@@ -60,9 +161,12 @@ pub fn resize_frame(
 pub fn handles_of(e: &Element) -> &'static [Handle] {
     match e {
         Element::Text(_) => &[Handle::W, Handle::E],
-        Element::Card(_) | Element::Shape(_) | Element::Stroke(_) | Element::Arrow(_) => {
-            &Handle::ALL
-        }
+        Element::Card(_)
+        | Element::Shape(_)
+        | Element::Stroke(_)
+        | Element::Arrow(_)
+        | Element::Illustration(_)
+        | Element::Image(_) => &Handle::ALL,
     }
 }
 

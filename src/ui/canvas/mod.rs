@@ -17,7 +17,7 @@ mod overlay;
 mod text;
 
 pub use edits::{ArrowStyle, align_buttons};
-pub use hit::{Handle, Side, Target};
+pub use hit::{Handle, Side, Target, uncropped};
 pub use text::{CardEditing, LabelEditing, TitleEditing};
 
 use super::camera::{Camera, Framing};
@@ -119,6 +119,10 @@ pub struct CanvasView {
     pub paste_at: Option<Point>,
     /// Changes the panels asked for this frame, for the app to apply after the UI pass.
     pub pending: Vec<crate::edit::Edit>,
+    /// The picture whose crop is being changed: its handles move its box over the picture.
+    pub cropping: Option<ElementId>,
+    /// The pictures' textures.
+    pub pictures: crate::ui::pictures::PictureCache,
 }
 
 impl Default for CanvasView {
@@ -155,6 +159,8 @@ impl Default for CanvasView {
             requested: Vec::new(),
             paste_at: None,
             pending: Vec::new(),
+            cropping: None,
+            pictures: Default::default(),
         }
     }
 }
@@ -408,6 +414,7 @@ impl CanvasView {
     pub fn show(&mut self, ui: &mut Ui, editor: &Editor, lang: Lang) {
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         self.canvas_id = Some(response.id);
+        self.pictures.begin_frame(ui.ctx());
         // A press on the canvas gives it the keyboard (Tab then walks its elements); with
         // focus it keeps Tab and the arrow keys from egui's focus moves. Escape leaves it.
         if (response.clicked() || response.drag_started()) && !self.is_editing_text() {
@@ -475,8 +482,10 @@ impl CanvasView {
             &xf,
             &options,
             &mut self.scene,
+            &mut self.pictures,
         );
         self.paint_grid(&painter, editor.doc(), &xf);
+        self.paint_crop(&painter, editor, &xf);
         self.paint_overlays(&painter, editor, &xf, &response);
         self.describe_elements(ui, editor, &xf, lang);
         self.show_card_editor(ui, editor, &xf, lang);
@@ -512,6 +521,13 @@ impl CanvasView {
     }
 
     fn handle_keys(&mut self, ui: &mut Ui, editor: &Editor) {
+        if let Some(id) = self.cropping {
+            let alone = self.selection.len() == 1 && self.selection.contains(&id);
+            let there = editor.doc().elements.get(id).is_some();
+            if !alone || !there || ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter)) {
+                self.cropping = None;
+            }
+        }
         // Tab walks the elements only while the canvas has focus; otherwise it is egui's,
         // moving between the buttons and fields.
         let focused = self.has_focus(ui.ctx());
@@ -555,6 +571,8 @@ impl CanvasView {
                 self.gesture = Gesture::Idle;
             } else if self.tool != Tool::Select {
                 self.tool = Tool::Select;
+            } else if self.cropping.take().is_some() {
+                // Out of crop mode; the picture stays selected.
             } else if self.entered_group.take().is_some() {
                 // Out of the group again: the whole group selected.
                 let ids = self.selection.clone();

@@ -39,6 +39,48 @@ fn handle_dot(painter: &Painter, at: egui::Pos2, r: f32) {
 }
 
 impl CanvasView {
+    /// In crop mode, the whole picture shows faintly around the part kept, with its edge.
+    pub(super) fn paint_crop(&mut self, painter: &Painter, editor: &Editor, xf: &Transform) {
+        let Some(id) = self.cropping else {
+            return;
+        };
+        let doc = editor.doc();
+        let Some(p) = self
+            .element(editor, id)
+            .and_then(Element::as_picture)
+            .cloned()
+        else {
+            return;
+        };
+        let ppp = painter.pixels_per_point();
+        let mut whole = super::hit::uncropped(&p);
+        whole.opacity = p.opacity * 0.35;
+        crate::scene::pictures::paint_picture(
+            painter,
+            &doc.files,
+            &whole,
+            xf,
+            ppp,
+            &mut self.pictures,
+        );
+        crate::scene::pictures::paint_picture(painter, &doc.files, &p, xf, ppp, &mut self.pictures);
+        let mut ring: Vec<_> = whole
+            .frame()
+            .corners()
+            .iter()
+            .map(|c| xf.to_screen(*c))
+            .collect();
+        if let Some(first) = ring.first().copied() {
+            ring.push(first);
+        }
+        painter.extend(egui::Shape::dashed_line(
+            &ring,
+            Stroke::new(1.5, ACCENT),
+            6.0,
+            4.0,
+        ));
+    }
+
     pub(super) fn paint_overlays(
         &self,
         painter: &Painter,
@@ -368,6 +410,21 @@ pub(super) fn element_label(doc: &Document, e: &Element, lang: Lang) -> String {
     label
 }
 
+/// What a picture shows, in words: its name, or the library item's name in `lang`.
+fn picture_name(p: &crate::model::Picture, lang: Lang) -> String {
+    match crate::picture::library::get(&p.source) {
+        Some(item)
+            if p.name.is_empty()
+                || p.name == item.name(Lang::Sv)
+                || p.name == item.name(Lang::En) =>
+        {
+            item.name(lang).to_owned()
+        }
+        _ if !p.name.is_empty() => p.name.clone(),
+        _ => Msg::NoDescription.text(lang).to_owned(),
+    }
+}
+
 fn kind_label(doc: &Document, e: &Element, lang: Lang) -> String {
     let name_of = |id| match doc.elements.get(id) {
         Some(Element::Card(c)) if c.text.is_empty() => Msg::EmptyCard.text(lang).to_owned(),
@@ -375,6 +432,7 @@ fn kind_label(doc: &Document, e: &Element, lang: Lang) -> String {
             crate::i18n::outline_name(s.outline, lang).to_owned()
         }
         Some(Element::Stroke(_)) => Msg::PenStroke.text(lang).to_owned(),
+        Some(Element::Illustration(p) | Element::Image(p)) => picture_name(p, lang),
         Some(other) => other.text().unwrap_or_default().to_owned(),
         None => "–".to_owned(),
     };
@@ -402,6 +460,14 @@ fn kind_label(doc: &Document, e: &Element, lang: Lang) -> String {
                 crate::i18n::colour_name(s.color, lang)
             )
         }
+        Element::Illustration(p) => {
+            format!(
+                "{}: {}",
+                Msg::Illustration.text(lang),
+                picture_name(p, lang)
+            )
+        }
+        Element::Image(p) => format!("{}: {}", Msg::Image.text(lang), picture_name(p, lang)),
         Element::Arrow(a) => {
             let from = a.start.bind.map(|b| name_of(b.element));
             let to = a.end.bind.map(|b| name_of(b.element));

@@ -162,7 +162,10 @@ impl CanvasView {
                 true,
             ),
             Element::Text(t) => (t.rect, t.color.line(), t.bold, None, false),
-            Element::Stroke(_) | Element::Arrow(_) => {
+            Element::Stroke(_)
+            | Element::Arrow(_)
+            | Element::Illustration(_)
+            | Element::Image(_) => {
                 self.editing = None;
                 return;
             }

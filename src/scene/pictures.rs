@@ -1,0 +1,123 @@
+//! Painting pictures (illustrations and images). The pixels come from a [`Pictures`]: the
+//! canvas's cache, which draws them off the UI thread, or the export, which draws each at the
+//! export's own scale. Until a picture is ready a quiet placeholder shows; a picture that
+//! cannot be read is a visible "missing picture" box, never left out.
+
+use super::{Transform, color32};
+use crate::model::{FileData, FileId, Picture, Rgba};
+use egui::epaint::{Mesh, Shape, TextureId, Vertex};
+use egui::{Color32, Painter, Pos2, Stroke, pos2};
+
+/// What a [`Pictures`] has for a picture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PictureTexture {
+    /// This texture shows the whole picture.
+    Ready(TextureId),
+    /// Being drawn; ask again next frame.
+    Loading,
+    /// It cannot be read (or the document does not hold it).
+    Missing,
+}
+
+/// Where the painter gets pictures' pixels from.
+pub trait Pictures {
+    /// A texture of the whole picture `id` (whose bytes are `data`, if the document holds
+    /// them) for drawing it `w` × `h` pixels large; `mask`: a one-colour picture, white where
+    /// it has ink, to be tinted.
+    fn texture(
+        &mut self,
+        id: &FileId,
+        data: Option<&FileData>,
+        w: f32,
+        h: f32,
+        mask: bool,
+    ) -> PictureTexture;
+}
+
+/// No pictures: everything is still loading (for previews that do not show them).
+pub struct NoPictures;
+
+impl Pictures for NoPictures {
+    fn texture(
+        &mut self,
+        _: &FileId,
+        _: Option<&FileData>,
+        _: f32,
+        _: f32,
+        _: bool,
+    ) -> PictureTexture {
+        PictureTexture::Loading
+    }
+}
+
+/// The colour a picture's texture is multiplied by: its tint (strong shade) or white, faded
+/// by its opacity; premultiplied.
+pub fn vertex_color(p: &Picture) -> Color32 {
+    let base = match p.tint {
+        Some(t) => color32(t.line()),
+        None => Color32::WHITE,
+    };
+    base.gamma_multiply(p.opacity.clamp(0.0, 1.0))
+}
+
+/// Paints `p` as seen through `xf` (`pixels_per_point`: of the screen it is drawn on).
+pub fn paint_picture(
+    painter: &Painter,
+    files: &crate::model::Files,
+    p: &Picture,
+    xf: &Transform,
+    pixels_per_point: f32,
+    pictures: &mut dyn Pictures,
+) {
+    let corners = p.frame().corners().map(|c| xf.to_screen(c));
+    let scale = xf.zoom * pixels_per_point;
+    // The whole picture's size on screen (the box shows the cropped part of it).
+    let w = p.rect.w / p.crop.w.max(1e-3) * scale;
+    let h = p.rect.h / p.crop.h.max(1e-3) * scale;
+    match pictures.texture(&p.file, files.get(&p.file), w, h, p.tint.is_some()) {
+        PictureTexture::Ready(texture) => {
+            painter.add(Shape::Mesh(
+                quad(corners, p.uv_corners(), vertex_color(p), texture).into(),
+            ));
+        }
+        PictureTexture::Loading => placeholder(painter, corners, xf.zoom, false),
+        PictureTexture::Missing => placeholder(painter, corners, xf.zoom, true),
+    }
+}
+
+/// A textured quad with the given corners and texture coordinates.
+pub fn quad(corners: [Pos2; 4], uv: [(f32, f32); 4], color: Color32, texture: TextureId) -> Mesh {
+    let mut mesh = Mesh::with_texture(texture);
+    for (pos, (u, v)) in corners.into_iter().zip(uv) {
+        mesh.vertices.push(Vertex {
+            pos,
+            uv: pos2(u, v),
+            color,
+        });
+    }
+    mesh.indices.extend_from_slice(&[0, 1, 2, 0, 2, 3]);
+    mesh
+}
+
+const LOADING: Rgba = Rgba::rgb(0xEE, 0xF1, 0xF5);
+const MISSING_FILL: Rgba = Rgba::rgb(0xFB, 0xEE, 0xEE);
+const MISSING_LINE: Rgba = Rgba::rgb(0xB4, 0x23, 0x18);
+
+/// A quiet box while a picture is drawn; a red-edged, crossed box for one that is missing.
+fn placeholder(painter: &Painter, corners: [Pos2; 4], zoom: f32, missing: bool) {
+    let fill = if missing { MISSING_FILL } else { LOADING };
+    let mut mesh = Mesh::default();
+    for c in corners {
+        mesh.colored_vertex(c, color32(fill));
+    }
+    mesh.indices.extend_from_slice(&[0, 1, 2, 0, 2, 3]);
+    painter.add(Shape::Mesh(mesh.into()));
+    if missing {
+        let stroke = Stroke::new((2.0 * zoom).clamp(1.0, 4.0), color32(MISSING_LINE));
+        let mut ring = corners.to_vec();
+        ring.push(corners[0]);
+        painter.add(Shape::line(ring, stroke));
+        painter.line_segment([corners[0], corners[2]], stroke);
+        painter.line_segment([corners[1], corners[3]], stroke);
+    }
+}
