@@ -2,7 +2,8 @@
 //! tessellation, no GPU) on canvases of 1,000 and 10,000 cards, and of as many mixed elements
 //! (cards, shapes, free text, pen strokes), and open and save times. Run it on a release build; numbers from a debug build mean little.
 //!
-//! Run with `cargo bench` (add `-- --quick` for a short run).
+//! Run with `cargo bench` (add `-- --quick` for a short run, `-- pictures` for the canvas of
+//! illustrations and photos alone).
 
 /// The same allocator as the program (see `src/main.rs`), so the numbers are the program's.
 #[global_allocator]
@@ -10,6 +11,11 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
+    // `cargo bench -- pictures`: the pictures canvas alone.
+    if std::env::args().any(|a| a == "pictures") {
+        run_pictures(quick);
+        return;
+    }
     // The canvases must be what the tables say: the whole board in view at the lowest zoom.
     for n in [1_000, 10_000] {
         let b = document(n).board_rect();

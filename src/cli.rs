@@ -17,6 +17,11 @@ pub enum Cli {
     },
     /// Export a document (or editable PNG) to PNG or SVG.
     Export(ExportArgs),
+    /// Draw the picture library as one PNG: a contact sheet.
+    Library {
+        output: PathBuf,
+        icons: bool,
+    },
     Help,
     Version,
 }
@@ -51,6 +56,16 @@ enum Command {
     /// Export a canvas (or an editable PNG) as a picture. Without size options, the
     /// canvas's own export settings (from the export dialog) are used
     Export(ExportOpts),
+    /// Draw the picture library as one PNG, each picture with its name (a contact sheet,
+    /// to look the library over)
+    Library {
+        /// Where the PNG goes
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+        /// The line icons (otherwise the colour illustrations and the drawn pieces)
+        #[arg(long)]
+        icons: bool,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -198,6 +213,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
             command: Some(Command::Export(o)),
             ..
         }) => Ok(Cli::Export(o.into())),
+        Ok(Args {
+            command: Some(Command::Library { output, icons }),
+            ..
+        }) => Ok(Cli::Library { output, icons }),
         Ok(Args {
             command: None,
             file,
@@ -347,6 +366,99 @@ pub fn export(args: &ExportArgs, lang: Lang) -> (String, i32) {
         ),
         0,
     )
+}
+
+/// The library laid out as a canvas: a grid of pictures, each with its name below it,
+/// in the catalogue's order (by category).
+pub fn library_sheet(icons: bool, lang: Lang) -> crate::model::Document {
+    use crate::model::{
+        Align, CardColor, Document, Element, ElementId, FontSize, Picture, Point, Rect, Text,
+    };
+    use crate::picture::library::{self, Set};
+    let want = if icons {
+        Set::Icons
+    } else {
+        Set::Illustrations
+    };
+    let items: Vec<_> = library::items().iter().filter(|i| i.set == want).collect();
+    let (cols, cell_w, cell_h) = (20usize, 150.0f32, 170.0f32);
+    let rows = items.len().div_ceil(cols);
+    let mut doc = Document::new();
+    doc.title = match (icons, lang) {
+        (false, Lang::Sv) => format!("Bildbiblioteket: {} illustrationer", items.len()),
+        (false, Lang::En) => format!("The picture library: {} illustrations", items.len()),
+        (true, Lang::Sv) => format!("Bildbiblioteket: {} ikoner", items.len()),
+        (true, Lang::En) => format!("The picture library: {} icons", items.len()),
+    };
+    let width = cols as f32 * cell_w + 40.0;
+    for p in crate::model::PhaseId::ALL {
+        doc.phases.get_mut(p).width = width / 3.0;
+    }
+    doc.board.height = (rows as f32 * cell_h + 120.0).max(crate::model::MIN_BOARD_HEIGHT);
+    for (n, item) in items.iter().enumerate() {
+        let (col, row) = ((n % cols) as f32, (n / cols) as f32);
+        let (x, y) = (20.0 + col * cell_w, 100.0 + row * cell_h);
+        let side = 88.0;
+        let (w, h) = crate::picture::open(item.file_data())
+            .map(|s| s.size())
+            .unwrap_or((1.0, 1.0));
+        let k = side / w.max(h).max(1e-3);
+        let rect = Rect::new(
+            x + (cell_w - w * k) / 2.0,
+            y + (side - h * k) / 2.0,
+            w * k,
+            h * k,
+        );
+        let id = ElementId(2 * n as u64 + 1);
+        let mut p = Picture::new(id, rect, item.file_id().clone());
+        p.source = item.id.to_owned();
+        if item.tint {
+            p.tint = Some(CardColor::Navy);
+        }
+        doc.files
+            .insert(item.file_id().clone(), item.file_data().clone());
+        doc.elements.push(Element::Illustration(p));
+        let name = match lang {
+            Lang::Sv => item.sv.first(),
+            Lang::En => item.en.first(),
+        };
+        let mut t = Text::new(
+            ElementId(2 * n as u64 + 2),
+            Point::new(x + 4.0, y + side + 6.0),
+            name.copied().unwrap_or(item.id),
+        );
+        t.size = FontSize::S;
+        t.bold = false;
+        t.align = Align::Center;
+        t.rect = Rect::new(x + 4.0, y + side + 6.0, cell_w - 8.0, 56.0);
+        doc.elements.push(Element::Text(t));
+    }
+    doc
+}
+
+/// `malbild library -o OUT.png`: the contact sheet, written.
+pub fn library(output: &Path, icons: bool, lang: Lang) -> (String, i32) {
+    let fail = |msg: String| (format!("malbild library: {msg}"), 2);
+    let doc = library_sheet(icons, lang);
+    let settings = crate::model::ExportSettings {
+        size: crate::model::Size::Scale { scale: 1.0 },
+        background: crate::model::Background::White,
+        embed: false,
+        ..crate::model::ExportSettings::default()
+    };
+    let progress = crate::export::raster::Progress::default();
+    let bytes = match crate::export::png(&doc, &settings, &[], &progress) {
+        Ok((bytes, _)) => bytes,
+        Err(e) => return fail(i18n::export_error(&e, lang)),
+    };
+    if let Err(e) = crate::io::write_atomic(output, &bytes) {
+        return fail(format!(
+            "{}: {}",
+            output.display(),
+            i18n::save_error(&e, output, lang)
+        ));
+    }
+    (format!("wrote {}", output.display()), 0)
 }
 
 fn ms(d: std::time::Duration) -> f64 {

@@ -54,6 +54,16 @@ fn main() -> ExitCode {
             }
             ExitCode::from(code as u8)
         }
+        Cli::Library { output, icons } => {
+            let (line, code) = cli::library(&output, icons, Lang::from_env());
+            let line = i18n::tidy(&line);
+            if code == 0 {
+                println!("{line}");
+            } else {
+                eprintln!("{line}");
+            }
+            ExitCode::from(code as u8)
+        }
         Cli::Run { file } => run_window(file),
     }
 }

@@ -247,3 +247,17 @@ fn export_errors_are_one_line_and_exit_2() {
     assert!(!Path::new(&out).exists(), "nothing was written");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn library_draws_a_contact_sheet() {
+    let out = std::env::temp_dir().join(format!("malbild-sheet-{}.png", std::process::id()));
+    let (code, text, err) = malbild(&["library", "-o", &out.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.contains("wrote"), "{text}");
+    let bytes = std::fs::read(&out).unwrap_or_default();
+    assert!(bytes.starts_with(b"\x89PNG"));
+    // Wide enough for a grid of twenty pictures a row.
+    let w = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
+    assert!(w > 2500, "{w}");
+    let _ = std::fs::remove_file(&out);
+}

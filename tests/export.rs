@@ -541,3 +541,28 @@ fn the_export_dialog_writes_a_picture_and_remembers_its_settings() {
     assert_eq!(h.state().doc().export, None);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn svg_keeps_pictures_inside_as_vectors_with_their_tint() {
+    let doc = sample::nara_vard();
+    let svg = export::svg(&doc, &ExportSettings::default(), &[]).unwrap_or_default();
+    // The five illustrations of the sample, each an <image> clipped to its box.
+    assert_eq!(svg.matches("<image ").count(), 5, "one image per picture");
+    assert_eq!(svg.matches("data:image/svg+xml;base64,").count(), 5);
+    // The tinted icon is drawn in its colour (blue's strong shade): its SVG inside says so.
+    let tint = malbild::model::CardColor::Blue.line();
+    let hex = format!("#{:02x}{:02x}{:02x}", tint.r, tint.g, tint.b);
+    let inside: Vec<String> = svg
+        .split("data:image/svg+xml;base64,")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter_map(malbild::base64::decode)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .collect();
+    assert!(inside.iter().any(|s| s.contains(&hex)), "the icon in {hex}");
+    // An editable PNG keeps the pictures.
+    let (bytes, _) = export::png(&doc, &ExportSettings::default(), &[], &Progress::default())
+        .unwrap_or_default();
+    let back = malbild::io::from_bytes(&bytes).map(|l| l.document);
+    assert_eq!(back.map(|d| d.files.len()).ok(), Some(5));
+}

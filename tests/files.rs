@@ -164,6 +164,24 @@ fn every_broken_file_says_what_is_wrong_and_where() {
             &["elements[1].order"],
         ),
         (
+            "picture-in-v4.malbild",
+            &[
+                "cannot upgrade from version 4",
+                "elements[0] is a picture, which version 4 did not have",
+            ],
+            &["elements[0]"],
+        ),
+        (
+            "bad-file-id.malbild",
+            &["`document.files.md5-123`", "is not a picture id"],
+            &["document.files"],
+        ),
+        (
+            "bad-crop.malbild",
+            &["`document.elements[0].crop`", "not a part of the picture"],
+            &["elements[0].crop"],
+        ),
+        (
             "bad-export-scale.malbild",
             &["`document.export.size.scale`", "not a scale"],
             &["not a scale"],
@@ -448,4 +466,34 @@ fn the_shipped_sample_file_is_the_sample_canvas() {
         "assets/samples/nara-vard.malbild differs from model::sample::nara_vard(); \
          run `MALBILD_BLESS=1 cargo test --test files` to write it anew"
     );
+}
+
+#[test]
+fn pictures_reopen_equal_and_damaged_or_missing_ones_are_kept() {
+    let loaded = io::load(&corpus("pictures.malbild")).unwrap_or_else(|e| panic!("{e}"));
+    let doc = loaded.document;
+    assert_eq!(doc.elements.len(), 4);
+    // One picture placed twice is stored once; a damaged entry is kept as written.
+    assert_eq!(doc.files.len(), 2);
+    let pictures: Vec<&malbild::model::Picture> =
+        doc.elements.iter().filter_map(|e| e.as_picture()).collect();
+    assert_eq!(pictures[0].file, pictures[1].file);
+    assert!((pictures[0].crop.x - 0.25).abs() < 1e-6 && pictures[0].flip_x);
+    let damaged = doc.files.get(&pictures[3].file).map(|f| f.is_damaged());
+    assert_eq!(damaged, Some(true));
+    // The missing one and the damaged one are still there, and draw as missing pictures.
+    assert!(doc.files.get(&pictures[2].file).is_none());
+    assert!(malbild::picture::open(doc.files.get(&pictures[0].file).unwrap()).is_ok());
+    // Saved and read again: the same document, the same bytes, the damaged data as it was.
+    let bytes = io::to_bytes(&doc);
+    assert!(String::from_utf8_lossy(&bytes).contains("\"data\": \"not base64!\""));
+    let again = io::from_bytes(&bytes).map(|l| l.document);
+    assert_eq!(again.as_ref().ok(), Some(&doc));
+    assert_eq!(again.map(|d| io::to_bytes(&d)).ok(), Some(bytes));
+    // A picture no element shows is not saved.
+    let mut fewer = doc.clone();
+    fewer.elements.remove(pictures[3].id);
+    let text = String::from_utf8(io::to_bytes(&fewer)).unwrap_or_default();
+    assert!(!text.contains("not base64!"));
+    assert!(text.contains(pictures[0].file.as_str()));
 }

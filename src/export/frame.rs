@@ -123,8 +123,11 @@ pub fn draw(doc: &Document, view: &View) -> Frame {
         );
     });
     apply_deltas(&mut textures, &mut out.textures_delta);
-    if pictures.has_new() {
-        // The pictures the first pass asked for, drawn together; then the pass again.
+    // The pictures a pass asked for are read (then drawn) together; then the pass again.
+    for _ in 0..2 {
+        if !pictures.has_new() {
+            break;
+        }
         pictures.draw(super::threads());
         out = ctx.run_ui(input(), |ui| {
             scene::paint(

@@ -15,13 +15,50 @@ type Key = (FileId, u32, u32, bool);
 #[derive(Default)]
 pub struct ExportPictures {
     sources: HashMap<FileId, Option<Source>>,
+    /// Pictures asked for whose bytes are not read yet.
+    to_open: HashMap<FileId, FileData>,
     wanted: HashMap<Key, TextureId>,
     drawn: HashMap<TextureId, Texture>,
 }
 
 impl ExportPictures {
-    /// Draws every picture asked for since the last call, on `threads` threads.
+    /// Runs `work` over `items` on `threads` threads, each taking the next item not taken.
+    fn parallel<T: Sync, R: Send>(
+        items: &[T],
+        threads: usize,
+        work: impl Fn(&T) -> R + Sync,
+    ) -> Vec<R> {
+        let threads = threads.clamp(1, items.len().max(1));
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    s.spawn(|| {
+                        let mut out = Vec::new();
+                        while let Some(item) =
+                            items.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                        {
+                            out.push(work(item));
+                        }
+                        out
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    }
+
+    /// Reads the pictures asked for, then draws every picture asked for since the last call,
+    /// on `threads` threads.
     pub fn draw(&mut self, threads: usize) {
+        let to_open: Vec<(FileId, FileData)> = self.to_open.drain().collect();
+        let opened = Self::parallel(&to_open, threads, |(id, data)| {
+            (id.clone(), picture::open(data).ok())
+        });
+        self.sources.extend(opened);
         let jobs: Vec<(TextureId, Source, u32, u32, bool)> = self
             .wanted
             .iter()
@@ -31,28 +68,13 @@ impl ExportPictures {
                 Some((*t, src, *w, *h, *mask))
             })
             .collect();
-        let threads = threads.clamp(1, jobs.len().max(1));
-        let per = jobs.len().div_ceil(threads).max(1);
-        let done: Vec<(TextureId, Pixels)> = std::thread::scope(|s| {
-            let handles: Vec<_> = jobs
-                .chunks(per)
-                .map(|chunk| {
-                    s.spawn(move || {
-                        chunk
-                            .iter()
-                            .map(|(t, src, w, h, mask)| {
-                                let px = src.render(*w, *h);
-                                (*t, if *mask { px.into_mask() } else { px })
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
+        // Each thread takes the next picture not yet taken: a few large photos do not all
+        // land on one thread.
+        let done: Vec<(TextureId, Pixels)> =
+            Self::parallel(&jobs, threads, |(t, src, w, h, mask)| {
+                let px = src.render(*w, *h);
+                (*t, if *mask { px.into_mask() } else { px })
+            });
         for (t, px) in done {
             let pixels = px
                 .rgba
@@ -72,7 +94,7 @@ impl ExportPictures {
 
     /// Whether something was asked for that is not drawn yet.
     pub fn has_new(&self) -> bool {
-        self.wanted.values().any(|t| !self.drawn.contains_key(t))
+        !self.to_open.is_empty() || self.wanted.values().any(|t| !self.drawn.contains_key(t))
     }
 
     /// The drawn textures, for the rasterizer; and which picture each shows (and whether as
@@ -101,12 +123,14 @@ impl Pictures for ExportPictures {
         h: f32,
         mask: bool,
     ) -> PictureTexture {
-        let source = self
-            .sources
-            .entry(id.clone())
-            .or_insert_with(|| data.and_then(|d| picture::open(d).ok()));
-        let Some(source) = source else {
-            return PictureTexture::Missing;
+        let source = match (self.sources.get(id), data) {
+            (Some(Some(s)), _) => s,
+            (Some(None), _) | (None, None) => return PictureTexture::Missing,
+            (None, Some(d)) => {
+                // Read with the others, on all cores, before the next pass.
+                self.to_open.insert(id.clone(), d.clone());
+                return PictureTexture::Loading;
+            }
         };
         let (_, (w, h)) = source.step_size(w, h, picture::MAX_RENDER_SIDE);
         let next = TextureId::User(1 << 40 | self.wanted.len() as u64);

@@ -176,6 +176,21 @@ fn sizes_go_in_powers_of_two_and_a_raster_picture_is_never_enlarged() {
 }
 
 #[test]
+fn area_averaging_keeps_the_mean_of_each_block() {
+    // A 4 × 2 RGB picture, left half black and right half white, to 2 × 1.
+    let src = [0, 0, 0, 0, 0, 0, 255, 255, 255, 255, 255, 255].repeat(2);
+    assert_eq!(
+        area_average(&src, (4, 2), 3, (2, 1)),
+        vec![0, 0, 0, 255, 255, 255]
+    );
+    // Uneven: 5 wide to 2, every pixel is counted in one block.
+    let src: Vec<u8> = (0..5).collect();
+    assert_eq!(area_average(&src, (5, 1), 1, (2, 1)), vec![1, 3]);
+    // Too few bytes: nothing drawn, nothing read out of range.
+    assert_eq!(area_average(&[1, 2], (4, 4), 3, (2, 2)), vec![0; 12]);
+}
+
+#[test]
 fn nesting_is_counted() {
     assert_eq!(nesting_depth(b"<svg><g><g/></g><g></g></svg>"), 2);
     assert_eq!(nesting_depth(b"<?xml?><!-- x --><svg/>"), 0);
