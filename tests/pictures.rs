@@ -110,6 +110,11 @@ fn the_library_is_searched_in_english_and_a_drag_places_the_picture_where_droppe
     drag(&mut h, from, to);
     let placed = pictures(&h);
     assert_eq!(placed.len(), 1, "one picture placed");
+    assert_eq!(
+        placed[0].as_picture().map(|p| p.source.as_str()),
+        Some(item.id),
+        "the picture dragged"
+    );
     let c = placed[0].rect().map(|r| r.center()).unwrap_or_default();
     let want = h
         .state()

@@ -170,6 +170,11 @@ impl LibraryPanel {
         let rows = items.len().div_ceil(columns);
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
+            // A drag takes a picture to the canvas; it does not scroll the grid.
+            .scroll_source(egui::containers::scroll_area::ScrollSource {
+                drag: egui::containers::scroll_area::DragScroll::Never,
+                ..egui::containers::scroll_area::ScrollSource::ALL
+            })
             .show_rows(ui, CELL, rows, |ui, range| {
                 for row in range {
                     ui.horizontal(|ui| {

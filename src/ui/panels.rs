@@ -144,6 +144,8 @@ pub fn top_bar(
     ui.add_space(2.0);
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
+        // Snug enough that the whole toolbar fits a projector's 1280 points at any zoom.
+        ui.spacing_mut().button_padding.x = 8.0;
         // Every toolbar button: 15-point text, 30 points tall.
         let big =
             |text: &str| Button::new(RichText::new(text).size(15.0)).min_size(vec2(0.0, 30.0));
@@ -279,7 +281,11 @@ pub fn top_bar(
             queue.push(Action::ZoomOut);
         }
         let pct = format!("{:.0} %", view.camera.zoom * 100.0);
-        if tool(ui, pct, tip(Action::ZoomReset), true) {
+        // As wide for 1000 % as for 10 %: the buttons after it stay put while zooming.
+        let reset = ui
+            .add_sized(vec2(66.0, 30.0), big(&pct))
+            .on_hover_text(tip(Action::ZoomReset));
+        if reset.clicked() {
             queue.push(Action::ZoomReset);
         }
         if tool(ui, "+".to_owned(), tip(Action::ZoomIn), true) {
