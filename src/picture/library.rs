@@ -174,7 +174,8 @@ fn score(item: &Item, query: &[String], lang: Lang) -> u32 {
                 4
             } else if w.split(' ').any(|part| part.starts_with(q.as_str())) {
                 3
-            } else if q.len() >= 3 && w.contains(q.as_str()) {
+            } else if q.chars().count() >= 5 && w.contains(q.as_str()) {
+                // Inside a word only for longer words: "hem" must not find "schema".
                 1
             } else {
                 0
@@ -195,6 +196,10 @@ fn score(item: &Item, query: &[String], lang: Lang) -> u32 {
         total += 100;
     } else if name.starts_with(&query.join(" ")) {
         total += 20;
+    }
+    // Between equals, a colour illustration before a line icon.
+    if item.set == Set::Illustrations {
+        total += 5;
     }
     total
 }
@@ -263,6 +268,15 @@ mod tests {
                 .is_some_and(|i| i.sv.iter().any(|w| w.contains("sjukhus")))
         );
         assert!(search("qqqzzz", Lang::Sv, |_| true).is_empty());
+        // A short word is not looked for inside others ("hem" is not in "schema"), and
+        // the colour illustrations come first.
+        let home = search("hem", Lang::Sv, |_| true);
+        assert!(home.iter().all(|i| {
+            i.words
+                .iter()
+                .any(|w| w.split(' ').any(|p| p.starts_with("hem")))
+        }));
+        assert_eq!(home.first().map(|i| i.set), Some(Set::Illustrations));
         assert_eq!(search("", Lang::Sv, |_| true).len(), items().len());
     }
 }
