@@ -32,6 +32,13 @@ fn the_cpu_rasterizer_draws_what_the_gpu_draws() {
         harness.key_press(k);
         harness.remove_cursor();
         harness.run();
+        // The sample's pictures, drawn by the canvas's cache on its threads.
+        let start = std::time::Instant::now();
+        while harness.state().view.pictures.is_busy() && start.elapsed().as_secs() < 20 {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            harness.step();
+        }
+        harness.run();
         let gpu = harness
             .render()
             .unwrap_or_else(|e| panic!("no GPU image: {e}"));
@@ -49,6 +56,30 @@ fn the_cpu_rasterizer_draws_what_the_gpu_draws() {
                 pixels: image.pixels.iter().map(|c| c.to_array()).collect(),
             },
         );
+        // The pictures' pixels, drawn again by the same code as the cache's threads drew
+        // them for the GPU.
+        for (texture, file, (pw, ph), mask) in harness.state().view.pictures.drawn() {
+            let Some(data) = harness.state().doc().files.get(&file) else {
+                continue;
+            };
+            let Ok(source) = malbild::picture::open(data) else {
+                continue;
+            };
+            let px = source.render(pw, ph);
+            let px = if mask { px.into_mask() } else { px };
+            textures.insert(
+                texture,
+                Texture {
+                    width: pw as usize,
+                    height: ph as usize,
+                    pixels: px
+                        .rgba
+                        .chunks_exact(4)
+                        .map(|c| [c[0], c[1], c[2], c[3]])
+                        .collect(),
+                },
+            );
+        }
         let cpu = raster::rasterize(
             &prims,
             &textures,
