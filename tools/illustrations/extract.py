@@ -332,7 +332,6 @@ red-question-mark | frågetecken,fråga,oklart | red question mark,question mark
 red-exclamation-mark | utropstecken,viktigt,observera | red exclamation mark,exclamation,important
 information | information,info,upplysning | information,info
 sos-button | sos,nödläge,akut,larm | sos button,sos,emergency,alarm
-new-button | ny,nytt,nyhet | new button,new,news
 children-crossing | barn som korsar vägen,skolväg,trafiksäkerhet,barn | children crossing,school route,road safety,children
 stopwatch | stoppur,tid,väntetid,snabbhet | stopwatch,time,waiting time,speed
 hourglass-done | timglas,tid,väntan,väntetid | hourglass done,hourglass,time,waiting,waiting time
