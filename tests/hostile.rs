@@ -626,3 +626,119 @@ fn the_window_stays_up_and_says_why_in_a_dialog_that_fits() {
     }
     let _ = std::fs::remove_dir_all(&d);
 }
+
+// ------------------------------------------------------------------ pictures
+
+/// A canvas file whose pictures are attacks: a PNG bomb, an SVG of many layers around a
+/// huge shape, an SVG that uses a PNG bomb a thousand times, an SVG nested deeper than
+/// allowed, and an SVG that points at files and URLs.
+fn hostile_pictures() -> String {
+    use malbild::base64::encode;
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/images");
+    let read = |n: &str| std::fs::read(corpus.join(n)).unwrap_or_default();
+    let bomb = read("bomb.png");
+    let mut layers =
+        String::from("<svg xmlns='http://www.w3.org/2000/svg' width='100' height='100'>");
+    layers.push_str(&"<g opacity='0.9'>".repeat(200));
+    layers.push_str("<rect x='-1000000' y='0' width='2000000' height='100' fill='red'/>");
+    layers.push_str(&"</g>".repeat(200));
+    layers.push_str("</svg>");
+    let mut uses = format!(
+        "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' width='10' height='10'><defs><image id='b' width='10' height='10' href='data:image/png;base64,{}'/></defs>",
+        encode(&read("just-over-limit.png"))
+    );
+    uses.push_str(&"<use xlink:href='#b'/>".repeat(1000));
+    uses.push_str("</svg>");
+    let files: Vec<(String, &str, Vec<u8>)> = vec![
+        ("image".into(), "image/png", bomb),
+        ("illustration".into(), "image/svg+xml", layers.into_bytes()),
+        ("illustration".into(), "image/svg+xml", uses.into_bytes()),
+        (
+            "illustration".into(),
+            "image/svg+xml",
+            read("svg-deep-nesting.svg"),
+        ),
+        (
+            "illustration".into(),
+            "image/svg+xml",
+            read("svg-file-image.svg"),
+        ),
+        (
+            "illustration".into(),
+            "image/svg+xml",
+            read("svg-entity-bomb.svg"),
+        ),
+    ];
+    let mut elements = Vec::new();
+    let mut table = Vec::new();
+    for (n, (kind, mime, bytes)) in files.iter().enumerate() {
+        let id = malbild::model::FileId::of(bytes);
+        elements.push(format!(
+            r#"{{"type":"{kind}","id":"{:x}","order":"a{n}","rect":{{"x":{},"y":200,"w":400,"h":400}},"file":"{}"}}"#,
+            n + 1,
+            40 + n * 420,
+            id.as_str()
+        ));
+        table.push(format!(
+            r#""{}":{{"mime":"{mime}","data":"{}"}}"#,
+            id.as_str(),
+            encode(bytes)
+        ));
+    }
+    format!(
+        r##"{{"format":"malbild","version":5,"document":{{"title":"Bilder","board":{{"height":820}},
+"phases":{{"nulage":{{"title":"Nuläge","width":900,"tint":"#eceff4"}},
+"overgang":{{"title":"Övergång","width":900,"tint":"#fbf1e0"}},
+"malbild":{{"title":"Målbild","width":900,"tint":"#e4f3e8"}}}},
+"elements":[{}],"files":{{{}}}}}}}"##,
+        elements.join(","),
+        table.join(",")
+    )
+}
+
+#[test]
+fn hostile_pictures_in_a_canvas_export_as_missing_or_bounded_pictures() {
+    let d = dir("pictures");
+    let file = d.join("bilder.malbild");
+    assert!(std::fs::write(&file, hostile_pictures()).is_ok());
+    // The poster of it, at 300 dpi: every attack is drawn small, as missing, or without
+    // what it points to — within the memory limit and in time.
+    let out = d.join("affisch.png");
+    let r = run(
+        &[
+            OsStr::new("export"),
+            s(&file),
+            OsStr::new("-o"),
+            s(&out),
+            OsStr::new("--paper"),
+            OsStr::new("A2"),
+            OsStr::new("--dpi"),
+            OsStr::new("300"),
+        ],
+        MEM_MB,
+        SOON,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.line());
+    assert!(r.took < SOON);
+    assert!(std::fs::read(&out).is_ok_and(|b| b.starts_with(b"\x89PNG")));
+    // And as SVG: the SVG that points outside is not passed on.
+    let svg = d.join("bild.svg");
+    let r = run(
+        &[OsStr::new("export"), s(&file), OsStr::new("-o"), s(&svg)],
+        MEM_MB,
+        SOON,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.line());
+    let text = std::fs::read_to_string(&svg).unwrap_or_default();
+    let inside: Vec<String> = text
+        .split("data:image/svg+xml;base64,")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter_map(malbild::base64::decode)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .collect();
+    assert!(
+        inside.iter().all(|s| !s.contains("/etc/passwd")),
+        "a link passed on"
+    );
+}

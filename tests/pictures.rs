@@ -320,3 +320,71 @@ fn crop_mode_moves_the_edge_over_the_picture_which_stays_put() {
     undo(&mut h);
     assert_eq!(h.state().doc(), &start);
 }
+
+#[test]
+fn two_imports_started_together_both_land_and_an_editable_png_dropped_opens() {
+    let (mut h, desktop) = empty();
+    for name in ["ok.png", "ok.jpg"] {
+        desktop.answer(Some(corpus_image(name)));
+        key_mod(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::I);
+    }
+    wait_for(&mut h, |h| pictures(h).len() == 2);
+    assert_eq!(pictures(&h).len(), 2, "neither import is lost");
+
+    // A PNG exported with the canvas inside, dropped on the window, opens as that canvas.
+    let d = temp_dir("dropped-png");
+    let png = d.join("exempel.png");
+    let sample = malbild::model::sample::nara_vard();
+    let (bytes, _) = malbild::export::png(
+        &sample,
+        &malbild::model::ExportSettings::default(),
+        &[],
+        &malbild::export::raster::Progress::default(),
+    )
+    .unwrap();
+    std::fs::write(&png, bytes).unwrap();
+    let (mut h, _) = empty();
+    #[derive(Debug)]
+    struct Dropped(PathBuf);
+    impl egui::DroppedFile for Dropped {
+        fn path(&self) -> &std::path::Path {
+            &self.0
+        }
+        fn bytes(&self) -> Result<Vec<u8>, String> {
+            std::fs::read(&self.0).map_err(|e| e.to_string())
+        }
+    }
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(png.clone())));
+    h.step();
+    wait_for(&mut h, |h| h.state().doc().elements.len() > 5);
+    assert_eq!(h.state().doc(), &sample);
+}
+
+#[test]
+fn a_picture_resized_with_a_card_keeps_its_proportions() {
+    let mut doc = with_image();
+    doc.elements.push(Element::Card(malbild::model::Card::new(
+        ElementId(2),
+        Rect::new(700.0, 300.0, 200.0, 120.0),
+        "Kort",
+        malbild::model::CardColor::Yellow,
+    )));
+    let (mut h, _) = harness(doc);
+    key_mod(&mut h, Modifiers::COMMAND, Key::A);
+    let p = picture_of(&h, ElementId(1)).rect;
+    let card = h
+        .state()
+        .doc()
+        .elements
+        .get(ElementId(2))
+        .and_then(Element::rect)
+        .unwrap();
+    // The bottom-right handle of the box around both, pulled right only.
+    let corner = screen(&h, Point::new(card.right(), p.bottom()));
+    drag(&mut h, corner, corner + vec2(150.0, 0.0));
+    let q = picture_of(&h, ElementId(1)).rect;
+    assert!(q.w > p.w + 10.0, "{q:?}");
+    assert!((q.w / q.h - p.w / p.h).abs() < 0.01, "in proportion: {q:?}");
+}

@@ -801,6 +801,14 @@ fn a_broken_file_on_the_command_line_opens_an_empty_canvas_and_says_why() {
 #[test]
 fn an_idle_app_does_not_repaint() {
     let (mut h, _) = harness(sample::nara_vard());
+    // The sample's pictures are drawn on threads of their own; each asks for one repaint
+    // when it is ready. Once they are all in:
+    let start = std::time::Instant::now();
+    while h.state().view.pictures.is_busy() && start.elapsed().as_secs() < 20 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
     // Settled: one frame, and no more are asked for.
     assert_eq!(h.run(), 1);
     let p = card_center(&h, ids(&h)[0]);

@@ -30,24 +30,32 @@ impl ExportPictures {
     ) -> Vec<R> {
         let threads = threads.clamp(1, items.len().max(1));
         let next = std::sync::atomic::AtomicUsize::new(0);
+        let run = || {
+            let mut out = Vec::new();
+            while let Some(item) =
+                items.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+            {
+                out.push(work(item));
+            }
+            out
+        };
         std::thread::scope(|s| {
+            // Deep stacks: a hostile SVG must not be able to overflow one.
             let handles: Vec<_> = (0..threads)
-                .map(|_| {
-                    s.spawn(|| {
-                        let mut out = Vec::new();
-                        while let Some(item) =
-                            items.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
-                        {
-                            out.push(work(item));
-                        }
-                        out
-                    })
+                .filter_map(|_| {
+                    std::thread::Builder::new()
+                        .stack_size(64 * 1024 * 1024)
+                        .spawn_scoped(s, run)
+                        .ok()
                 })
                 .collect();
-            handles
+            let mut done: Vec<R> = handles
                 .into_iter()
                 .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
+                .collect();
+            // No thread could be started: here, then.
+            done.extend(run());
+            done
         })
     }
 

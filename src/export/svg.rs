@@ -283,7 +283,11 @@ impl Writer<'_> {
         let (Some(data), [a, b, _, d]) = (self.files.get(id), m.vertices.as_slice()) else {
             return;
         };
-        if data.is_damaged() {
+        // An SVG that points outside itself (only a file written by hand holds one) is not
+        // passed on: whoever opens the export would load what it points to.
+        if data.is_damaged()
+            || (data.mime == crate::model::Mime::Svg && crate::picture::refers_outside(&data.bytes))
+        {
             return;
         }
         // The affine map from texture coordinates to the page, from three corners.

@@ -110,6 +110,7 @@ messages! {
     CategorySymbols => "Symboler", "Symbols";
     InsertPicture => "Infoga bild…", "Insert picture…";
     PictureFilter => "Bilder", "Pictures";
+    PictureFailed => "Bilden kunde inte läsas (ett fel i avkodningen).", "The picture could not be read (a fault in decoding).";
     PictureOpening => "Läser bilden …", "Reading the picture …";
     HighlightStroke => "Överstrykning", "Highlight";
     EmptyShape => "tom form", "empty shape";
@@ -867,6 +868,9 @@ pub fn picture_error(e: &crate::picture::PictureError, lang: Lang) -> String {
             "bilden är skadad eller avklippt och kan inte läsas".to_owned()
         }
         (PictureError::Empty, Lang::Sv) => "bilden har ingen storlek".to_owned(),
+        (PictureError::RefersOutside, Lang::Sv) => {
+            "SVG-bilden hänvisar till filer eller webbadresser utanför sig själv, och sådana läses aldrig".to_owned()
+        }
         (e, Lang::En) => e.to_string(),
     }
 }

@@ -186,7 +186,32 @@ impl Serialize for Files {
 
 impl<'de> Deserialize<'de> for Files {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = BTreeMap::<FileId, FileOut<'static>>::deserialize(d)?;
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = BTreeMap<FileId, FileOut<'static>>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of pictures by id")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(id) = map.next_key::<FileId>()? {
+                    let f: FileOut<'static> = map.next_value()?;
+                    // Written twice, one of the two would be dropped unseen.
+                    if out.contains_key(&id) {
+                        return Err(A::Error::custom(format!(
+                            "the picture `{}` is there twice",
+                            id.as_str()
+                        )));
+                    }
+                    out.insert(id, f);
+                }
+                Ok(out)
+            }
+        }
+        let raw = d.deserialize_map(V)?;
         let files = raw
             .into_iter()
             .map(|(id, f)| {
@@ -246,6 +271,13 @@ mod tests {
         let again: serde_json::Value = serde_json::to_value(&back).unwrap();
         assert_eq!(again[id.as_str()]["data"], "not base64!");
         assert!(serde_json::from_str::<Files>(r#"{"x":{"mime":"image/png","data":""}}"#).is_err());
+        let twice = format!(
+            r#"{{"{0}":{{"mime":"image/png","data":""}},"{0}":{{"mime":"image/png","data":""}}}}"#,
+            id.as_str()
+        );
+        assert!(
+            serde_json::from_str::<Files>(&twice).is_err_and(|e| e.to_string().contains("twice"))
+        );
         let unknown = format!(r#"{{"{}":{{"mime":"text/html","data":""}}}}"#, id.as_str());
         assert!(serde_json::from_str::<Files>(&unknown).is_err());
     }

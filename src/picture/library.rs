@@ -72,6 +72,7 @@ pub struct Item {
     pub svg: &'static [u8],
     file_id: OnceLock<FileId>,
     data: OnceLock<FileData>,
+    size: OnceLock<(f32, f32)>,
     /// Keywords of both languages, lowercased and without accents, for searching.
     words: Vec<String>,
 }
@@ -89,6 +90,15 @@ impl Item {
     /// The id of its bytes in a document's files table.
     pub fn file_id(&self) -> &FileId {
         self.file_id.get_or_init(|| FileId::of(self.svg))
+    }
+
+    /// Its own size (its SVG's width and height), for its proportions.
+    pub fn size(&self) -> (f32, f32) {
+        *self.size.get_or_init(|| {
+            super::open(self.file_data())
+                .map(|s| s.size())
+                .unwrap_or((1.0, 1.0))
+        })
     }
 
     pub fn file_data(&self) -> &FileData {
@@ -135,6 +145,7 @@ pub fn items() -> &'static [Item] {
                     svg,
                     file_id: OnceLock::new(),
                     data: OnceLock::new(),
+                    size: OnceLock::new(),
                     words,
                 })
             })

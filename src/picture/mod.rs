@@ -32,17 +32,67 @@ pub const MAX_RENDER_SIDE: u32 = 8192;
 pub enum PictureError {
     #[error("this is not a picture that Målbild reads (PNG, JPEG, WebP, GIF or SVG)")]
     NotAPicture,
-    #[error(
-        "the picture is too large ({w} × {h} pixels; at most {MAX_SIDE} on a side and {} megapixels)",
-        MAX_DECODED_BYTES / 4 / 1_000_000
-    )]
+    #[error("{}", too_large(*w, *h))]
     TooLarge { w: u64, h: u64 },
+    #[error("the SVG refers to files or web addresses outside itself, which are never loaded")]
+    RefersOutside,
     #[error("the file is too large ({} MB; at most {} MB)", .0.div_ceil(1024 * 1024), MAX_FILE_BYTES / 1024 / 1024)]
     FileTooLarge(u64),
     #[error("the picture is damaged or cut off and cannot be read")]
     Damaged,
     #[error("the picture has no size")]
     Empty,
+}
+
+fn too_large(w: u64, h: u64) -> String {
+    let mp = MAX_DECODED_BYTES / 4 / 1_000_000;
+    if w > 0 && h > 0 {
+        format!(
+            "the picture is too large ({w} × {h} pixels; at most {MAX_SIDE} on a side and {mp} megapixels)"
+        )
+    } else {
+        format!(
+            "the picture is too large (at most {MAX_SIDE} pixels on a side and {mp} megapixels)"
+        )
+    }
+}
+
+/// Whether an SVG's text points outside itself: a link (`href`) to anything but a part of
+/// itself (`#…`) or a `data:` URL, a `url(…)` likewise, or a style sheet `@import`.
+pub fn refers_outside(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    let outside = |v: &str| {
+        let v = v.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+        !(v.is_empty() || v.starts_with('#') || v.to_ascii_lowercase().starts_with("data:"))
+    };
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("@import") {
+        return true;
+    }
+    // href="…" and xlink:href='…' (any prefix), however spaced.
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find("href") {
+        rest = rest.get(at + 4..).unwrap_or("");
+        let after = rest.trim_start();
+        if let Some(v) = after.strip_prefix('=') {
+            let v = v.trim_start();
+            if let Some(q) = v.chars().next().filter(|c| *c == '"' || *c == '\'') {
+                let value = v.get(1..).and_then(|s| s.split(q).next()).unwrap_or("");
+                if outside(value) {
+                    return true;
+                }
+            }
+        }
+    }
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find("url(") {
+        rest = rest.get(at + 4..).unwrap_or("");
+        let value = rest.split(')').next().unwrap_or("");
+        if outside(value) {
+            return true;
+        }
+    }
+    false
 }
 
 /// What kind of picture `bytes` are, by their content.
@@ -99,6 +149,9 @@ pub fn import(bytes: &[u8]) -> Result<Imported, PictureError> {
     }
     let mime = sniff(bytes).ok_or(PictureError::NotAPicture)?;
     if mime == Mime::Svg {
+        if refers_outside(bytes) {
+            return Err(PictureError::RefersOutside);
+        }
         let tree = parse_svg(bytes)?;
         let s = tree.size();
         return Ok(Imported::new(mime, bytes.to_vec(), (s.width(), s.height())));
@@ -156,7 +209,7 @@ fn encode_png(img: &image::RgbaImage) -> Result<Imported, PictureError> {
     Ok(Imported::new(Mime::Png, out, (w as f32, h as f32)))
 }
 
-fn check_size(w: u64, h: u64) -> Result<(), PictureError> {
+pub fn check_size(w: u64, h: u64) -> Result<(), PictureError> {
     if w == 0 || h == 0 {
         return Err(PictureError::Empty);
     }
@@ -188,7 +241,8 @@ fn decode_dynamic(bytes: &[u8], mime: Mime) -> Result<(image::DynamicImage, bool
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_DECODED_BYTES + MAX_DECODED_BYTES / 2);
+    // Room for the largest picture allowed in 16 bits a channel.
+    limits.max_alloc = Some(2 * MAX_DECODED_BYTES + MAX_DECODED_BYTES / 2);
     reader.limits(limits);
     let too_large = |e: &image::ImageError| matches!(e, image::ImageError::Limits(_));
     let mut decoder = reader.into_decoder().map_err(|e| {
@@ -228,6 +282,45 @@ fn jpeg_is_whole(bytes: &[u8]) -> bool {
     rest.windows(2).any(|w| w == [0xFF, 0xD9])
 }
 
+/// The deepest an SVG's elements may nest.
+const MAX_NESTING: usize = 256;
+
+/// A raster picture's size from its header, without unpacking it.
+fn raster_size(bytes: &[u8], mime: Mime) -> Option<(u32, u32)> {
+    let format = match mime {
+        Mime::Png => image::ImageFormat::Png,
+        Mime::Jpeg => image::ImageFormat::Jpeg,
+        Mime::Webp => image::ImageFormat::WebP,
+        Mime::Gif => image::ImageFormat::Gif,
+        Mime::Svg => return None,
+    };
+    image::ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .ok()
+}
+
+/// How many layers deep an SVG's drawing goes: groups drawn into a layer of their own
+/// (opacity, masks, filters, clipping), counting SVGs inside it.
+fn layer_depth(g: &usvg::Group) -> usize {
+    let inner = g
+        .children()
+        .iter()
+        .map(|n| match n {
+            usvg::Node::Group(c) => layer_depth(c),
+            usvg::Node::Image(img) => match img.kind() {
+                usvg::ImageKind::SVG(t) => 1 + layer_depth(t.root()),
+                _ => 0,
+            },
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    usize::from(g.should_isolate()) + inner
+}
+
+/// The bytes an SVG's layers may take while it is drawn.
+const MAX_LAYER_BYTES: f32 = (1u64 << 30) as f32;
+
 /// The options every SVG is read with: no folder to resolve paths in, no file or URL
 /// loaded for `<image>` (only `data:` pictures, checked like any other), only the app's own
 /// fonts.
@@ -244,23 +337,54 @@ fn svg_options() -> usvg::Options<'static> {
         db.set_fantasy_family("Inter");
         Arc::new(db)
     });
-    let data: usvg::ImageHrefDataResolverFn<'static> =
-        Box::new(|mime, data, opts| match sniff(&data) {
+    // Pictures inside the SVG (as `data:` URLs) share one budget of unpacked bytes, and each
+    // is read once however often it is used: a small file must not unpack a bomb a thousand
+    // times over.
+    let budget = Arc::new(std::sync::atomic::AtomicU64::new(MAX_DECODED_BYTES));
+    let seen: Arc<std::sync::Mutex<std::collections::HashMap<FileId, Option<usvg::ImageKind>>>> =
+        Arc::default();
+    let spend = move |bytes: u64| {
+        use std::sync::atomic::Ordering;
+        budget
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(bytes)
+            })
+            .is_ok()
+    };
+    let data: usvg::ImageHrefDataResolverFn<'static> = Box::new(move |mime, data, opts| {
+        let key = FileId::of(&data);
+        if let Some(hit) = seen.lock().ok().and_then(|s| s.get(&key).cloned()) {
+            return hit;
+        }
+        let kind = match sniff(&data) {
             Some(Mime::Svg) if mime == "image/svg+xml" || mime == "text/plain" => {
-                usvg::Tree::from_data_nested(&data, opts)
-                    .ok()
+                // Each SVG inside counts a megabyte, and is checked as the outer one is.
+                (spend(1 << 20) && nesting_depth(&data) <= MAX_NESTING)
+                    .then(|| usvg::Tree::from_data_nested(&data, opts).ok())
+                    .flatten()
                     .map(usvg::ImageKind::SVG)
             }
             Some(m) if m != Mime::Svg => {
                 // Decoded here, with our limits: the renderer's own decoders have none.
-                let (img, _) = decode_raster(&data, m).ok()?;
-                let mut out = Vec::new();
-                let enc = image::codecs::png::PngEncoder::new(&mut out);
-                img.write_with_encoder(enc).ok()?;
-                Some(usvg::ImageKind::PNG(Arc::new(out)))
+                let (w, h) = raster_size(&data, m).unwrap_or((u32::MAX, u32::MAX));
+                if spend(w as u64 * h as u64 * 4) {
+                    decode_raster(&data, m).ok().and_then(|(img, _)| {
+                        let mut out = Vec::new();
+                        let enc = image::codecs::png::PngEncoder::new(&mut out);
+                        img.write_with_encoder(enc).ok()?;
+                        Some(usvg::ImageKind::PNG(Arc::new(out)))
+                    })
+                } else {
+                    None
+                }
             }
             _ => None,
-        });
+        };
+        if let Ok(mut s) = seen.lock() {
+            s.insert(key, kind.clone());
+        }
+        kind
+    });
     usvg::Options {
         resources_dir: None,
         font_family: "Inter".into(),
@@ -279,7 +403,7 @@ fn parse_svg(bytes: &[u8]) -> Result<usvg::Tree, PictureError> {
         return Err(PictureError::FileTooLarge(bytes.len() as u64));
     }
     // Deeply nested elements would be walked recursively by the parser and renderer.
-    if nesting_depth(bytes) > 256 {
+    if nesting_depth(bytes) > MAX_NESTING {
         return Err(PictureError::Damaged);
     }
     let tree = usvg::Tree::from_data(bytes, &svg_options()).map_err(|e| match e {
@@ -294,31 +418,70 @@ fn parse_svg(bytes: &[u8]) -> Result<usvg::Tree, PictureError> {
     Ok(tree)
 }
 
-/// How deeply the elements of an XML text nest (a quick count of start and end tags).
+/// How deeply the elements of an XML text nest: start tags (with their attributes' quotes
+/// respected, `/>` closing at once) against end tags, skipping comments, CDATA, processing
+/// instructions and the doctype.
 fn nesting_depth(bytes: &[u8]) -> usize {
+    let find = |from: usize, pat: &[u8]| -> usize {
+        bytes
+            .get(from..)
+            .and_then(|r| r.windows(pat.len()).position(|w| w == pat))
+            .map_or(bytes.len(), |p| from + p + pat.len())
+    };
     let (mut depth, mut max) = (0usize, 0usize);
     let mut i = 0;
     while let Some(off) = bytes
         .get(i..)
         .and_then(|r| r.iter().position(|&b| b == b'<'))
     {
-        i += off + 1;
-        match bytes.get(i) {
-            Some(b'/') => depth = depth.saturating_sub(1),
-            Some(b'!' | b'?') => {}
-            Some(_) => {
-                // A start tag; `/>` closes it at once.
-                let end = bytes
-                    .get(i..)
-                    .and_then(|r| r.iter().position(|&b| b == b'>'))
-                    .map_or(bytes.len(), |e| i + e);
-                let empty = end > 0 && bytes.get(end - 1) == Some(&b'/');
-                if !empty {
-                    depth += 1;
-                    max = max.max(depth);
+        i += off;
+        let rest = bytes.get(i..).unwrap_or(&[]);
+        if rest.starts_with(b"<!--") {
+            i = find(i + 4, b"-->");
+        } else if rest.starts_with(b"<![CDATA[") {
+            i = find(i + 9, b"]]>");
+        } else if rest.starts_with(b"<?") {
+            i = find(i + 2, b"?>");
+        } else if rest.starts_with(b"<!") {
+            // A doctype, perhaps with an internal subset in brackets.
+            let mut j = i + 2;
+            let mut brackets = 0usize;
+            while let Some(&b) = bytes.get(j) {
+                j += 1;
+                match b {
+                    b'[' => brackets += 1,
+                    b']' => brackets = brackets.saturating_sub(1),
+                    b'>' if brackets == 0 => break,
+                    _ => {}
                 }
             }
-            None => {}
+            i = j;
+        } else if rest.starts_with(b"</") {
+            depth = depth.saturating_sub(1);
+            i = find(i + 2, b">");
+        } else {
+            // A start tag: to its `>`, outside quoted attribute values.
+            let mut j = i + 1;
+            let mut quote: Option<u8> = None;
+            let mut last = 0u8;
+            while let Some(&b) = bytes.get(j) {
+                j += 1;
+                match (quote, b) {
+                    (Some(q), b) if b == q => quote = None,
+                    (Some(_), _) => {}
+                    (None, b'"' | b'\'') => quote = Some(b),
+                    (None, b'>') => break,
+                    _ => {}
+                }
+                if quote.is_none() && !b.is_ascii_whitespace() && b != b'>' {
+                    last = b;
+                }
+            }
+            if last != b'/' {
+                depth += 1;
+                max = max.max(depth);
+            }
+            i = j;
         }
     }
     max
@@ -413,7 +576,8 @@ fn area_average(src: &[u8], from: (u32, u32), channels: usize, to: (u32, u32)) -
 pub enum Source {
     /// As decoded (straight, not premultiplied, alpha).
     Raster(Arc<image::DynamicImage>),
-    Svg(Arc<usvg::Tree>),
+    /// With how many layers deep its drawing goes (see [`layer_depth`]).
+    Svg(Arc<usvg::Tree>, usize),
 }
 
 impl std::fmt::Debug for Source {
@@ -451,7 +615,10 @@ pub fn open(data: &FileData) -> Result<Source, PictureError> {
     }
     match sniff(&data.bytes) {
         None => Err(PictureError::NotAPicture),
-        Some(Mime::Svg) => parse_svg(&data.bytes).map(|t| Source::Svg(Arc::new(t))),
+        Some(Mime::Svg) => parse_svg(&data.bytes).map(|t| {
+            let layers = layer_depth(t.root());
+            Source::Svg(Arc::new(t), layers)
+        }),
         Some(m) => decode_dynamic(&data.bytes, m).map(|(img, _)| Source::Raster(Arc::new(img))),
     }
 }
@@ -461,7 +628,7 @@ impl Source {
     pub fn size(&self) -> (f32, f32) {
         match self {
             Source::Raster(img) => (img.width() as f32, img.height() as f32),
-            Source::Svg(t) => (t.size().width(), t.size().height()),
+            Source::Svg(t, _) => (t.size().width(), t.size().height()),
         }
     }
 
@@ -470,11 +637,20 @@ impl Source {
     pub fn render_size(&self, w: f32, h: f32) -> (u32, u32) {
         let (sw, sh) = self.size();
         let (mut w, mut h) = (w.max(1.0), h.max(1.0));
-        if let Source::Raster(_) = self {
-            w = w.min(sw);
-            h = h.min(sh);
+        let mut most = MAX_RENDER_SIDE as f32;
+        match self {
+            Source::Raster(_) => {
+                w = w.min(sw);
+                h = h.min(sh);
+            }
+            // Each layer of its drawing may take up to 5 × 5 times the picture's pixels
+            // (resvg's room for filters): few layers, full size; many, smaller.
+            Source::Svg(_, layers) if *layers > 0 => {
+                most = most.min((MAX_LAYER_BYTES / (100.0 * *layers as f32)).sqrt());
+            }
+            Source::Svg(..) => {}
         }
-        let k = (MAX_RENDER_SIDE as f32 / w.max(h)).min(1.0);
+        let k = (most.max(64.0) / w.max(h)).min(1.0);
         (
             ((w * k).ceil() as u32).clamp(1, MAX_RENDER_SIDE),
             ((h * k).ceil() as u32).clamp(1, MAX_RENDER_SIDE),
@@ -514,7 +690,7 @@ impl Source {
                     rgba,
                 }
             }
-            Source::Svg(tree) => {
+            Source::Svg(tree, _) => {
                 let Some(mut pixmap) = tiny_skia::Pixmap::new(w, h) else {
                     return Pixels {
                         width: 1,

@@ -20,6 +20,15 @@ fn drawn(name: &str) -> Pixels {
     source.render(w, h)
 }
 
+/// As a canvas file written by hand could hold it, without the check on import.
+fn drawn_unchecked(name: &str) -> Pixels {
+    let bytes = corpus(name);
+    let source = open(&FileData::new(Mime::Svg, bytes)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let (w, h) = source.size();
+    let (w, h) = source.render_size(w, h);
+    source.render(w, h)
+}
+
 #[test]
 fn good_pictures_load_by_their_content() {
     for (name, mime) in [
@@ -99,7 +108,14 @@ fn svgs_never_load_what_they_point_to() {
         "svg-url-image.svg",
         "svg-external-use.svg",
     ] {
-        let p = drawn(name);
+        // Refused when brought in, with the reason …
+        assert_eq!(
+            import(&corpus(name)).err(),
+            Some(PictureError::RefersOutside),
+            "{name}"
+        );
+        // … and drawn without them when a file holds one anyway.
+        let p = drawn_unchecked(name);
         assert!(p.width >= 4, "{name}");
         assert!(
             pixel(&p, p.width / 4, p.height / 2)[0] > 200,
@@ -117,8 +133,12 @@ fn svgs_never_load_what_they_point_to() {
 fn an_svg_gets_no_font_but_ours() {
     // Its text is drawn in the app's own font: the fonts it names by path or URL are not
     // loaded.
-    let imported = import(&corpus("svg-external-font.svg")).unwrap();
-    let Ok(Source::Svg(tree)) = open(&imported.data) else {
+    assert_eq!(
+        import(&corpus("svg-external-font.svg")).err(),
+        Some(PictureError::RefersOutside)
+    );
+    let data = FileData::new(Mime::Svg, corpus("svg-external-font.svg"));
+    let Ok(Source::Svg(tree, _)) = open(&data) else {
         panic!("not an SVG");
     };
     assert_eq!(tree.fontdb().len(), 2);
@@ -191,7 +211,71 @@ fn area_averaging_keeps_the_mean_of_each_block() {
 }
 
 #[test]
+fn links_outside_an_svg_are_found() {
+    assert!(!refers_outside(
+        b"<svg><use href='#a'/><rect fill='url(#g)'/></svg>"
+    ));
+    assert!(!refers_outside(
+        b"<svg><image href=\"data:image/png;base64,AA\"/></svg>"
+    ));
+    assert!(refers_outside(
+        b"<svg><image xlink:href = 'logo.png'/></svg>"
+    ));
+    assert!(refers_outside(
+        b"<svg><rect fill=\"url( http://x/y#z )\"/></svg>"
+    ));
+    assert!(refers_outside(
+        b"<svg><style>@import 'a.css';</style></svg>"
+    ));
+}
+
+#[test]
 fn nesting_is_counted() {
     assert_eq!(nesting_depth(b"<svg><g><g/></g><g></g></svg>"), 2);
     assert_eq!(nesting_depth(b"<?xml?><!-- x --><svg/>"), 0);
+    // Not fooled by a `/>` inside an attribute, or end tags inside comments and CDATA.
+    assert_eq!(nesting_depth(b"<svg><g id=\"/>\"><g a='>'>"), 3);
+    assert_eq!(
+        nesting_depth(b"<svg><!-- </svg></svg> --><![CDATA[</g></g>]]><g>"),
+        2
+    );
+    assert_eq!(
+        nesting_depth(b"<!DOCTYPE svg [<!ENTITY a \"<g>\">]><svg><g></g></svg>"),
+        2
+    );
+}
+
+#[test]
+fn many_layers_are_drawn_smaller_and_pictures_inside_share_one_budget() {
+    // Groups with opacity nested 40 deep around a huge rectangle.
+    let mut svg = String::from("<svg xmlns='http://www.w3.org/2000/svg' width='100' height='100'>");
+    for _ in 0..40 {
+        svg.push_str("<g opacity='0.9'>");
+    }
+    svg.push_str("<rect x='-1000000' y='0' width='2000000' height='100' fill='red'/>");
+    for _ in 0..40 {
+        svg.push_str("</g>");
+    }
+    svg.push_str("</svg>");
+    let source = open(&import(svg.as_bytes()).unwrap().data).unwrap();
+    let (w, h) = source.render_size(8192.0, 8192.0);
+    assert!(w <= 600 && h <= 600, "{w} × {h}");
+    // A bomb used a thousand times inside one SVG is read at most once, within the budget.
+    let bomb = std::fs::read(format!(
+        "{}/tests/corpus/images/just-over-limit.png",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let href = format!("data:image/png;base64,{}", crate::base64::encode(&bomb));
+    let mut svg = format!(
+        "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' width='10' height='10'><defs><image id='b' width='10' height='10' href='{href}'/></defs>"
+    );
+    for _ in 0..1000 {
+        svg.push_str("<use xlink:href='#b'/>");
+    }
+    svg.push_str("</svg>");
+    let start = std::time::Instant::now();
+    let got = import(svg.as_bytes());
+    assert!(got.is_ok(), "{got:?}");
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
 }

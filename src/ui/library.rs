@@ -243,21 +243,22 @@ pub fn paint_item(
     ink: Color32,
 ) {
     let ppp = painter.pixels_per_point();
-    let px = rect.width().max(rect.height()) * ppp;
-    match pictures.texture(item.file_id(), Some(item.file_data()), px, px, item.tint) {
+    // In its own proportions (the road is long and low).
+    let (sw, sh) = item.size();
+    let aspect = sw / sh.max(1e-3);
+    let (w, h) = if aspect >= 1.0 {
+        (rect.width(), rect.width() / aspect)
+    } else {
+        (rect.height() * aspect, rect.height())
+    };
+    match pictures.texture(
+        item.file_id(),
+        Some(item.file_data()),
+        w * ppp,
+        h * ppp,
+        item.tint,
+    ) {
         PictureTexture::Ready(texture) => {
-            let size = painter
-                .ctx()
-                .tex_manager()
-                .read()
-                .meta(texture)
-                .map_or([1, 1], |m| m.size);
-            let aspect = size[0] as f32 / size[1].max(1) as f32;
-            let (w, h) = if aspect >= 1.0 {
-                (rect.width(), rect.width() / aspect)
-            } else {
-                (rect.height() * aspect, rect.height())
-            };
             let r = egui::Rect::from_center_size(rect.center(), vec2(w, h));
             let color = if item.tint { ink } else { Color32::WHITE };
             let corners = [

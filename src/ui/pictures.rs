@@ -21,7 +21,8 @@ const MAX_TEXTURE_BYTES: usize = 768 * 1024 * 1024;
 /// Worker threads (reading and drawing pictures).
 const WORKERS: usize = 2;
 
-type Key = (FileId, u32, bool);
+/// A picture drawn at a size (pixels), as a mask or not.
+type Key = (FileId, u32, u32, bool);
 
 enum Job {
     Open(FileId, FileData),
@@ -31,6 +32,8 @@ enum Job {
 enum Done {
     Opened(FileId, Option<Source>),
     Rendered(Key, Pixels),
+    /// Drawing it failed: the picture is shown as missing.
+    Failed(Key),
 }
 
 struct Entry {
@@ -47,7 +50,8 @@ pub struct PictureCache {
     ctx: Option<egui::Context>,
     jobs: Option<Sender<Job>>,
     done: Option<Receiver<Done>>,
-    sources: HashMap<FileId, Option<Source>>,
+    /// Pictures read, and the frame each was last used in.
+    sources: HashMap<FileId, (Option<Source>, u64)>,
     opening: HashSet<FileId>,
     textures: HashMap<Key, Entry>,
     rendering: HashSet<Key>,
@@ -76,7 +80,11 @@ impl PictureCache {
                 match d {
                     Done::Opened(id, source) => {
                         self.opening.remove(&id);
-                        self.sources.insert(id, source);
+                        self.sources.insert(id, (source, self.frame));
+                    }
+                    Done::Failed(key) => {
+                        self.rendering.remove(&key);
+                        self.sources.insert(key.0, (None, self.frame));
                     }
                     Done::Rendered(key, px) => {
                         self.rendering.remove(&key);
@@ -85,7 +93,7 @@ impl PictureCache {
                             &px.rgba,
                         );
                         let texture = ctx.load_texture(
-                            format!("picture-{}-{}", key.0.as_str(), key.1),
+                            format!("picture-{}-{}x{}", key.0.as_str(), key.1, key.2),
                             image,
                             egui::TextureOptions::LINEAR,
                         );
@@ -107,6 +115,9 @@ impl PictureCache {
         let frame = self.frame;
         self.textures
             .retain(|_, e| frame.saturating_sub(e.used) < KEEP_FRAMES);
+        // A decoded photo may be hundreds of megabytes: let go of those no longer shown.
+        self.sources
+            .retain(|_, (_, used)| frame.saturating_sub(*used) < KEEP_FRAMES);
         let mut total: usize = self.textures.values().map(|e| e.bytes).sum();
         if total > MAX_TEXTURE_BYTES {
             let mut by_age: Vec<(u64, Key)> = self
@@ -131,7 +142,7 @@ impl PictureCache {
     pub fn drawn(&self) -> Vec<(egui::TextureId, FileId, (u32, u32), bool)> {
         self.textures
             .iter()
-            .map(|((id, _, mask), e)| (e.texture.id(), id.clone(), e.size, *mask))
+            .map(|((id, _, _, mask), e)| (e.texture.id(), id.clone(), e.size, *mask))
             .collect()
     }
 
@@ -171,12 +182,21 @@ fn worker(rx: &Mutex<Receiver<Job>>, done: &Sender<Done>, ctx: Option<&egui::Con
             Err(_) => return,
         };
         let Ok(job) = job else { return };
+        // A fault inside a decoder makes that picture a missing one, not a dead worker.
         let out = match job {
-            Job::Open(id, data) => Done::Opened(id, picture::open(&data).ok()),
+            Job::Open(id, data) => {
+                let got = std::panic::catch_unwind(|| picture::open(&data).ok());
+                Done::Opened(id, got.ok().flatten())
+            }
             Job::Render(key, source, w, h) => {
-                let px = source.render(w, h);
-                let px = if key.2 { px.into_mask() } else { px };
-                Done::Rendered(key, px)
+                let got = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let px = source.render(w, h);
+                    if key.3 { px.into_mask() } else { px }
+                }));
+                match got {
+                    Ok(px) => Done::Rendered(key, px),
+                    Err(_) => Done::Failed(key),
+                }
             }
         };
         if done.send(out).is_err() {
@@ -197,9 +217,13 @@ impl Pictures for PictureCache {
         h: f32,
         mask: bool,
     ) -> PictureTexture {
-        let source = match self.sources.get(id) {
-            Some(Some(s)) => s.clone(),
-            Some(None) => return PictureTexture::Missing,
+        let frame = self.frame;
+        let source = match self.sources.get_mut(id) {
+            Some((Some(s), used)) => {
+                *used = frame;
+                s.clone()
+            }
+            Some((None, _)) => return PictureTexture::Missing,
             None => {
                 let Some(data) = data else {
                     return PictureTexture::Missing;
@@ -210,9 +234,8 @@ impl Pictures for PictureCache {
                 return PictureTexture::Loading;
             }
         };
-        let (step, (rw, rh)) = source.step_size(w, h, MAX_STEP);
-        let key = (id.clone(), step, mask);
-        let frame = self.frame;
+        let (_, (rw, rh)) = source.step_size(w, h, MAX_STEP);
+        let key = (id.clone(), rw, rh, mask);
         if let Some(e) = self.textures.get_mut(&key) {
             e.used = frame;
             return PictureTexture::Ready(e.texture.id());
@@ -225,8 +248,8 @@ impl Pictures for PictureCache {
         let nearest = self
             .textures
             .iter_mut()
-            .filter(|((f, _, m), _)| f == id && *m == mask)
-            .min_by_key(|((_, s, _), _)| s.abs_diff(step));
+            .filter(|((f, _, _, m), _)| f == id && *m == mask)
+            .min_by_key(|((_, tw, _, _), _)| tw.abs_diff(rw));
         match nearest {
             Some((_, e)) => {
                 e.used = frame;

@@ -27,7 +27,7 @@ impl App {
         let text = match self.pasted.take() {
             Some(super::super::actions::Pasted::Text(t)) => Some(t),
             Some(super::super::actions::Pasted::Image(image)) => {
-                self.paste_picture(ctx, &image);
+                self.paste_picture(ctx, image);
                 return;
             }
             None => self.desktop.clipboard_text(),
@@ -73,7 +73,7 @@ impl App {
             (None, None) => {
                 // No text: a picture, perhaps (the menu's Paste, which no key event brings).
                 if let Some(image) = self.desktop.clipboard_picture() {
-                    self.paste_picture(ctx, &image);
+                    self.paste_picture(ctx, image);
                     return;
                 }
                 Err(clipboard::PasteError::Empty)

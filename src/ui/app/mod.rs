@@ -114,7 +114,7 @@ pub struct App {
     pub library_open: bool,
     pub library: super::library::LibraryPanel,
     /// Pictures being read from files or the clipboard, to be placed where they go.
-    importing: Option<Receiver<pictures::Imports>>,
+    importing: Vec<Receiver<pictures::Imports>>,
     /// What was last copied here, and the text it put on the clipboard: while the clipboard
     /// still holds that text, a paste gives back the elements even where the clipboard keeps
     /// no HTML.
@@ -161,7 +161,7 @@ impl App {
             pasted: None,
             library_open: false,
             library: Default::default(),
-            importing: None,
+            importing: Vec::new(),
             clip: None,
             held: Vec::new(),
             picture: None,

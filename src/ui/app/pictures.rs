@@ -7,10 +7,18 @@ use super::*;
 use crate::model::{Crop, ElementId, Picture, Point, Rect};
 use crate::picture::{self, Imported, library};
 
-/// What a batch of imports gave: for each file, its name and the picture or why not.
+/// What a batch of imports gave: for each file, its name and what it is.
 pub(super) struct Imports {
     pub at: Option<Point>,
-    pub results: Vec<(String, Result<Imported, String>)>,
+    pub results: Vec<(String, Result<Import, String>)>,
+}
+
+/// A file read for the canvas.
+pub(super) enum Import {
+    /// A picture to put on it.
+    Picture(Imported),
+    /// An exported PNG with a canvas inside: it opens as that canvas.
+    Canvas(PathBuf),
 }
 
 /// Whether a dropped file is opened as a canvas (rather than put on it as a picture).
@@ -23,7 +31,7 @@ pub(super) fn opens_as_canvas(path: &Path) -> bool {
 }
 
 /// Reads a picture file and checks it (on a worker thread).
-fn read_picture(path: &Path, lang: Lang) -> Result<Imported, String> {
+fn read_picture(path: &Path, lang: Lang) -> Result<Import, String> {
     // Too large is said before anything is read (a file of gigabytes would take long).
     if let Ok(meta) = std::fs::metadata(path)
         && meta.is_file()
@@ -35,7 +43,18 @@ fn read_picture(path: &Path, lang: Lang) -> Result<Imported, String> {
         ));
     }
     let bytes = io::read_limited(path).map_err(|e| i18n::load_error(&e, lang))?;
-    picture::import(&bytes).map_err(|e| i18n::picture_error(&e, lang))
+    // A PNG exported from Målbild with its canvas inside is that canvas.
+    if io::is_png(&bytes)
+        && matches!(
+            io::png::embedded_document(&bytes, io::MAX_EMBEDDED_BYTES as usize),
+            io::png::Embedded::Document(_)
+        )
+    {
+        return Ok(Import::Canvas(path.to_path_buf()));
+    }
+    picture::import(&bytes)
+        .map(Import::Picture)
+        .map_err(|e| i18n::picture_error(&e, lang))
 }
 
 impl App {
@@ -79,18 +98,32 @@ impl App {
     }
 
     /// A picture pasted from the clipboard, placed where the pointer is.
-    pub(super) fn paste_picture(&mut self, ctx: &egui::Context, image: &egui::ColorImage) {
-        let [w, h] = image.size;
-        let rgba: Vec<u8> = image
-            .pixels
-            .iter()
-            .flat_map(|c| c.to_srgba_unmultiplied())
-            .collect();
+    pub(super) fn paste_picture(
+        &mut self,
+        ctx: &egui::Context,
+        image: std::sync::Arc<egui::ColorImage>,
+    ) {
         let lang = self.lang;
         let name = Msg::Image.text(lang).to_owned();
         let at = self.view.paste_at.take().or(self.view.pointer_world);
+        // Checked, converted and stored on the import thread: a huge screenshot does not
+        // hold up the window.
         self.start_import(ctx, at, move || {
-            let got = picture::import_rgba(w as u32, h as u32, rgba)
+            let [w, h] = image.size;
+            let (w, h) = (
+                w.min(u32::MAX as usize) as u32,
+                h.min(u32::MAX as usize) as u32,
+            );
+            let got = picture::check_size(w as u64, h as u64)
+                .and_then(|()| {
+                    let rgba: Vec<u8> = image
+                        .pixels
+                        .iter()
+                        .flat_map(|c| c.to_srgba_unmultiplied())
+                        .collect();
+                    picture::import_rgba(w, h, rgba)
+                })
+                .map(Import::Picture)
                 .map_err(|e| i18n::picture_error(&e, lang));
             vec![(name, got)]
         });
@@ -100,21 +133,25 @@ impl App {
         &mut self,
         ctx: &egui::Context,
         at: Option<Point>,
-        work: impl FnOnce() -> Vec<(String, Result<Imported, String>)> + Send + 'static,
+        work: impl FnOnce() -> Vec<(String, Result<Import, String>)> + Send + 'static,
     ) {
         let (tx, rx) = std::sync::mpsc::channel();
         let repaint = ctx.clone();
+        let failed = Msg::PictureFailed.text(self.lang).to_owned();
         let spawned = std::thread::Builder::new()
             .name("malbild-import".into())
             .stack_size(64 * 1024 * 1024)
             .spawn(move || {
-                let results = work();
+                // A fault in a decoder is a refusal, not the end of the import.
+                let results = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+                    .unwrap_or_else(|_| vec![(String::new(), Err(failed))]);
                 let _ = tx.send(Imports { at, results });
                 repaint.request_repaint();
             });
         match spawned {
             Ok(_) => {
-                self.importing = Some(rx);
+                // Each import is waited for: one started while another reads loses nothing.
+                self.importing.push(rx);
                 self.set_notice(ctx, Msg::PictureOpening.text(self.lang).to_owned());
             }
             Err(e) => self.set_notice(ctx, e.to_string()),
@@ -123,24 +160,29 @@ impl App {
 
     /// Places pictures that have been read. Called every frame.
     pub(super) fn poll_imports(&mut self, ctx: &egui::Context) {
-        let Some(rx) = &self.importing else {
-            return;
-        };
-        let imports = match rx.try_recv() {
-            Ok(i) => i,
-            Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.importing = None;
-                return;
+        let mut done = Vec::new();
+        self.importing.retain(|rx| match rx.try_recv() {
+            Ok(i) => {
+                done.push(i);
+                false
             }
-        };
-        self.importing = None;
+            Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+        });
+        for imports in done {
+            self.place_imports(ctx, imports);
+        }
+    }
+
+    fn place_imports(&mut self, ctx: &egui::Context, imports: Imports) {
         self.notice = None;
         let mut placed = Vec::new();
         let mut refused = Vec::new();
         for (name, got) in imports.results {
             match got {
-                Ok(imported) => placed.push((name, imported)),
+                Ok(Import::Picture(imported)) => placed.push((name, imported)),
+                Ok(Import::Canvas(path)) => self.request(Then::Open(path), ctx),
+                Err(why) if name.is_empty() => refused.push(why),
                 Err(why) => refused.push(format!("“{name}”: {why}")),
             }
         }
@@ -177,9 +219,7 @@ impl App {
             library::Set::Icons => 96.0,
         };
         // Its own proportions (the drawn road is long and low).
-        let (w, h) = crate::picture::open(item.file_data())
-            .map(|s| s.size())
-            .unwrap_or((1.0, 1.0));
+        let (w, h) = item.size();
         let k = side / w.max(h).max(1e-3);
         let (w, h) = (w * k, h * k);
         let (w, h) = if item.id == "malbild:road" {

@@ -643,8 +643,19 @@ impl CanvasView {
                 bounds,
                 start,
             } => {
-                let to =
-                    handle.resize_min(*bounds, now.x - origin.x, now.y - origin.y, (20.0, 20.0));
+                // With a picture among them, the whole keeps its proportions (Shift frees it).
+                let to = if !shift && start.iter().any(|e| e.as_picture().is_some()) {
+                    super::hit::resize_frame_keeping_aspect(
+                        Frame::upright(*bounds),
+                        *handle,
+                        *origin,
+                        now,
+                        (20.0, 20.0),
+                    )
+                    .rect
+                } else {
+                    handle.resize_min(*bounds, now.x - origin.x, now.y - origin.y, (20.0, 20.0))
+                };
                 let scaled = crate::edit::arrange::scale_into(start, *bounds, to);
                 if !scaled.is_empty() {
                     self.pending.push(Edit::Apply(Command::Update(scaled)));

@@ -96,7 +96,7 @@ pub fn crop_picture(
     use crate::model::Crop;
     let frame = start.frame();
     let r = start.rect;
-    let c = start.crop;
+    let c = shown_crop(start);
     // The whole picture, in the box's own (unturned) coordinates.
     let full = Rect::new(
         r.x - c.x / c.w * r.w,
@@ -110,7 +110,7 @@ pub fn crop_picture(
     let (x0, x1) = (moved.x.max(full.x), moved.right().min(full.right()));
     let (y0, y1) = (moved.y.max(full.y), moved.bottom().min(full.bottom()));
     let rect = Rect::new(x0, y0, (x1 - x0).max(min.0), (y1 - y0).max(min.1));
-    let crop = Crop {
+    let shown = Crop {
         x: ((rect.x - full.x) / full.w).clamp(0.0, 1.0),
         y: ((rect.y - full.y) / full.h).clamp(0.0, 1.0),
         w: (rect.w / full.w).clamp(Crop::MIN, 1.0),
@@ -119,14 +119,37 @@ pub fn crop_picture(
     let f = keep_anchor(frame, handle, rect);
     crate::model::Picture {
         rect: f.rect,
-        crop,
+        crop: flipped(start, shown),
         ..start.clone()
+    }
+}
+
+/// A crop as the box shows it, from its left and top edges as seen (a flipped picture's crop
+/// is kept in the picture's own, unflipped terms).
+fn shown_crop(p: &crate::model::Picture) -> crate::model::Crop {
+    flipped(p, p.crop)
+}
+
+/// `c` mirrored as `p` is flipped (its own inverse).
+fn flipped(p: &crate::model::Picture, c: crate::model::Crop) -> crate::model::Crop {
+    crate::model::Crop {
+        x: if p.flip_x {
+            (1.0 - c.x - c.w).max(0.0)
+        } else {
+            c.x
+        },
+        y: if p.flip_y {
+            (1.0 - c.y - c.h).max(0.0)
+        } else {
+            c.y
+        },
+        ..c
     }
 }
 
 /// The picture's whole, uncropped box (turned as the picture is), in world points.
 pub fn uncropped(p: &crate::model::Picture) -> crate::model::Picture {
-    let (r, c) = (p.rect, p.crop);
+    let (r, c) = (p.rect, shown_crop(p));
     let full = Rect::new(
         r.x - c.x / c.w * r.w,
         r.y - c.y / c.h * r.h,
@@ -518,6 +541,69 @@ mod tests {
         );
         let now = f.to_world(Point::new(f.rect.x, f.rect.y));
         assert!((now.x - fixed.x).abs() < 0.01 && (now.y - fixed.y).abs() < 0.01);
+    }
+
+    #[test]
+    fn cropping_moves_the_edge_over_a_picture_that_stays_put_flipped_or_not() {
+        use crate::model::{Crop, FileId, Picture};
+        for (fx, fy, turn) in [
+            (false, false, 0.0),
+            (true, false, 0.0),
+            (false, true, 30.0),
+            (true, true, 315.0),
+        ] {
+            let mut p = Picture::new(
+                ElementId(1),
+                Rect::new(100.0, 100.0, 300.0, 200.0),
+                FileId::of(b"x"),
+            );
+            p.flip_x = fx;
+            p.flip_y = fy;
+            p.rotation = turn;
+            p.crop = Crop {
+                x: 0.1,
+                y: 0.2,
+                w: 0.6,
+                h: 0.7,
+            };
+            let whole = uncropped(&p);
+            for h in [Handle::W, Handle::E, Handle::N, Handle::SE] {
+                let cropped = crop_picture(&p, h, Point::new(0.0, 0.0), Point::new(20.0, 15.0));
+                let after = uncropped(&cropped);
+                let same = |a: f32, b: f32| (a - b).abs() < 0.01;
+                assert!(
+                    same(after.rect.x, whole.rect.x)
+                        && same(after.rect.y, whole.rect.y)
+                        && same(after.rect.w, whole.rect.w)
+                        && same(after.rect.h, whole.rect.h),
+                    "flip {fx} {fy}, turn {turn}, {h:?}: {:?} vs {:?}",
+                    after.rect,
+                    whole.rect
+                );
+                assert!(
+                    cropped.validate().is_ok(),
+                    "{:?} {:?}",
+                    cropped.validate(),
+                    cropped.crop
+                );
+                // And the picture's own point (0.45, 0.55) is where it was on the canvas.
+                let at = |q: &Picture| {
+                    let [tl, tr, _, bl] = q.frame().corners();
+                    let uv = q.uv_corners();
+                    let s = (0.45 - uv[0].0) / (uv[1].0 - uv[0].0);
+                    let t = (0.55 - uv[0].1) / (uv[3].1 - uv[0].1);
+                    Point::new(
+                        tl.x + s * (tr.x - tl.x) + t * (bl.x - tl.x),
+                        tl.y + s * (tr.y - tl.y) + t * (bl.y - tl.y),
+                    )
+                };
+                let (a, b) = (at(&p), at(&cropped));
+                assert!(
+                    same(a.x, b.x) && same(a.y, b.y),
+                    "flip {fx} {fy}, {h:?}: {a:?} → {b:?}"
+                );
+            }
+        }
     }
 
     #[test]
