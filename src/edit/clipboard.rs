@@ -266,7 +266,7 @@ pub fn cards_from_text(
 /// What marks copied elements on the clipboard (the `type` of the JSON object).
 pub const CLIP_TYPE: &str = "malbild/clipboard";
 /// Copied elements larger than this (as JSON) are not read back from the clipboard.
-pub const MAX_CLIP_BYTES: usize = 64 * 1024 * 1024;
+pub const MAX_CLIP_BYTES: usize = 256 * 1024 * 1024;
 
 #[derive(serde::Serialize)]
 struct ClipOut<'a> {
@@ -374,6 +374,20 @@ pub fn to_html(json: &str, text: &str) -> String {
         "<meta charset=\"utf-8\"><!--{CLIP_TYPE}:{}-->{body}",
         crate::io::base64::encode(json.as_bytes())
     )
+}
+
+/// Copied elements inside clipboard HTML made by [`to_html`]: `None` if there are none, or
+/// the elements or why they cannot be pasted (too many pictures to carry, say).
+pub fn clip_in_html(html: &str) -> Option<Result<Clip, String>> {
+    let start = html.find(&format!("<!--{CLIP_TYPE}:"))? + CLIP_TYPE.len() + 5;
+    let len = html.get(start..)?.find("-->")?;
+    if len > MAX_CLIP_BYTES / 3 * 4 + 4 {
+        return Some(Err(format!(
+            "more than {} MB of copied elements",
+            MAX_CLIP_BYTES / (1024 * 1024)
+        )));
+    }
+    json_in_html(html).and_then(|json| from_json(&json))
 }
 
 /// The JSON of copied elements inside clipboard HTML made by [`to_html`], if it is there.

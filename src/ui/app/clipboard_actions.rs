@@ -48,8 +48,7 @@ impl App {
         let html = self.desktop.clipboard_html();
         let copied = html
             .as_deref()
-            .and_then(clipboard::json_in_html)
-            .and_then(|json| clipboard::from_json(&json))
+            .and_then(clipboard::clip_in_html)
             .or_else(|| text.as_deref().and_then(clipboard::from_json))
             .or_else(|| match (&self.clip, &text) {
                 // Copied here, on a clipboard that kept only the text.
