@@ -367,7 +367,7 @@ fn svg_options() -> usvg::Options<'static> {
             Some(m) if m != Mime::Svg => {
                 // Decoded here, with our limits: the renderer's own decoders have none.
                 let (w, h) = raster_size(&data, m).unwrap_or((u32::MAX, u32::MAX));
-                if spend(w as u64 * h as u64 * 4) {
+                if spend((w as u64).saturating_mul(h as u64).saturating_mul(4)) {
                     decode_raster(&data, m).ok().and_then(|(img, _)| {
                         let mut out = Vec::new();
                         let enc = image::codecs::png::PngEncoder::new(&mut out);

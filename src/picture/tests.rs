@@ -279,3 +279,22 @@ fn many_layers_are_drawn_smaller_and_pictures_inside_share_one_budget() {
     assert!(got.is_ok(), "{got:?}");
     assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
 }
+
+#[test]
+fn every_file_of_the_corpus_is_read_or_refused_never_a_panic() {
+    // Including what the fuzzer found (`fuzz-*`): an SVG whose data: PNG is damaged made
+    // the budget's sum overflow.
+    let dir = format!("{}/tests/corpus/images", env!("CARGO_MANIFEST_DIR"));
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let bytes = std::fs::read(entry.path()).unwrap();
+        if let Ok(imported) = import(&bytes) {
+            let source = open(&imported.data).unwrap();
+            let (w, h) = source.render_size(64.0, 64.0);
+            let _ = source.render(w, h);
+        }
+        let _ = open(&FileData::new(Mime::Png, bytes));
+        n += 1;
+    }
+    assert!(n >= 29, "{n} files");
+}

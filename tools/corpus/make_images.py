@@ -456,6 +456,22 @@ something there.
 |---|---:|---|---|
 """
 
+README_TAIL = """
+The SVGs that point outside themselves are refused when put on the canvas
+("refers to files or web addresses outside itself"); a canvas file that
+holds one anyway draws it as described above.
+
+## Found by the fuzzer
+
+Not made by this script: inputs `cargo +nightly fuzz run picture` found, kept
+so that they stay fixed (`fuzz_targets/picture.rs`; each is read by
+`every_file_of_the_corpus_is_read_or_refused_never_a_panic`).
+
+| File | What it found |
+|---|---|
+| `fuzz-damaged-data-png.svg` | An SVG whose `data:` PNG (under a mistyped MIME) has no readable size: the budget's sum of width × height × 4 overflowed (a panic in debug builds). |
+"""
+
 
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
@@ -465,7 +481,9 @@ def main():
         (OUT / name).write_bytes(data)
         rows.append(f"| `{name}` | {len(data):,} | {what} | {outcome} |")
         print(f"{len(data):>8}  {name}")
-    (OUT / "README.md").write_text(README_HEAD + "\n".join(rows) + "\n", encoding="utf-8")
+    (OUT / "README.md").write_text(
+        README_HEAD + "\n".join(rows) + "\n" + README_TAIL, encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":
