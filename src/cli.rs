@@ -22,6 +22,12 @@ pub enum Cli {
         output: PathBuf,
         icons: bool,
     },
+    /// Write the story as Markdown or CSV.
+    Summary {
+        input: PathBuf,
+        output: PathBuf,
+        lang: Option<Lang>,
+    },
     Help,
     Version,
 }
@@ -66,6 +72,28 @@ enum Command {
         #[arg(long)]
         icons: bool,
     },
+    /// Write the story of a canvas as Markdown (for minutes) or CSV (for a spreadsheet):
+    /// the cards phase by phase and theme by theme, with status, owner, date, priority,
+    /// votes and step
+    Summary {
+        /// The canvas (or editable PNG)
+        #[arg(value_name = "IN")]
+        input: PathBuf,
+        /// Where the summary goes: a name ending in .md or .csv
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+        /// The language of headings and statuses (default: the system's)
+        #[arg(long, value_name = "sv|en", value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
+}
+
+fn parse_lang(v: &str) -> Result<Lang, String> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "sv" | "svenska" | "swedish" => Ok(Lang::Sv),
+        "en" | "engelska" | "english" => Ok(Lang::En),
+        _ => Err("use sv or en".to_owned()),
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -218,6 +246,19 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
             ..
         }) => Ok(Cli::Library { output, icons }),
         Ok(Args {
+            command:
+                Some(Command::Summary {
+                    input,
+                    output,
+                    lang,
+                }),
+            ..
+        }) => Ok(Cli::Summary {
+            input,
+            output,
+            lang,
+        }),
+        Ok(Args {
             command: None,
             file,
         }) => Ok(Cli::Run { file }),
@@ -260,6 +301,42 @@ pub fn check(path: &Path, lang: Lang) -> (String, i32) {
             2,
         ),
     }
+}
+
+/// `malbild summary`: a line to print and the exit code (0 done, 2 not).
+pub fn summary(input: &Path, output: &Path, lang: Lang) -> (String, i32) {
+    use crate::export::summary::SummaryFormat;
+    let fail = |msg: String| (format!("malbild summary: {msg}"), 2);
+    let Some(format) = SummaryFormat::from_path(output) else {
+        return fail(format!(
+            "{}: {}",
+            output.display(),
+            match lang {
+                Lang::Sv => "sammanfattningen ska sluta på .md eller .csv",
+                Lang::En => "the summary must end in .md or .csv",
+            }
+        ));
+    };
+    let doc = match crate::io::load(input) {
+        Ok(l) => l.document,
+        Err(e) => {
+            return fail(format!(
+                "{}: {}",
+                input.display(),
+                i18n::load_error(&e, lang)
+            ));
+        }
+    };
+    let text = format.write(&doc, lang);
+    if let Err(e) = crate::io::write_atomic(output, text.as_bytes()) {
+        return fail(format!(
+            "{}: {}",
+            output.display(),
+            i18n::save_error(&e, output, lang)
+        ));
+    }
+    let cards = i18n::cards(doc.card_count(), lang);
+    (format!("{}: {cards}", output.display()), 0)
 }
 
 /// `malbild export`: a line to print and the exit code (0 done, 2 not).

@@ -22,3 +22,24 @@ impl Lang {
         }
     }
 }
+
+static CURRENT: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+impl Lang {
+    /// The language the program speaks now: the words drawn into the picture (status
+    /// badges) in exports follow it. The window sets it when the user switches.
+    pub fn current() -> Lang {
+        match CURRENT.load(std::sync::atomic::Ordering::Relaxed) {
+            1 => Lang::En,
+            _ => Lang::Sv,
+        }
+    }
+
+    pub fn set_current(lang: Lang) {
+        let v = match lang {
+            Lang::Sv => 0,
+            Lang::En => 1,
+        };
+        CURRENT.store(v, std::sync::atomic::Ordering::Relaxed);
+    }
+}

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    Lang::set_current(Lang::from_env());
     let cli = match cli::parse(std::env::args_os().skip(1)) {
         Ok(cli) => cli,
         Err(e) => {
@@ -56,6 +57,20 @@ fn main() -> ExitCode {
         }
         Cli::Library { output, icons } => {
             let (line, code) = cli::library(&output, icons, Lang::from_env());
+            let line = i18n::tidy(&line);
+            if code == 0 {
+                println!("{line}");
+            } else {
+                eprintln!("{line}");
+            }
+            ExitCode::from(code as u8)
+        }
+        Cli::Summary {
+            input,
+            output,
+            lang,
+        } => {
+            let (line, code) = cli::summary(&input, &output, lang.unwrap_or_else(Lang::from_env));
             let line = i18n::tidy(&line);
             if code == 0 {
                 println!("{line}");

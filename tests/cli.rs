@@ -52,7 +52,7 @@ fn check_summarises_a_good_file_in_one_line() {
     let (code, out, err) = malbild(&["check", &file]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.lines().count(), 1, "{out}");
-    assert!(out.contains(": ok: Målbild canvas version 5;"), "{out}");
+    assert!(out.contains(": ok: Målbild canvas version 6;"), "{out}");
     assert!(out.contains("Nuläge → Övergång → Målbild"), "{out}");
     assert!(out.contains("15 cards, 6 arrows"), "{out}");
     // Every kind is counted.
@@ -65,7 +65,7 @@ fn check_summarises_a_good_file_in_one_line() {
     // A version-1 file is read through the upgrade step.
     let (code, out, _) = malbild(&["check", &path("tests/corpus/v1-minimal.malbild")]);
     assert_eq!(code, 0);
-    assert!(out.contains("version 5, upgraded from version 1"), "{out}");
+    assert!(out.contains("version 6, upgraded from version 1"), "{out}");
 }
 
 #[test]

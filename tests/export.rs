@@ -101,6 +101,7 @@ fn golden_images() {
             background: Background::White,
             padding: 0.0,
             embed: false,
+            marks: true,
         },
     );
     golden(
@@ -283,6 +284,7 @@ fn export_matches_screen(doc: Document, name: &str) {
         width: px.width() as u32,
         height: px.height() as u32,
         dpi: None,
+        marks: true,
     };
     let mut timings = export::Timings::default();
     let exported = export::pixels(

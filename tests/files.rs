@@ -77,7 +77,7 @@ fn every_broken_file_says_what_is_wrong_and_where() {
         ),
         (
             "newer-version.malbild",
-            &["version 99", "newer Målbild", "versions 1 to 5"],
+            &["version 99", "newer Målbild", "versions 1 to 6"],
             &["version 99", "nyare Målbild"],
         ),
         (
@@ -162,6 +162,24 @@ fn every_broken_file_says_what_is_wrong_and_where() {
             "bad-order-key.malbild",
             &["`document.elements[1].order`", "`a0 ` is not an order key"],
             &["elements[1].order"],
+        ),
+        (
+            "lanes-in-v5.malbild",
+            &[
+                "cannot upgrade from version 5",
+                "it has `lanes`, which version 5 did not have",
+            ],
+            &["lanes"],
+        ),
+        (
+            "bad-due.malbild",
+            &["elements[0].due", "`2027-02-30` is not a day"],
+            &["elements[0].due"],
+        ),
+        (
+            "lanes-too-tall.malbild",
+            &["`document.lanes`", "together 900 high", "more than the board"],
+            &["lanes"],
         ),
         (
             "picture-in-v4.malbild",
@@ -496,4 +514,30 @@ fn pictures_reopen_equal_and_damaged_or_missing_ones_are_kept() {
     let text = String::from_utf8(io::to_bytes(&fewer)).unwrap_or_default();
     assert!(!text.contains("not base64!"));
     assert!(text.contains(pictures[0].file.as_str()));
+}
+
+#[test]
+fn a_workshop_file_reads_with_its_themes_votes_steps_and_follow_up_and_saves_the_same() {
+    use malbild::model::{Priority, Status};
+    let path = corpus("v6-workshop.malbild");
+    let loaded = io::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    let doc = &loaded.document;
+    assert_eq!(doc.lanes.len(), 2);
+    assert_eq!(doc.lanes[1].title, "Digitalt");
+    let second = doc.elements.iter().nth(1).cloned();
+    let card = second.as_ref().and_then(|e| e.as_card());
+    assert!(card.is_some_and(|c| c.status == Some(Status::Ongoing)
+        && c.priority == Some(Priority::High)
+        && c.owner == "Åsa Öberg"
+        && c.due == "2027-03-31"
+        && c.step == Some(1)));
+    let e = second.as_ref().map(|e| doc.lane_of(e));
+    assert_eq!(e, Some(Some(0)));
+    assert_eq!(doc.votes[0].total(), 4);
+    assert_eq!(doc.elements.iter().last().and_then(|e| e.step()), Some(3));
+    // Saved and read again: the same document, and saving twice gives the same bytes.
+    let bytes = io::to_bytes(doc);
+    let again = io::from_bytes(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(&again.document, doc);
+    assert_eq!(io::to_bytes(&again.document), bytes);
 }

@@ -5,12 +5,12 @@
 //! scratch (arrows bound to moved cards included).
 
 use malbild::edit::arrange::{self, Alignment, Depth};
-use malbild::edit::{Command, Editor};
+use malbild::edit::{Command, Editor, workshop};
 use malbild::io;
 use malbild::model::{
     Arrow, ArrowEnd, Card, CardColor, Document, Element, ElementId, Frame, Head, LineStyle,
-    LineWidth, MIN_BOARD_HEIGHT, MIN_PHASE_WIDTH, Outline, PenWidth, Phase, PhaseId, Point, Rect,
-    Rgba, Route, Shape, Stroke, Text, sample,
+    LineWidth, MIN_BOARD_HEIGHT, MIN_PHASE_WIDTH, Outline, PenWidth, Phase, PhaseId, Point,
+    Priority, Rect, Rgba, Route, Shape, Status, Stroke, Text, sample,
 };
 use malbild::spatial::SpatialIndex;
 use proptest::prelude::*;
@@ -108,6 +108,27 @@ enum Op {
         width: f32,
         dx: f32,
     },
+    /// A theme: added, moved, removed, resized or renamed.
+    Lane {
+        what: usize,
+        a: usize,
+        b: usize,
+        height: f32,
+        title: String,
+    },
+    /// A dot given or taken, or a new round.
+    Vote {
+        pick: usize,
+        what: usize,
+    },
+    /// A card's follow-up and step.
+    FollowUp {
+        pick: usize,
+        status: usize,
+        owner: String,
+        day: u32,
+        step: u32,
+    },
     /// End the gesture here (an undo step boundary).
     Commit,
 }
@@ -175,6 +196,11 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (MIN_BOARD_HEIGHT..5000.0f32).prop_map(|height| Op::Board { height }),
         1 => text().prop_map(|title| Op::Title { title }),
         1 => (0usize..3, MIN_PHASE_WIDTH..3000.0f32, coord()).prop_map(|(phase, width, dx)| Op::Widen { phase, width, dx }),
+        1 => (0usize..5, any::<usize>(), any::<usize>(), 40.0f32..600.0, text())
+            .prop_map(|(what, a, b, height, title)| Op::Lane { what, a, b, height, title }),
+        1 => (any::<usize>(), 0usize..4).prop_map(|(pick, what)| Op::Vote { pick, what }),
+        1 => (any::<usize>(), 0usize..6, text(), 0u32..400, 0u32..20)
+            .prop_map(|(pick, status, owner, day, step)| Op::FollowUp { pick, status, owner, day, step }),
         2 => Just(Op::Commit),
     ]
 }
@@ -391,7 +417,57 @@ fn to_command(doc: &Document, op: &Op, serial: &mut u64) -> Option<Command> {
                 tint: Rgba::rgb(tint.0, tint.1, tint.2),
             },
         ),
-        Op::Board { height } => Command::SetBoardHeight(*height),
+        // The board is never made shorter than its lanes (the UI holds it there).
+        Op::Board { height } => Command::SetBoardHeight(height.max(doc.lanes_bottom())),
+        Op::Lane {
+            what,
+            a,
+            b,
+            height,
+            title,
+        } => {
+            let n = doc.lanes.len().max(1);
+            match what {
+                0 => workshop::add_lane(doc, title)?.0,
+                1 => workshop::move_lane(doc, a % n, b % n)?,
+                2 => workshop::remove_lane(doc, a % n)?,
+                3 => {
+                    let (below, inside) = workshop::lane_drag(doc, a % n);
+                    let start = workshop::LaneStart::of(doc);
+                    workshop::resize_lane(&start, a % n, *height, &below, &inside)?
+                }
+                _ => {
+                    let mut lane = doc.lanes.get(a % n)?.clone();
+                    lane.title = title.clone();
+                    workshop::set_lane(doc, a % n, lane)?
+                }
+            }
+        }
+        Op::Vote { pick, what } => {
+            let e = pick_one(*pick)?;
+            match (what, workshop::current_round(doc)) {
+                (0, _) | (_, None) => workshop::start_round(doc, "Omröstning", Some(3)),
+                (1, Some((i, _))) => workshop::vote(doc, i, e.id(), -1)?,
+                (_, Some((i, _))) => workshop::vote(doc, i, e.id(), 1)?,
+            }
+        }
+        Op::FollowUp {
+            pick,
+            status,
+            owner,
+            day,
+            step,
+        } => {
+            let e = pick_one(*pick)?;
+            let mut out = e.with_step((*step > 0).then_some(*step));
+            if let Element::Card(c) = &mut out {
+                c.status = Status::ALL.get(*status).copied();
+                c.owner = owner.chars().take(200).collect();
+                c.due = format!("2027-{:02}-{:02}", day % 12 + 1, day % 28 + 1);
+                c.priority = Priority::ALL.get(*status % 4).copied();
+            }
+            Command::Update(vec![out])
+        }
         Op::Title { title } => Command::SetTitle(title.clone()),
         Op::Widen { phase, width, dx } => {
             let id = PhaseId::ALL[*phase];

@@ -16,6 +16,8 @@ pub struct Editor {
     /// The first command since [`Editor::take_error`] that did not fit the document (nothing
     /// was changed by it), for the app to report once.
     error: Option<EditError>,
+    /// The day cards changed by this editor are marked with (`YYYY-MM-DD`).
+    today: String,
 }
 
 /// A change asked for by a panel or dialog, applied by the app after the UI pass.
@@ -40,6 +42,7 @@ impl Editor {
             index,
             revision: 0,
             error: None,
+            today: crate::model::workshop::day_of(std::time::SystemTime::now()),
         }
     }
 
@@ -59,8 +62,14 @@ impl Editor {
         self.revision
     }
 
+    /// The day changed cards are marked with; tests set it.
+    pub fn set_today(&mut self, day: &str) {
+        self.today = day.to_owned();
+    }
+
     /// Applies a command as part of the current gesture's undo step.
     pub fn apply(&mut self, cmd: Command) -> Result<(), EditError> {
+        let cmd = super::workshop::stamp_changed(&self.doc, cmd, &self.today);
         let result = self.history.apply(&mut self.doc, cmd);
         self.sync();
         self.note(result)
@@ -68,6 +77,7 @@ impl Editor {
 
     /// Applies a command as an undo step of its own.
     pub fn apply_step(&mut self, cmd: Command) -> Result<(), EditError> {
+        let cmd = super::workshop::stamp_changed(&self.doc, cmd, &self.today);
         let result = self.history.apply_step(&mut self.doc, cmd);
         self.sync();
         self.note(result)

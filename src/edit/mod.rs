@@ -8,12 +8,13 @@ pub mod clipboard;
 mod editor;
 mod history;
 pub mod layout;
+pub mod workshop;
 
 pub use editor::{Edit, Editor};
 pub use history::History;
 
 use crate::model::{
-    Document, Element, ElementId, ExportSettings, FileData, FileId, Phase, PhaseId,
+    Document, Element, ElementId, ExportSettings, FileData, FileId, Lane, Phase, PhaseId, VoteRound,
 };
 
 /// One change to a document.
@@ -44,6 +45,10 @@ pub enum Command {
     AddFiles(Vec<(FileId, FileData)>),
     /// Remove pictures from the files table (the undoing of [`Command::AddFiles`]).
     RemoveFiles(Vec<FileId>),
+    /// Set the themes (lanes), top to bottom.
+    SetLanes(Vec<Lane>),
+    /// Set the dot-voting rounds.
+    SetVotes(Vec<VoteRound>),
     /// Several commands as one: all apply, or none.
     Batch(Vec<Command>),
 }
@@ -89,7 +94,9 @@ impl Command {
             | Command::SetShowTitle(_)
             | Command::SetExport(_)
             | Command::AddFiles(_)
-            | Command::RemoveFiles(_) => {}
+            | Command::RemoveFiles(_)
+            | Command::SetLanes(_)
+            | Command::SetVotes(_) => {}
             Command::Batch(cmds) => cmds.iter().for_each(|c| c.touched(out)),
         }
     }
@@ -106,7 +113,8 @@ impl Command {
             | (Command::SetTitle(_), Command::SetTitle(_))
             | (Command::SetDate(_), Command::SetDate(_))
             | (Command::SetShowTitle(_), Command::SetShowTitle(_))
-            | (Command::SetExport(_), Command::SetExport(_)) => true,
+            | (Command::SetExport(_), Command::SetExport(_))
+            | (Command::SetLanes(_), Command::SetLanes(_)) => true,
             (Command::Batch(a), Command::Batch(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.absorbs(y))
             }
@@ -186,6 +194,14 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<Command, EditError> {
         Command::SetExport(e) => {
             let old = std::mem::replace(&mut doc.export, e);
             Ok(Command::SetExport(old))
+        }
+        Command::SetLanes(lanes) => {
+            let old = std::mem::replace(&mut doc.lanes, lanes);
+            Ok(Command::SetLanes(old))
+        }
+        Command::SetVotes(votes) => {
+            let old = std::mem::replace(&mut doc.votes, votes);
+            Ok(Command::SetVotes(old))
         }
         Command::AddFiles(files) => {
             let mut added = Vec::new();

@@ -41,6 +41,8 @@ pub struct View {
     pub zoom: f32,
     /// Draw the phases' tinted columns.
     pub phase_tints: bool,
+    /// Draw follow-up badges and voting dots.
+    pub marks: bool,
 }
 
 fn apply_deltas(textures: &mut HashMap<TextureId, Texture>, delta: &mut egui::TexturesDelta) {
@@ -108,6 +110,8 @@ pub fn draw(doc: &Document, view: &View) -> Frame {
     let options = PaintOptions {
         hidden_text: None,
         phase_tints: view.phase_tints,
+        marks: view.marks,
+        lang: crate::lang::Lang::current(),
     };
     let mut cache = SceneCache::default();
     let mut pictures = ExportPictures::default();

@@ -8,6 +8,7 @@ pub mod frame;
 mod pictures;
 pub mod png;
 pub mod raster;
+pub mod summary;
 pub mod svg;
 
 use crate::model::{
@@ -53,6 +54,8 @@ pub struct Plan {
     pub height: u32,
     /// For paper: the resolution, written into the PNG so printers know the physical size.
     pub dpi: Option<u32>,
+    /// Draw the cards' follow-up badges and the voting dots.
+    pub marks: bool,
 }
 
 /// How long each stage of an export took.
@@ -222,6 +225,7 @@ pub fn plan(
         width: (width as u32).max(1),
         height: (height as u32).max(1),
         dpi,
+        marks: settings.marks,
     })
 }
 
@@ -294,6 +298,7 @@ fn meshes(
         world: plan.world,
         zoom: plan.pixels_per_point,
         phase_tints: background == Background::Phases,
+        marks: plan.marks,
     };
     let mut frame = frame::draw(doc, &view);
     timings.scene = t.elapsed();

@@ -406,6 +406,7 @@ pub fn render(doc: &Document, plan: &Plan, background: Background) -> String {
         world: plan.world,
         zoom: 1.0,
         phase_tints: background == Background::Phases,
+        marks: plan.marks,
     };
     let frame = frame::draw(doc, &view);
     let mut w = Writer {

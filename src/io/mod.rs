@@ -24,7 +24,7 @@ pub const FORMAT: &str = "malbild";
 ///    paint order), and may be grouped, locked and (some kinds) turned.
 /// 5. Illustrations and images, showing pictures kept once each in the document's `files`
 ///    table (keyed by their content hash).
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 /// The file name extension.
 pub const EXTENSION: &str = "malbild";
 /// The first bytes of every PNG file.
@@ -50,7 +50,8 @@ pub const MB: u64 = 1024 * 1024;
 /// is read straight into today's types (no `Value` tree in between, which would cost memory
 /// and hide duplicate keys), and each step then checks or changes what it has to.
 type Upgrade = fn(&mut Document) -> Result<(), String>;
-const UPGRADES: [Upgrade; VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+const UPGRADES: [Upgrade; VERSION as usize - 1] =
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Version 2 added arrows and changed nothing else: a version-1 document is a version-2
 /// document with no arrows. An arrow in a file that says version 1 is a contradiction.
@@ -102,6 +103,33 @@ fn v4_to_v5(doc: &mut Document) -> Result<(), String> {
         return Err("it has `files`, which version 4 did not have".into());
     }
     Ok(())
+}
+
+/// Version 6 added the workshop: themes (lanes), voting rounds, presentation steps and the
+/// follow-up of cards (status, owner, due date, priority, the day changed).
+fn v5_to_v6(doc: &mut Document) -> Result<(), String> {
+    if !doc.lanes.is_empty() {
+        return Err("it has `lanes`, which version 5 did not have".into());
+    }
+    if !doc.votes.is_empty() {
+        return Err("it has `votes`, which version 5 did not have".into());
+    }
+    let newer = doc.elements.iter().position(|e| {
+        e.step().is_some()
+            || e.as_card().is_some_and(|c| {
+                c.status.is_some()
+                    || c.priority.is_some()
+                    || !c.owner.is_empty()
+                    || !c.due.is_empty()
+                    || !c.changed.is_empty()
+            })
+    });
+    match newer {
+        Some(i) => Err(format!(
+            "elements[{i}] has a step or a follow-up, which version 5 did not have"
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Why a file could not be opened. Every variant says what is wrong and, where it can, where.

@@ -173,6 +173,17 @@ pub struct ExportSettings {
     /// Put the whole document inside the PNG, so that opening the PNG gives back the canvas.
     #[serde(rename = "embed")]
     pub embed: bool,
+    /// Draw the cards' follow-up badges and the voting dots (version 6).
+    #[serde(rename = "marks", default = "yes", skip_serializing_if = "is_yes")]
+    pub marks: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 impl Default for ExportSettings {
@@ -183,6 +194,7 @@ impl Default for ExportSettings {
             background: Background::Phases,
             padding: 24.0,
             embed: true,
+            marks: true,
         }
     }
 }

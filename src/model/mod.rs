@@ -18,6 +18,8 @@ mod geom;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod order;
 pub mod sample;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
+pub mod workshop;
 
 pub use color::{CardColor, INK, PHASE_TINTS, Rgba};
 pub use elements::arrow::{self, Arrow, ArrowEnd, Binding, End, Head, LineStyle, LineWidth, Route};
@@ -31,6 +33,7 @@ pub use elements::{Element, Elements, Frame, GroupId, INNER_PATH, Kind, OrderKey
 pub use export::{Background, ExportSettings, FRAME_PIXELS, Paper, Scope, Size};
 pub use files::{FileData, FileId, Files, Mime};
 pub use geom::{Point, Rect};
+pub use workshop::{LANE_TITLE_WIDTH, Lane, MIN_LANE_HEIGHT, Priority, Status, VoteRound};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -258,6 +261,12 @@ pub struct Document {
     /// The pictures that illustrations and images show (version 5).
     #[serde(rename = "files", default, skip_serializing_if = "Files::is_empty")]
     pub files: Files,
+    /// The themes across the phases, top to bottom (version 6).
+    #[serde(rename = "lanes", default, skip_serializing_if = "Vec::is_empty")]
+    pub lanes: Vec<Lane>,
+    /// The dot-voting rounds, oldest first (version 6).
+    #[serde(rename = "votes", default, skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<VoteRound>,
 }
 
 impl Default for Document {
@@ -289,7 +298,63 @@ impl Document {
             elements: Elements::default(),
             export: None,
             files: Files::default(),
+            lanes: Vec::new(),
+            votes: Vec::new(),
         }
+    }
+
+    /// The band of lane `i` across the board (the title column left of the board excluded).
+    pub fn lane_rect(&self, i: usize) -> Option<Rect> {
+        let lane = self.lanes.get(i)?;
+        let top = HEADER_HEIGHT + self.lanes.iter().take(i).map(|l| l.height).sum::<f32>();
+        let board = self.board_rect();
+        Some(Rect::new(board.x, top, board.w, lane.height))
+    }
+
+    /// The title cell of lane `i`, in the column left of the board.
+    pub fn lane_title_rect(&self, i: usize) -> Option<Rect> {
+        self.lane_rect(i)
+            .map(|r| Rect::new(r.x - LANE_TITLE_WIDTH, r.y, LANE_TITLE_WIDTH, r.h))
+    }
+
+    /// Where the lanes end (the header's bottom when there are none).
+    pub fn lanes_bottom(&self) -> f32 {
+        HEADER_HEIGHT + self.lanes.iter().map(|l| l.height).sum::<f32>()
+    }
+
+    /// The lane whose band holds `y`, if any.
+    pub fn lane_at_y(&self, y: f32) -> Option<usize> {
+        if y < HEADER_HEIGHT {
+            return None;
+        }
+        let mut top = HEADER_HEIGHT;
+        for (i, lane) in self.lanes.iter().enumerate() {
+            if y < top + lane.height {
+                return Some(i);
+            }
+            top += lane.height;
+        }
+        None
+    }
+
+    /// The point an element is placed by: the middle of its box, or of an arrow's line.
+    pub fn anchor_of(&self, e: &Element) -> Point {
+        match (e, e.frame()) {
+            (Element::Arrow(a), _) => arrow::resolve(self, a).midpoint(),
+            (_, Some(f)) => f.rect.center(),
+            (_, None) => self.bounds_of(e).center(),
+        }
+    }
+
+    /// The lane element `e` belongs to: the one its middle lies in (on the board).
+    pub fn lane_of(&self, e: &Element) -> Option<usize> {
+        let p = self.anchor_of(e);
+        self.phase_at_x(p.x).and_then(|_| self.lane_at_y(p.y))
+    }
+
+    /// The phase element `e` belongs to: the one its middle lies in.
+    pub fn phase_of(&self, e: &Element) -> Option<PhaseId> {
+        self.phase_at_x(self.anchor_of(e).x)
     }
 
     /// The x where a phase starts.
@@ -336,7 +401,15 @@ impl Document {
 
     /// The board with its title band.
     pub fn picture_rect(&self) -> Rect {
-        let board = self.board_rect();
+        let mut board = self.board_rect();
+        if !self.lanes.is_empty() {
+            board = board.union(&Rect::new(
+                board.x - LANE_TITLE_WIDTH,
+                board.y,
+                LANE_TITLE_WIDTH,
+                board.h,
+            ));
+        }
         match self.title_band() {
             Some(band) => board.union(&band),
             None => board,
@@ -541,6 +614,33 @@ impl Document {
         }
         for (i, e) in self.elements.iter().enumerate() {
             e.validate().map_err(|m| format!("elements[{i}].{m}"))?;
+        }
+        self.validate_workshop()
+    }
+
+    fn validate_workshop(&self) -> Result<(), String> {
+        if self.lanes.len() > workshop::MAX_LANES {
+            return Err(format!("lanes: more than {} lanes", workshop::MAX_LANES));
+        }
+        let mut ids = std::collections::HashSet::new();
+        for (i, lane) in self.lanes.iter().enumerate() {
+            lane.validate().map_err(|m| format!("lanes[{i}].{m}"))?;
+            if !ids.insert(lane.id) {
+                return Err(format!("lanes[{i}].id: {} is used twice", lane.id));
+            }
+        }
+        if self.lanes_bottom() > self.board.height + 0.5 {
+            return Err(format!(
+                "lanes: together {} high, more than the board below its header ({})",
+                self.lanes_bottom() - HEADER_HEIGHT,
+                self.board.height - HEADER_HEIGHT
+            ));
+        }
+        if self.votes.len() > workshop::MAX_ROUNDS {
+            return Err(format!("votes: more than {} rounds", workshop::MAX_ROUNDS));
+        }
+        for (i, round) in self.votes.iter().enumerate() {
+            round.validate().map_err(|m| format!("votes[{i}].{m}"))?;
         }
         Ok(())
     }

@@ -11,6 +11,7 @@
 pub mod fonts;
 mod kinds;
 pub mod pictures;
+pub mod workshop;
 
 pub use kinds::{fitted_text_rect, text_height, text_job};
 pub use pictures::{NoPictures, PictureTexture, Pictures};
@@ -98,6 +99,10 @@ pub struct PaintOptions {
     pub hidden_text: Option<ElementId>,
     /// Fill the phase columns with their tints (off for a white or transparent export).
     pub phase_tints: bool,
+    /// Draw the follow-up badges of cards and the voting dots (an export may leave them out).
+    pub marks: bool,
+    /// The language of the words on badges.
+    pub lang: crate::lang::Lang,
 }
 
 impl Default for PaintOptions {
@@ -105,6 +110,8 @@ impl Default for PaintOptions {
         Self {
             hidden_text: None,
             phase_tints: true,
+            marks: true,
+            lang: crate::lang::Lang::default(),
         }
     }
 }
@@ -226,7 +233,12 @@ fn text_fits(
 /// on every screen and in every export. Remembered by what it depends on (text, size of the
 /// card, weight), for every window and export alike: a card is fitted once, not every frame.
 pub fn fitted_size(card: &Card) -> f32 {
-    fitted_size_of(&card.text, card.rect, card.text_size, card.bold)
+    fitted_size_of(
+        &card.text,
+        workshop::card_text_rect(card),
+        card.text_size,
+        card.bold,
+    )
 }
 
 /// [`fitted_size`] for any text in a box (a shape's text in its text area).
@@ -344,7 +356,7 @@ pub fn estimated_text_size(card: &Card) -> f32 {
 pub fn card_text_job(card: &Card, size: f32, zoom: f32) -> LayoutJob {
     card_text_job_for(
         &card.text,
-        card.rect,
+        workshop::card_text_rect(card),
         card.color.text(),
         size,
         card.bold,
@@ -423,6 +435,7 @@ pub fn paint(
     let ppp = painter.pixels_per_point();
     paint_title(painter, doc, xf, view, options.phase_tints);
     paint_phases(painter, doc, xf, view, options.phase_tints);
+    workshop::paint_lanes(painter, doc, xf, view);
     index.query(doc, view, &mut cache.visible);
     let elements = doc.elements.as_slice();
     let readable = font_step(CARD_FONT_SIZE * xf.zoom) >= GREEK_BELOW;
@@ -443,6 +456,13 @@ pub fn paint(
                 }
             }
         }
+        workshop::paint_votes(
+            painter,
+            doc,
+            cache.visible.iter().filter_map(|&i| elements.get(i)),
+            xf,
+            options,
+        );
     } else {
         // Far out: every element but the arrows is a few quads in one mesh, in paint order.
         if Arc::get_mut(&mut cache.far).is_none() {
@@ -879,11 +899,15 @@ fn paint_card(painter: &Painter, card: &Card, size: f32, xf: &Transform, options
         Stroke::new(hairline(z), color32(card.color.outline())),
         StrokeKind::Inside,
     ));
+    if options.marks {
+        workshop::paint_card_marks(painter, card, xf, options.lang);
+    }
     if options.hidden_text == Some(card.id) || card.text.is_empty() {
         return;
     }
     let galley = painter.layout_job(card_text_job(card, size, z));
-    let pos = rect.center() - galley.rect.center().to_vec2();
+    let text_rect = xf.rect_to_screen(&workshop::card_text_rect(card));
+    let pos = text_rect.center() - galley.rect.center().to_vec2();
     painter.galley(pos, galley, color32(card.color.text()));
 }
 

@@ -46,6 +46,8 @@ pub enum Action {
     ToggleLibrary,
     /// Puts a picture from a file on the canvas.
     InsertPicture,
+    /// Writes the story as Markdown or CSV.
+    Summary,
     /// Crop mode for the selected picture.
     CropPicture,
     /// Picks the shape tool with this outline (from the toolbar's list; no shortcut).
@@ -153,7 +155,7 @@ impl Shortcut {
 
 impl Action {
     /// Actions in menu and shortcut-list order.
-    pub const ALL: [Action; 50] = [
+    pub const ALL: [Action; 51] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -191,6 +193,7 @@ impl Action {
         Action::ToggleSnap,
         Action::ToggleLibrary,
         Action::InsertPicture,
+        Action::Summary,
         Action::CropPicture,
         Action::FitAll,
         Action::ZoomPhase(PhaseId::Nulage),
@@ -247,6 +250,7 @@ impl Action {
             Action::ToggleSnap => Msg::Snap,
             Action::ToggleLibrary => Msg::Library,
             Action::InsertPicture => Msg::InsertPicture,
+            Action::Summary => Msg::Summary,
             Action::CropPicture => Msg::Crop,
             Action::FitAll => Msg::FitAll,
             Action::ZoomPhase(PhaseId::Nulage) => Msg::ZoomNulage,
@@ -309,6 +313,7 @@ impl Action {
             Action::ToggleGrid => const { &[Shortcut::cmd(Key::Quote)] },
             Action::ToggleLibrary => const { &[Shortcut::plain(Key::L)] },
             Action::InsertPicture => const { &[Shortcut::cmd_shift(Key::I)] },
+            Action::Summary => const { &[] },
             Action::CropPicture => const { &[Shortcut::plain(Key::C)] },
             Action::ToggleSnap => const { &[] },
             Action::EditCard => const { &[Shortcut::plain(Key::Enter), Shortcut::plain(Key::F2)] },

@@ -29,6 +29,8 @@ pub enum FilePurpose {
     ExportSvg,
     /// A picture to put on the canvas.
     InsertPicture,
+    /// The story as Markdown or CSV.
+    Summary,
 }
 
 impl FilePurpose {
@@ -40,6 +42,7 @@ impl FilePurpose {
             FilePurpose::ExportPng => &["png"],
             FilePurpose::ExportSvg => &["svg"],
             FilePurpose::InsertPicture => &["png", "jpg", "jpeg", "webp", "gif", "svg"],
+            FilePurpose::Summary => &["md", "csv"],
         }
     }
 

@@ -293,6 +293,8 @@ fn preview(
     let options = PaintOptions {
         hidden_text: None,
         phase_tints: s.background == Background::Phases,
+        marks: s.marks,
+        lang: crate::lang::Lang::current(),
     };
     let clipped = painter.with_clip_rect(page.intersect(rect));
     scene::paint(

@@ -51,6 +51,7 @@ pub fn top_bar(
             ui.separator();
             action_button(ui, Action::Export, lang, true, queue);
             action_button(ui, Action::CopyPicture, lang, true, queue);
+            action_button(ui, Action::Summary, lang, true, queue);
             ui.separator();
             action_button(ui, Action::Quit, lang, true, queue);
         });
@@ -415,6 +416,15 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
         }
         ui.add_space(10.0);
         arrange_settings(ui, editor, view, lang);
+        ui.add_space(6.0);
+        let stepped = view
+            .selected_in_order(editor.doc())
+            .iter()
+            .any(|e| e.step().is_some());
+        egui::CollapsingHeader::new(RichText::new(Msg::StepLabel.text(lang)).strong())
+            .id_salt("steps")
+            .default_open(stepped)
+            .show(ui, |ui| step_settings(ui, editor, view, lang));
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             if ui.button(Msg::Duplicate.text(lang)).clicked() {
@@ -448,6 +458,8 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
         phase_settings(ui, editor, &mut view.pending, phase, lang);
     } else {
         document_settings(ui, editor, &mut view.pending, lang);
+        ui.add_space(12.0);
+        theme_settings(ui, editor, &mut view.pending, lang);
         ui.add_space(12.0);
         ui.label(RichText::new(Msg::NewCardColour.text(lang)).strong());
         if let Some(c) = palette(ui, Some(view.new_card_color), lang) {
@@ -549,6 +561,228 @@ fn card_settings(
     {
         view.update_cards(editor, |c| c.bold = on);
     }
+    ui.add_space(6.0);
+    // Folded until a card has some: the panel stays short in a quick workshop.
+    let used = cards.iter().any(crate::scene::workshop::has_marks);
+    egui::CollapsingHeader::new(RichText::new(Msg::FollowUp.text(lang)).strong())
+        .id_salt("follow-up")
+        .default_open(used)
+        .show(ui, |ui| follow_up(ui, editor, view, cards, lang));
+}
+
+/// Status, priority, owner and due date of the selected cards.
+fn follow_up(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, cards: &[Card], lang: Lang) {
+    use crate::model::{Priority, Status, workshop};
+    let status = shared(cards, |c| c.status);
+    let options: Vec<Option<Status>> = std::iter::once(None)
+        .chain(Status::ALL.into_iter().map(Some))
+        .collect();
+    if let Some(s) = choice_row(ui, Msg::StatusLabel.text(lang), &options, status, |s| {
+        s.map_or(Msg::NoneChoice.text(lang), |s| s.word(lang))
+    }) {
+        view.update_cards(editor, |c| c.status = s);
+    }
+    let prio = shared(cards, |c| c.priority);
+    let options: Vec<Option<Priority>> = std::iter::once(None)
+        .chain(Priority::ALL.into_iter().map(Some))
+        .collect();
+    if let Some(p) = choice_row(ui, Msg::PriorityLabel.text(lang), &options, prio, |p| {
+        p.map_or(Msg::NoneChoice.text(lang), |p| p.word(lang))
+    }) {
+        view.update_cards(editor, |c| c.priority = p);
+    }
+    let label = ui.label(Msg::OwnerLabel.text(lang));
+    let mut owner = shared_text(cards, |c| &c.owner);
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut owner)
+                .char_limit(workshop::MAX_OWNER_CHARS)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if field.changed() {
+        view.update_cards_live(editor, |c| c.owner = owner.clone());
+    }
+    if field.lost_focus() {
+        view.pending.push(Edit::Commit);
+    }
+    // The due date is typed into a buffer of its own and set when it is a real day (or
+    // emptied): a half-typed date never reaches the document.
+    let label = ui.label(Msg::DueLabel.text(lang));
+    let ids: Vec<u64> = cards.iter().map(|c| c.id.0).collect();
+    let key = ui.scope_id().with(("due", ids));
+    let current = shared_text(cards, |c| &c.due);
+    let mut buf: String = ui
+        .data_mut(|d| d.get_temp::<String>(key))
+        .unwrap_or_else(|| current.clone());
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut buf)
+                .char_limit(10)
+                .hint_text("ÅÅÅÅ-MM-DD")
+                .desired_width(120.0),
+        )
+        .labelled_by(label.id);
+    let valid = buf.is_empty() || workshop::is_day(buf.trim());
+    if field.changed() && valid && buf.trim() != current {
+        let day = buf.trim().to_owned();
+        view.update_cards(editor, |c| c.due = day.clone());
+    }
+    if !valid {
+        ui.label(RichText::new(Msg::DueHint.text(lang)).color(ui.visuals().error_fg_color));
+    }
+    // Kept while the field has focus; then it shows the card's date again.
+    if field.has_focus() {
+        ui.data_mut(|d| d.insert_temp(key, buf));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(key));
+    }
+}
+
+/// The themes (lanes): add, rename, recolour, reorder, remove.
+fn theme_settings(ui: &mut Ui, editor: &Editor, edits: &mut Vec<Edit>, lang: Lang) {
+    use crate::edit::workshop;
+    let doc = editor.doc();
+    ui.label(RichText::new(Msg::Themes.text(lang)).strong());
+    ui.add_space(4.0);
+    let n = doc.lanes.len();
+    for (i, lane) in doc.lanes.iter().enumerate() {
+        ui.push_id(("lane", lane.id.0), |ui| {
+            ui.horizontal(|ui| {
+                let (swatch, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
+                ui.painter()
+                    .rect_filled(swatch, 3.0, color32(lane.color.outline()));
+                let mut title = lane.title.clone();
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut title)
+                        .char_limit(200)
+                        .desired_width(ui.available_width() - 96.0),
+                );
+                field.widget_info(|| {
+                    egui::WidgetInfo::text_edit(
+                        true,
+                        &lane.title,
+                        &lane.title,
+                        Msg::ThemeTitle.text(lang),
+                    )
+                });
+                if field.changed()
+                    && let Some(cmd) = workshop::set_lane(
+                        doc,
+                        i,
+                        crate::model::Lane {
+                            title,
+                            ..lane.clone()
+                        },
+                    )
+                {
+                    edits.push(Edit::Apply(cmd));
+                }
+                if field.lost_focus() {
+                    edits.push(Edit::Commit);
+                }
+                // A small button named for screen readers by what it does.
+                let small = |ui: &mut Ui, enabled: bool, text: &str, tip: &str| {
+                    let r = ui
+                        .add_enabled(enabled, Button::new(text).min_size(vec2(24.0, 24.0)))
+                        .on_hover_text(tip);
+                    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, tip));
+                    r.clicked()
+                };
+                if small(ui, i > 0, "↑", Msg::ThemeUp.text(lang))
+                    && let Some(cmd) = workshop::move_lane(doc, i, i - 1)
+                {
+                    edits.push(Edit::Step(cmd));
+                }
+                if small(ui, i + 1 < n, "↓", Msg::ThemeDown.text(lang))
+                    && let Some(cmd) = workshop::move_lane(doc, i, i + 1)
+                {
+                    edits.push(Edit::Step(cmd));
+                }
+                if small(ui, true, "×", Msg::RemoveTheme.text(lang))
+                    && let Some(cmd) = workshop::remove_lane(doc, i)
+                {
+                    edits.push(Edit::Step(cmd));
+                }
+            });
+            ui.collapsing(Msg::Colour.text(lang), |ui| {
+                if let Some(c) = palette(ui, Some(lane.color), lang)
+                    && let Some(cmd) = workshop::set_lane(
+                        doc,
+                        i,
+                        crate::model::Lane {
+                            color: c,
+                            ..lane.clone()
+                        },
+                    )
+                {
+                    edits.push(Edit::Step(cmd));
+                }
+            });
+        });
+    }
+    if ui
+        .add_enabled(
+            n < crate::model::workshop::MAX_LANES,
+            Button::new(format!("+ {}", Msg::AddTheme.text(lang))),
+        )
+        .clicked()
+        && let Some((cmd, _)) = workshop::add_lane(doc, Msg::NewThemeName.text(lang))
+    {
+        edits.push(Edit::Step(cmd));
+    }
+}
+
+/// The text the cards share, or empty when they differ.
+fn shared_text(cards: &[Card], f: impl Fn(&Card) -> &String) -> String {
+    match cards.split_first() {
+        Some((first, rest)) if rest.iter().all(|c| f(c) == f(first)) => f(first).clone(),
+        _ => String::new(),
+    }
+}
+
+/// The presentation step of the selection: one number for one element, or numbering in
+/// reading order for several.
+fn step_settings(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang: Lang) {
+    let selected: Vec<Element> = view
+        .selected_in_order(editor.doc())
+        .into_iter()
+        .cloned()
+        .collect();
+    let label = ui.label(Msg::StepNumber.text(lang));
+    ui.horizontal(|ui| {
+        if let [one] = selected.as_slice() {
+            let mut n = one.step().unwrap_or(0);
+            let none = Msg::NoStep.text(lang);
+            let field = ui
+                .add(
+                    egui::DragValue::new(&mut n)
+                        .range(0..=crate::model::workshop::MAX_STEP)
+                        .speed(0.1)
+                        .custom_formatter(move |v, _| {
+                            if v < 0.5 {
+                                none.to_owned()
+                            } else {
+                                format!("{v:.0}")
+                            }
+                        }),
+                )
+                .labelled_by(label.id);
+            if field.changed() {
+                let step = (n > 0).then_some(n);
+                view.pending
+                    .push(Edit::Apply(Command::Update(vec![one.with_step(step)])));
+            }
+            if field.drag_stopped() || field.lost_focus() {
+                view.pending.push(Edit::Commit);
+            }
+        } else if ui.button(Msg::NumberSteps.text(lang)).clicked() {
+            let ids: Vec<_> = selected.iter().map(Element::id).collect();
+            if let Some(cmd) = crate::edit::workshop::number_steps(editor.doc(), &ids) {
+                view.pending.push(Edit::Step(cmd));
+            }
+        }
+    });
 }
 
 /// Outline, fill, line and text of the selected shapes.
@@ -1021,7 +1255,7 @@ fn document_settings(ui: &mut Ui, editor: &Editor, edits: &mut Vec<Edit>, lang: 
     if ui
         .add(
             egui::DragValue::new(&mut h)
-                .range(MIN_BOARD_HEIGHT..=100_000.0)
+                .range(MIN_BOARD_HEIGHT.max(editor.doc().lanes_bottom())..=100_000.0)
                 .speed(2.0)
                 .suffix(" pt"),
         )

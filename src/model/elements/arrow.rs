@@ -179,6 +179,9 @@ pub struct Arrow {
     pub group: Option<GroupId>,
     #[serde(rename = "locked", default, skip_serializing_if = "is_false")]
     pub locked: bool,
+    /// Its place in the presentation: shown at this step of its phase (version 6).
+    #[serde(rename = "step", default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<u32>,
     #[serde(rename = "start")]
     pub start: ArrowEnd,
     #[serde(rename = "end")]
@@ -211,6 +214,7 @@ impl Arrow {
             order: OrderKey::default(),
             group: None,
             locked: false,
+            step: None,
             start,
             end,
             route: Route::Straight,

@@ -1,6 +1,7 @@
 //! A card: the sticky note of a workshop. Its data, box, hit test and checks.
 
 use super::frame::{Frame, GroupId, OrderKey, is_false};
+use crate::model::workshop::{MAX_OWNER_CHARS, Priority, Status, validate_day};
 use crate::model::{CardColor, ElementId, Point, Rect};
 use serde::{Deserialize, Serialize};
 
@@ -73,6 +74,24 @@ pub struct Card {
     pub text_size: TextSize,
     #[serde(rename = "bold", default, skip_serializing_if = "is_false")]
     pub bold: bool,
+    /// Its place in the presentation: shown at this step of its phase (version 6).
+    #[serde(rename = "step", default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<u32>,
+    /// Where the initiative stands (version 6).
+    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// Who answers for it (version 6).
+    #[serde(rename = "owner", default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// When it is due, `YYYY-MM-DD` (version 6).
+    #[serde(rename = "due", default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
+    #[serde(rename = "priority", default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    /// The day its text or follow-up last changed, `YYYY-MM-DD` (version 6; stamped by the
+    /// editor), so a team reopening the canvas sees what changed since a day.
+    #[serde(rename = "changed", default, skip_serializing_if = "String::is_empty")]
+    pub changed: String,
 }
 
 impl Card {
@@ -87,6 +106,12 @@ impl Card {
             color,
             text_size: TextSize::Auto,
             bold: false,
+            step: None,
+            status: None,
+            owner: String::new(),
+            due: String::new(),
+            priority: None,
+            changed: String::new(),
         }
     }
 }
@@ -106,6 +131,11 @@ impl Card {
     pub fn validate(&self) -> Result<(), String> {
         Frame::upright(self.rect).validate()?;
         super::frame::validate_text("text", &self.text)?;
+        if self.owner.chars().count() > MAX_OWNER_CHARS {
+            return Err(format!("owner: longer than {MAX_OWNER_CHARS} characters"));
+        }
+        validate_day("due", &self.due)?;
+        validate_day("changed", &self.changed)?;
         Ok(())
     }
 }

@@ -86,6 +86,17 @@ pub(crate) fn validate_text(field: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Checks a presentation step number.
+pub(crate) fn validate_step(step: Option<u32>) -> Result<(), String> {
+    match step {
+        Some(n) if n > crate::model::workshop::MAX_STEP => Err(format!(
+            "step: {n} is out of range (0 to {})",
+            crate::model::workshop::MAX_STEP
+        )),
+        _ => Ok(()),
+    }
+}
+
 pub(crate) fn is_false(b: &bool) -> bool {
     !*b
 }

@@ -247,6 +247,18 @@ impl Element {
         e
     }
 
+    /// Its step in the presentation, if it has one: the element appears at that step of its
+    /// phase (elements without one are there from the start).
+    pub fn step(&self) -> Option<u32> {
+        each_kind!(self, e => e.step)
+    }
+
+    pub fn with_step(&self, step: Option<u32>) -> Element {
+        let mut e = self.clone();
+        each_kind!(&mut e, x => x.step = step);
+        e
+    }
+
     /// Its box, for the kinds that have one (all but arrows).
     pub fn frame(&self) -> Option<Frame> {
         match self {
@@ -516,6 +528,7 @@ impl Element {
     /// Checks what serde cannot; the message starts with the field's path inside the element.
     pub fn validate(&self) -> Result<(), String> {
         self.order().validate()?;
+        frame::validate_step(self.step())?;
         match self {
             Element::Card(c) => c.validate(),
             Element::Shape(s) => s.validate(),

@@ -16,6 +16,9 @@ pub struct Shape {
     pub group: Option<GroupId>,
     #[serde(rename = "locked", default, skip_serializing_if = "is_false")]
     pub locked: bool,
+    /// Its place in the presentation: shown at this step of its phase (version 6).
+    #[serde(rename = "step", default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<u32>,
     #[serde(rename = "rect")]
     pub rect: Rect,
     #[serde(rename = "rotation", default, skip_serializing_if = "is_zero")]
@@ -54,6 +57,7 @@ impl Shape {
             order: OrderKey::default(),
             group: None,
             locked: false,
+            step: None,
             rect,
             rotation: 0.0,
             outline,

@@ -50,6 +50,9 @@ pub struct Stroke {
     pub group: Option<GroupId>,
     #[serde(rename = "locked", default, skip_serializing_if = "is_false")]
     pub locked: bool,
+    /// Its place in the presentation: shown at this step of its phase (version 6).
+    #[serde(rename = "step", default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<u32>,
     #[serde(rename = "rect")]
     pub rect: Rect,
     #[serde(rename = "rotation", default, skip_serializing_if = "is_zero")]
@@ -114,6 +117,7 @@ impl Stroke {
             order: OrderKey::default(),
             group: None,
             locked: false,
+            step: None,
             rect,
             rotation: 0.0,
             points,

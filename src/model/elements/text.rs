@@ -60,6 +60,9 @@ pub struct Text {
     pub group: Option<GroupId>,
     #[serde(rename = "locked", default, skip_serializing_if = "is_false")]
     pub locked: bool,
+    /// Its place in the presentation: shown at this step of its phase (version 6).
+    #[serde(rename = "step", default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<u32>,
     #[serde(rename = "rect")]
     pub rect: Rect,
     #[serde(rename = "rotation", default, skip_serializing_if = "is_zero")]
@@ -85,6 +88,7 @@ impl Text {
             order: OrderKey::default(),
             group: None,
             locked: false,
+            step: None,
             rect: Rect::new(at.x, at.y, 360.0, size.points() * 1.4),
             rotation: 0.0,
             text: text.into(),

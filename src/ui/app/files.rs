@@ -246,7 +246,7 @@ impl App {
             DialogAnswer::Unavailable => {
                 let suggested = match pending.purpose {
                     FilePurpose::Save => self.suggested_save_path(),
-                    FilePurpose::ExportPng | FilePurpose::ExportSvg => self
+                    FilePurpose::ExportPng | FilePurpose::ExportSvg | FilePurpose::Summary => self
                         .suggested_save_path()
                         .with_extension(pending.purpose.extensions()[0]),
                     FilePurpose::Open | FilePurpose::InsertPicture => self
@@ -289,12 +289,61 @@ impl App {
                 self.export
                     .start(kind, path, doc, selection, ctx, self.lang);
             }
+            FilePurpose::Summary => self.write_summary(path, ctx),
             FilePurpose::Save => {
                 if path.extension().is_none() {
                     path.set_extension(io::EXTENSION);
                 }
                 self.save_to(&path, then, ctx);
             }
+        }
+    }
+
+    /// Writes the story as Markdown or CSV (by the name's ending; Markdown without one), on a
+    /// thread of its own; the status bar says when it is done or why not.
+    pub(super) fn write_summary(&mut self, mut path: PathBuf, ctx: &egui::Context) {
+        use crate::export::summary::SummaryFormat;
+        let format = match SummaryFormat::from_path(&path) {
+            Some(f) => f,
+            None => {
+                path.set_extension("md");
+                SummaryFormat::Markdown
+            }
+        };
+        let text = format.write(self.editor.doc(), self.lang);
+        let write = self.desktop.file_writer();
+        let lang = self.lang;
+        let (tx, rx) = std::sync::mpsc::channel();
+        let repaint = ctx.clone();
+        let job = move || {
+            let result = write(&path, text.as_bytes())
+                .map(|()| format!("{}: {}", Msg::SummarySaved.text(lang), path.display()))
+                .map_err(|e| i18n::save_error(&e, &path, lang));
+            let _ = tx.send(result);
+            repaint.request_repaint();
+        };
+        if let Err(e) = std::thread::Builder::new()
+            .name("malbild-summary".into())
+            .spawn(job)
+        {
+            self.set_notice(ctx, e.to_string());
+            return;
+        }
+        self.summary_done = Some(rx);
+    }
+
+    /// Reports a summary written.
+    pub(super) fn poll_summary(&mut self, ctx: &egui::Context) {
+        let Some(rx) = &self.summary_done else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(Ok(text)) | Ok(Err(text)) => {
+                self.summary_done = None;
+                self.set_notice(ctx, i18n::tidy(&text));
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.summary_done = None,
         }
     }
 

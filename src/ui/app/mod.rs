@@ -89,6 +89,8 @@ pub struct App {
     desktop: Box<dyn Desktop>,
     dialog: Option<PendingDialog>,
     saving: Option<PendingSave>,
+    /// A summary being written: what to say when it is done.
+    summary_done: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
     /// A save asked for while another was under way: started when that one ends.
     save_next: Option<(PathBuf, Option<Then>)>,
     /// The window closes once the save under way is written.
@@ -145,6 +147,7 @@ impl App {
             desktop,
             dialog: None,
             saving: None,
+            summary_done: None,
             save_next: None,
             close_after_save: false,
             generation: 0,
@@ -259,6 +262,8 @@ impl App {
     /// Draws one frame of the whole app.
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        // Exports draw the words of badges in the language of the window.
+        Lang::set_current(self.lang);
         if !self.styled {
             self.styled = true;
             super::style(&ctx, self.dark);
@@ -266,6 +271,7 @@ impl App {
         self.size_window(&ctx);
         self.poll_dialog(&ctx);
         self.poll_save(&ctx);
+        self.poll_summary(&ctx);
         self.handle_window_events(&ctx);
 
         if let Some(outcome) = self.export.poll(&ctx) {
@@ -633,6 +639,7 @@ impl App {
                 self.library.focus_search = self.library_open;
             }
             Action::InsertPicture => self.pick_picture(ctx),
+            Action::Summary => self.pick(FilePurpose::Summary, ctx.clone()),
             Action::CropPicture => {
                 if let Some(id) = view.selection.iter().next().copied()
                     && view.selection.len() == 1

@@ -105,6 +105,7 @@ impl App {
                     FilePurpose::Save => (Msg::SaveAs, Msg::Save),
                     FilePurpose::ExportPng => (Msg::ExportPng, Msg::ExportButton),
                     FilePurpose::ExportSvg => (Msg::ExportSvg, Msg::ExportButton),
+                    FilePurpose::Summary => (Msg::Summary, Msg::Save),
                 };
                 let mut text = path.clone();
                 let mut enter = false;

@@ -453,6 +453,24 @@ impl CanvasView {
         }
     }
 
+    /// Changes every selected card with `f` as part of the open undo step (typing in a
+    /// field; the field ends the step when it loses focus).
+    pub fn update_cards_live(&mut self, editor: &Editor, f: impl Fn(&mut Card)) {
+        let changed: Vec<Element> = self
+            .selected_in_order(editor.doc())
+            .into_iter()
+            .filter_map(Element::as_card)
+            .filter_map(|c| {
+                let mut n = c.clone();
+                f(&mut n);
+                (n != *c).then_some(Element::Card(n))
+            })
+            .collect();
+        if !changed.is_empty() {
+            self.pending.push(Edit::Apply(Command::Update(changed)));
+        }
+    }
+
     /// Changes every selected stroke with `f`, as one undo step.
     pub fn update_strokes(&mut self, editor: &Editor, f: impl Fn(&mut Stroke)) {
         self.update_selected(editor, Element::as_stroke, Element::Stroke, f);

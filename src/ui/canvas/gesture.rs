@@ -95,6 +95,14 @@ pub(super) enum Gesture {
         origin: Point,
         start: f32,
     },
+    /// A theme's bottom edge dragged: the lanes and elements below move with it.
+    LaneHeight {
+        origin: Point,
+        lane: usize,
+        start: crate::edit::workshop::LaneStart,
+        below: Vec<Element>,
+        inside: Vec<Element>,
+    },
     /// A new arrow being drawn; it is in the document, its end follows the pointer.
     DrawArrow {
         arrow: Arrow,
@@ -306,6 +314,7 @@ impl CanvasView {
             | Target::Bend(_)
             | Target::Connector(..)
             | Target::PhaseEdge(_)
+            | Target::LaneEdge(_)
             | Target::BoardBottom => {}
         }
     }
@@ -346,6 +355,7 @@ impl CanvasView {
             | Target::ArrowEnd(..)
             | Target::Connector(..)
             | Target::PhaseEdge(_)
+            | Target::LaneEdge(_)
             | Target::BoardBottom => {}
         }
     }
@@ -518,6 +528,16 @@ impl CanvasView {
                 origin,
                 start: doc.board.height,
             },
+            Target::LaneEdge(lane) => {
+                let (below, inside) = crate::edit::workshop::lane_drag(doc, lane);
+                Gesture::LaneHeight {
+                    origin,
+                    lane,
+                    start: crate::edit::workshop::LaneStart::of(doc),
+                    below,
+                    inside,
+                }
+            }
             Target::Header(_) | Target::Empty => Gesture::Marquee {
                 origin,
                 current: origin,
@@ -745,8 +765,25 @@ impl CanvasView {
                 let cmd = layout::resize_phase(*phase, start, x, width, followers, inside);
                 self.pending.push(Edit::Apply(cmd));
             }
+            Gesture::LaneHeight {
+                origin,
+                lane,
+                start,
+                below,
+                inside,
+            } => {
+                let h = start.lanes.get(*lane).map_or(0.0, |l| l.height) + now.y - origin.y;
+                if let Some(cmd) =
+                    crate::edit::workshop::resize_lane(start, *lane, h, below, inside)
+                {
+                    self.pending.push(Edit::Apply(cmd));
+                }
+            }
             Gesture::BoardHeight { origin, start } => {
-                let h = (*start + now.y - origin.y).max(MIN_BOARD_HEIGHT);
+                // Never shorter than its themes.
+                let h = (*start + now.y - origin.y)
+                    .max(MIN_BOARD_HEIGHT)
+                    .max(editor.doc().lanes_bottom());
                 self.pending.push(Edit::Apply(Command::SetBoardHeight(h)));
             }
             Gesture::DrawArrow { arrow, over } => {

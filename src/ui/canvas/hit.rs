@@ -326,6 +326,8 @@ pub enum Target {
     Element(ElementId),
     /// The right edge of a phase.
     PhaseEdge(PhaseId),
+    /// The bottom edge of a theme (lane).
+    LaneEdge(usize),
     BoardBottom,
     Header(PhaseId),
     Empty,
@@ -461,6 +463,16 @@ impl CanvasView {
                 }
             }
         }
+        let lanes_left = board.x - crate::model::LANE_TITLE_WIDTH;
+        if w.x >= lanes_left && w.x <= board.right() {
+            for i in 0..doc.lanes.len() {
+                if let Some(r) = doc.lane_rect(i)
+                    && (w.y - r.bottom()).abs() <= grab
+                {
+                    return Target::LaneEdge(i);
+                }
+            }
+        }
         if (w.y - board.bottom()).abs() <= grab && w.x >= board.x && w.x <= board.right() {
             return Target::BoardBottom;
         }
@@ -500,7 +512,7 @@ impl CanvasView {
             Target::Connector(..) => CursorIcon::Crosshair,
             Target::Element(_) => CursorIcon::Grab,
             Target::PhaseEdge(_) => CursorIcon::ResizeColumn,
-            Target::BoardBottom => CursorIcon::ResizeRow,
+            Target::BoardBottom | Target::LaneEdge(_) => CursorIcon::ResizeRow,
             Target::Header(_) | Target::Empty => CursorIcon::Default,
         }
     }

@@ -469,6 +469,8 @@ impl CanvasView {
         painter.rect_filled(rect, 0.0, desk);
         let options = PaintOptions {
             phase_tints: true,
+            marks: true,
+            lang,
             hidden_text: self
                 .editing
                 .as_ref()

@@ -110,6 +110,18 @@ impl CanvasView {
                         Stroke::new(3.0, ACCENT.gamma_multiply(0.7)),
                     );
                 }
+                Target::LaneEdge(i) => {
+                    if let Some(r) = doc.lane_rect(i) {
+                        let left = r.x - crate::model::LANE_TITLE_WIDTH;
+                        painter.line_segment(
+                            [
+                                xf.to_screen(Point::new(left, r.bottom())),
+                                xf.to_screen(Point::new(r.right(), r.bottom())),
+                            ],
+                            Stroke::new(3.0, ACCENT.gamma_multiply(0.7)),
+                        );
+                    }
+                }
                 Target::BoardBottom => {
                     let b = doc.board_rect();
                     painter.line_segment(

@@ -153,7 +153,13 @@ impl CanvasView {
         // Where the text goes and how it looks, per kind: laid out exactly as the scene lays
         // it out, so nothing moves when editing ends.
         let (world_rect, color, bold, text_size, centred) = match &element {
-            Element::Card(c) => (c.rect, c.color.text(), c.bold, Some(c.text_size), true),
+            Element::Card(c) => (
+                scene::workshop::card_text_rect(c),
+                c.color.text(),
+                c.bold,
+                Some(c.text_size),
+                true,
+            ),
             Element::Shape(s) => (
                 s.text_rect(),
                 s.text_color(),
@@ -262,7 +268,11 @@ impl CanvasView {
                         fixed,
                         bold,
                     );
-                    let h = needed.max(editing.start_height).max(MIN_CARD_SIZE.1);
+                    // The follow-up row is below the text.
+                    let marks = card.rect.h - scene::workshop::card_text_rect(&card).h;
+                    let h = (needed + marks)
+                        .max(editing.start_height)
+                        .max(MIN_CARD_SIZE.1);
                     Element::Card(Card {
                         text: editing.buffer.clone(),
                         rect: Rect { h, ..card.rect },
