@@ -10,7 +10,7 @@ use egui::text::{LayoutJob, TextWrapping};
 use egui::{Color32, Painter, Pos2, Stroke, StrokeKind, pos2, vec2};
 
 /// Size of a lane's title, in world points.
-pub const LANE_TITLE_FONT_SIZE: f32 = 22.0;
+pub const LANE_TITLE_FONT_SIZE: f32 = 26.0;
 /// Height of the row along a card's bottom that shows its follow-up, in world points.
 pub const MARK_ROW: f32 = 28.0;
 /// Size of the words in that row.
@@ -136,20 +136,16 @@ pub(super) fn paint_lanes(painter: &Painter, doc: &Document, xf: &Transform, vie
             ],
             Stroke::new(hairline(z), line),
         );
-        let size = font_step(LANE_TITLE_FONT_SIZE * z);
-        let inner = cell_s.shrink(14.0 * z);
-        if size >= GREEK_BELOW && inner.width() > 4.0 && inner.height() > size {
-            let ink = color32(lane.color.text());
-            let mut job =
-                LayoutJob::simple(lane.title.clone(), fonts::title(size), ink, inner.width());
-            let rows = (inner.height() / (size * 1.25)).floor().max(1.0) as usize;
-            job.wrap = TextWrapping {
-                max_rows: rows,
-                ..TextWrapping::wrap_at_width(inner.width())
-            };
+        // As large as fits the cell (words whole), at most the title size: laid out as a
+        // card's text is, the same at every zoom.
+        let size = super::fitted_size_of(&lane.title, cell, crate::model::TextSize::Auto, true)
+            .min(LANE_TITLE_FONT_SIZE);
+        if font_step(size * z) >= GREEK_BELOW && !lane.title.is_empty() {
+            let ink = lane.color.text();
+            let job = super::card_text_job_for(&lane.title, cell, ink, size, true, z, true);
             let galley = painter.layout_job(job);
-            let pos = pos2(inner.left(), inner.center().y - galley.rect.height() / 2.0);
-            painter.galley(pos, galley, ink);
+            let pos = cell_s.center() - galley.rect.center().to_vec2();
+            painter.galley(pos, galley, color32(ink));
         }
     }
 }
@@ -163,6 +159,14 @@ pub(super) fn paint_card_marks(painter: &Painter, card: &Card, xf: &Transform, l
     let z = xf.zoom;
     let size = font_step(MARK_FONT_SIZE * z);
     if size < GREEK_BELOW {
+        // Too small for words: the status's icon alone, its shape telling it apart.
+        if let Some(s) = card.status {
+            let r = (MARK_FONT_SIZE * 0.5 * z).max(3.5);
+            let c = xf.to_screen(Point::new(card.rect.x + 8.0, card.rect.bottom() - 8.0));
+            if xf.rect_to_screen(&card.rect).width() > 6.0 * r {
+                paint_status_icon(painter, s, c + vec2(r, -r), r);
+            }
+        }
         return;
     }
     let r = card.rect;
@@ -252,10 +256,9 @@ pub(super) fn paint_votes<'a>(
         return;
     };
     let z = xf.zoom;
-    let size = font_step(MARK_FONT_SIZE * 1.1 * z);
-    if size < GREEK_BELOW {
-        return;
-    }
+    // Never smaller than a readable badge: the dots are what a facilitator looks at with the
+    // whole board in view.
+    let size = font_step((MARK_FONT_SIZE * 1.1 * z).max(10.0));
     let fill = Color32::from_rgb(0xc0, 0x1f, 0x4e);
     for e in visible {
         let n = round.count(e.id());
@@ -269,7 +272,7 @@ pub(super) fn paint_votes<'a>(
             fonts::title(size),
             Color32::WHITE,
         ));
-        let r = VOTE_RADIUS * z;
+        let r = (VOTE_RADIUS * z).max(size * 0.9);
         let w = (galley.rect.width() + r).max(2.0 * r);
         let pill = egui::Rect::from_center_size(c, vec2(w, 2.0 * r));
         painter.add(RectShape::new(

@@ -656,7 +656,7 @@ fn theme_settings(ui: &mut Ui, editor: &Editor, edits: &mut Vec<Edit>, lang: Lan
                 let field = ui.add(
                     egui::TextEdit::singleline(&mut title)
                         .char_limit(200)
-                        .desired_width(ui.available_width() - 96.0),
+                        .desired_width(ui.available_width()),
                 );
                 field.widget_info(|| {
                     egui::WidgetInfo::text_edit(
@@ -681,10 +681,15 @@ fn theme_settings(ui: &mut Ui, editor: &Editor, edits: &mut Vec<Edit>, lang: Lan
                 if field.lost_focus() {
                     edits.push(Edit::Commit);
                 }
+            });
+            // Its buttons on a line of their own, under the name.
+            ui.horizontal(|ui| {
+                ui.add_space(18.0);
                 // A small button named for screen readers by what it does.
                 let small = |ui: &mut Ui, enabled: bool, text: &str, tip: &str| {
                     let r = ui
-                        .add_enabled(enabled, Button::new(text).min_size(vec2(24.0, 24.0)))
+                        .add_enabled_ui(enabled, |ui| ui.add_sized([28.0, 24.0], Button::new(text)))
+                        .inner
                         .on_hover_text(tip);
                     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, tip));
                     r.clicked()
