@@ -1,0 +1,148 @@
+//! The workshop as a facilitator runs it: themes across the phases that cards belong to and
+//! follow, a card's follow-up set from the panel, and the story written as a summary.
+
+mod common;
+
+use common::*;
+use egui::Modifiers;
+use egui_kittest::kittest::Queryable;
+use malbild::model::{
+    Card, CardColor, Document, Element, ElementId, HEADER_HEIGHT, Point, Rect, Status,
+};
+
+fn lane_of(h: &egui_kittest::Harness<'_, malbild::ui::App>, id: ElementId) -> Option<usize> {
+    let doc = h.state().doc();
+    doc.elements.get(id).and_then(|e| doc.lane_of(e))
+}
+
+#[test]
+fn themes_are_added_cards_belong_to_them_and_follow_them_when_reordered() {
+    let mut doc = Document::new();
+    let id = ElementId(1);
+    doc.elements.push(Element::Card(Card::new(
+        id,
+        Rect::new(60.0, HEADER_HEIGHT + 40.0, 200.0, 120.0),
+        "Mobilt team",
+        CardColor::Yellow,
+    )));
+    let (mut h, _) = harness(doc);
+    let start = h.state().doc().clone();
+    // Two themes from the panel (nothing selected shows the document's settings).
+    h.get_by_label("+ Lägg till tema").click();
+    h.run();
+    h.get_by_label("+ Lägg till tema").click();
+    h.run();
+    let doc = h.state().doc();
+    assert_eq!(doc.lanes.len(), 2);
+    assert!(doc.validate().is_ok());
+    assert_eq!(lane_of(&h, id), Some(0), "the card sits in the first theme");
+
+    // Dragged into the second theme, it belongs to that one.
+    let second = h.state().doc().lane_rect(1).map_or(0.0, |r| r.y);
+    let from = card_center(&h, id);
+    let to = screen(&h, Point::new(160.0, second + 100.0));
+    drag(&mut h, from, to);
+    assert_eq!(lane_of(&h, id), Some(1));
+    let y_in_lane = card_rect(&h, id).y - second;
+    // Nothing selected: the panel shows the themes again.
+    key(&mut h, egui::Key::Escape);
+
+    // The second theme moved up: the card goes with it, at the same place inside it.
+    h.get_all_by_label("Flytta upp")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no second 'Flytta upp'"))
+        .click();
+    h.run();
+    let doc = h.state().doc();
+    assert_eq!(doc.lanes[0].title, "Nytt tema");
+    assert_eq!(lane_of(&h, id), Some(0));
+    assert!((card_rect(&h, id).y - HEADER_HEIGHT - y_in_lane).abs() < 0.01);
+
+    // Removing its theme keeps the card, under the themes, in none.
+    h.get_all_by_label("Ta bort tema (korten blir kvar)")
+        .next()
+        .unwrap_or_else(|| panic!("no remove button"))
+        .click();
+    h.run();
+    assert_eq!(h.state().doc().lanes.len(), 1);
+    assert!(h.state().doc().card(id).is_some());
+    assert_eq!(lane_of(&h, id), None);
+
+    // Every step undoes: remove, reorder, drag, two adds.
+    for _ in 0..5 {
+        undo(&mut h);
+    }
+    assert_eq!(h.state().doc(), &start);
+}
+
+#[test]
+fn a_cards_follow_up_is_set_from_the_panel_and_undone_in_one_step_each() {
+    let (mut h, _) = harness(Document::new());
+    let p = empty_spot(&h, malbild::model::PhaseId::Overgang);
+    double_click_at(&mut h, p);
+    type_text(&mut h, "Hälsosamtal");
+    key(&mut h, egui::Key::Escape);
+    let id = first_card(&h).map(|c| c.id).unwrap_or(ElementId(0));
+    let p = card_center(&h, id);
+    click_at(&mut h, p, Modifiers::NONE);
+    h.get_by_label("Uppföljning").click();
+    h.run();
+    h.get_by_label("Pågår").click();
+    h.run();
+    h.get_by_label("Hög").click();
+    h.run();
+    let card = first_card(&h);
+    assert_eq!(card.as_ref().and_then(|c| c.status), Some(Status::Ongoing));
+    assert!(card.as_ref().is_some_and(|c| !c.changed.is_empty()), "marked as changed");
+    // A half-typed date never reaches the card; a whole one does.
+    h.get_by_label("Klart senast").click();
+    h.run();
+    type_text(&mut h, "2027-02-3");
+    assert_eq!(first_card(&h).map(|c| c.due), Some(String::new()));
+    assert!(h.query_by_label("Skriv ett datum som 2027-03-31").is_some());
+    type_text(&mut h, "1");
+    assert_eq!(first_card(&h).map(|c| c.due), Some(String::new()), "February has no 31st");
+    key(&mut h, egui::Key::Backspace);
+    key(&mut h, egui::Key::Backspace);
+    type_text(&mut h, "28");
+    assert_eq!(first_card(&h).map(|c| c.due), Some("2027-02-28".to_owned()));
+    // Out of the field (where Ctrl+Z undoes typing), every change undoes on its own.
+    let away = empty_spot(&h, malbild::model::PhaseId::Nulage);
+    click_at(&mut h, away, Modifiers::NONE);
+    undo(&mut h);
+    assert_eq!(first_card(&h).map(|c| c.due), Some(String::new()));
+    undo(&mut h);
+    assert_eq!(first_card(&h).and_then(|c| c.priority), None);
+    undo(&mut h);
+    assert_eq!(first_card(&h).and_then(|c| c.status), None);
+}
+
+#[test]
+fn the_summary_is_written_from_the_file_menu() {
+    let mut doc = malbild::model::sample::nara_vard();
+    if let Some(Element::Card(c)) = doc.elements.iter().find(|e| e.as_card().is_some()).cloned() {
+        let mut c = c;
+        c.status = Some(Status::Done);
+        doc.elements.replace(Element::Card(c));
+    }
+    let (mut h, desktop) = harness(doc);
+    let dir = temp_dir("summary");
+    let path = dir.join("sammanfattning.csv");
+    desktop.answer(Some(path.clone()));
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Sammanfattning…").click();
+    for _ in 0..200 {
+        h.step();
+        if path.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(text.starts_with("\u{feff}fas,tema,text,status"), "{text}");
+    assert!(text.contains("Klar"), "{text}");
+    assert_eq!(text.lines().count(), 1 + h.state().doc().card_count());
+    assert!(h.query_by_label_contains("Sammanfattningen är sparad").is_some());
+}
