@@ -178,7 +178,11 @@ fn every_broken_file_says_what_is_wrong_and_where() {
         ),
         (
             "lanes-too-tall.malbild",
-            &["`document.lanes`", "together 900 high", "more than the board"],
+            &[
+                "`document.lanes`",
+                "together 900 high",
+                "more than the board",
+            ],
             &["lanes"],
         ),
         (

@@ -93,7 +93,10 @@ fn a_cards_follow_up_is_set_from_the_panel_and_undone_in_one_step_each() {
     h.run();
     let card = first_card(&h);
     assert_eq!(card.as_ref().and_then(|c| c.status), Some(Status::Ongoing));
-    assert!(card.as_ref().is_some_and(|c| !c.changed.is_empty()), "marked as changed");
+    assert!(
+        card.as_ref().is_some_and(|c| !c.changed.is_empty()),
+        "marked as changed"
+    );
     // A half-typed date never reaches the card; a whole one does.
     h.get_by_label("Klart senast").click();
     h.run();
@@ -101,7 +104,11 @@ fn a_cards_follow_up_is_set_from_the_panel_and_undone_in_one_step_each() {
     assert_eq!(first_card(&h).map(|c| c.due), Some(String::new()));
     assert!(h.query_by_label("Skriv ett datum som 2027-03-31").is_some());
     type_text(&mut h, "1");
-    assert_eq!(first_card(&h).map(|c| c.due), Some(String::new()), "February has no 31st");
+    assert_eq!(
+        first_card(&h).map(|c| c.due),
+        Some(String::new()),
+        "February has no 31st"
+    );
     key(&mut h, egui::Key::Backspace);
     key(&mut h, egui::Key::Backspace);
     type_text(&mut h, "28");
@@ -144,5 +151,83 @@ fn the_summary_is_written_from_the_file_menu() {
     assert!(text.starts_with("\u{feff}fas,tema,text,status"), "{text}");
     assert!(text.contains("Klar"), "{text}");
     assert_eq!(text.lines().count(), 1 + h.state().doc().card_count());
-    assert!(h.query_by_label_contains("Sammanfattningen är sparad").is_some());
+    assert!(
+        h.query_by_label_contains("Sammanfattningen är sparad")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_story_is_presented_step_by_step_and_the_document_never_changes() {
+    use malbild::model::PhaseId;
+    let mut doc = Document::new();
+    let o = doc.phase_rect(PhaseId::Overgang).x;
+    let m = doc.phase_rect(PhaseId::Malbild).x;
+    let mut add = |id: u64, x: f32, step: Option<u32>| {
+        let mut c = Card::new(
+            ElementId(id),
+            Rect::new(x, 200.0, 200.0, 120.0),
+            "kort",
+            CardColor::Yellow,
+        );
+        c.step = step;
+        doc.elements.push(Element::Card(c));
+    };
+    add(1, 60.0, None);
+    add(2, o + 60.0, Some(1));
+    add(3, o + 300.0, Some(2));
+    add(4, m + 60.0, None);
+    let (mut h, _) = harness(doc);
+    let before = h.state().doc().clone();
+    key(&mut h, egui::Key::F5);
+    let shown = |h: &egui_kittest::Harness<'_, malbild::ui::App>| -> Vec<u64> {
+        h.state()
+            .presenting
+            .as_ref()
+            .map(|p| p.shown().elements.iter().map(|e| e.id().0).collect())
+            .unwrap_or_default()
+    };
+    let phase = |h: &egui_kittest::Harness<'_, malbild::ui::App>| {
+        h.state()
+            .presenting
+            .as_ref()
+            .and_then(|p| p.step())
+            .map(|s| s.phase)
+    };
+    assert!(h.state().presenting.is_some());
+    // Nuläge: only its own card.
+    assert_eq!(shown(&h), [1]);
+    assert_eq!(phase(&h), Some(PhaseId::Nulage));
+    assert!(h.query_by_label("1 / 5").is_some(), "where we are, said");
+    // Övergång, then its numbered cards one by one (clicker keys: Page Down, space).
+    key(&mut h, egui::Key::PageDown);
+    assert_eq!(phase(&h), Some(PhaseId::Overgang));
+    assert_eq!(shown(&h), [1]);
+    // The camera has moved all the way to the phase (the test clock ran the move).
+    let p = h
+        .state()
+        .presenting
+        .as_ref()
+        .map(|p| (p.view(), p.target()));
+    assert!(p.is_some_and(|(now, to)| now == to));
+    key(&mut h, egui::Key::Space);
+    assert_eq!(shown(&h), [1, 2]);
+    key(&mut h, egui::Key::ArrowRight);
+    assert_eq!(shown(&h), [1, 2, 3]);
+    key(&mut h, egui::Key::ArrowRight);
+    assert_eq!(phase(&h), Some(PhaseId::Malbild));
+    assert_eq!(shown(&h), [1, 2, 3, 4]);
+    // Past the end stays at the end; back and Home go back.
+    key(&mut h, egui::Key::ArrowRight);
+    assert_eq!(h.state().presenting.as_ref().map(|p| p.index()), Some(4));
+    key(&mut h, egui::Key::Backspace);
+    assert_eq!(shown(&h), [1, 2, 3]);
+    key(&mut h, egui::Key::Home);
+    assert_eq!(shown(&h), [1]);
+    // Escape leaves; nothing was changed, nothing to undo, nothing unsaved.
+    key(&mut h, egui::Key::Escape);
+    assert!(h.state().presenting.is_none());
+    assert_eq!(h.state().doc(), &before);
+    assert!(!h.state().is_dirty());
+    assert!(!h.state().editor.history().can_undo());
 }

@@ -110,6 +110,7 @@ messages! {
     RemoveTheme => "Ta bort tema (korten blir kvar)", "Remove theme (its cards stay)";
     ThemeHeight => "Höjd", "Height";
     Summary => "Sammanfattning…", "Summary…";
+    Present => "Presentera", "Present";
     SummarySaved => "Sammanfattningen är sparad", "The summary is saved";
     PictureColor => "Färg", "Colour";
     OwnColors => "Egna färger", "Own colours";

@@ -48,6 +48,8 @@ pub enum Action {
     InsertPicture,
     /// Writes the story as Markdown or CSV.
     Summary,
+    /// Tells the story step by step, full screen.
+    Present,
     /// Crop mode for the selected picture.
     CropPicture,
     /// Picks the shape tool with this outline (from the toolbar's list; no shortcut).
@@ -155,7 +157,7 @@ impl Shortcut {
 
 impl Action {
     /// Actions in menu and shortcut-list order.
-    pub const ALL: [Action; 51] = [
+    pub const ALL: [Action; 52] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -194,6 +196,7 @@ impl Action {
         Action::ToggleLibrary,
         Action::InsertPicture,
         Action::Summary,
+        Action::Present,
         Action::CropPicture,
         Action::FitAll,
         Action::ZoomPhase(PhaseId::Nulage),
@@ -251,6 +254,7 @@ impl Action {
             Action::ToggleLibrary => Msg::Library,
             Action::InsertPicture => Msg::InsertPicture,
             Action::Summary => Msg::Summary,
+            Action::Present => Msg::Present,
             Action::CropPicture => Msg::Crop,
             Action::FitAll => Msg::FitAll,
             Action::ZoomPhase(PhaseId::Nulage) => Msg::ZoomNulage,
@@ -314,6 +318,7 @@ impl Action {
             Action::ToggleLibrary => const { &[Shortcut::plain(Key::L)] },
             Action::InsertPicture => const { &[Shortcut::cmd_shift(Key::I)] },
             Action::Summary => const { &[] },
+            Action::Present => const { &[Shortcut::plain(Key::F5)] },
             Action::CropPicture => const { &[Shortcut::plain(Key::C)] },
             Action::ToggleSnap => const { &[] },
             Action::EditCard => const { &[Shortcut::plain(Key::Enter), Shortcut::plain(Key::F2)] },

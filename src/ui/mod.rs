@@ -11,6 +11,7 @@ pub mod export_dialog;
 pub mod library;
 mod panels;
 pub mod pictures;
+pub mod present;
 pub mod widgets;
 
 pub use app::App;

@@ -132,6 +132,7 @@ pub fn top_bar(
             ui.separator();
             action_button(ui, Action::TogglePanel, lang, true, queue);
             action_button(ui, Action::FullScreen, lang, true, queue);
+            action_button(ui, Action::Present, lang, true, queue);
             ui.separator();
             action_button(ui, Action::ToggleTheme, lang, true, queue);
             action_button(ui, Action::ToggleLanguage, lang, true, queue);
@@ -300,6 +301,14 @@ pub fn top_bar(
                 .clicked()
             {
                 queue.push(Action::TogglePanel);
+            }
+            // Presenting: a play sign, named for screen readers.
+            let play = ui.add(big("▶")).on_hover_text(tip(Action::Present));
+            play.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, Action::Present.label(lang))
+            });
+            if play.clicked() {
+                queue.push(Action::Present);
             }
         });
     });

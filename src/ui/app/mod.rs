@@ -89,6 +89,8 @@ pub struct App {
     desktop: Box<dyn Desktop>,
     dialog: Option<PendingDialog>,
     saving: Option<PendingSave>,
+    /// The story being told, full screen (the document is only read).
+    pub presenting: Option<super::present::Presentation>,
     /// A summary being written: what to say when it is done.
     summary_done: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
     /// A save asked for while another was under way: started when that one ends.
@@ -148,6 +150,7 @@ impl App {
             dialog: None,
             saving: None,
             summary_done: None,
+            presenting: None,
             save_next: None,
             close_after_save: false,
             generation: 0,
@@ -259,6 +262,25 @@ impl App {
         self.queued.push(action);
     }
 
+    /// While presenting: the story full size and nothing else; `true` when it drew the frame.
+    fn present(&mut self, ui: &mut Ui) -> bool {
+        let Some(p) = &mut self.presenting else {
+            return false;
+        };
+        if !p.keys(ui, self.editor.doc()) {
+            self.presenting = None;
+            ui.ctx()
+                .send_viewport_cmd(ViewportCommand::Fullscreen(false));
+            ui.ctx().request_repaint();
+            return false;
+        }
+        let lang = self.lang;
+        let pictures = &mut self.view.pictures;
+        pictures.begin_frame(ui.ctx());
+        egui::CentralPanel::no_frame().show(ui, |ui| p.show(ui, pictures, lang));
+        true
+    }
+
     /// Draws one frame of the whole app.
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
@@ -273,6 +295,9 @@ impl App {
         self.poll_save(&ctx);
         self.poll_summary(&ctx);
         self.handle_window_events(&ctx);
+        if self.present(ui) {
+            return;
+        }
 
         if let Some(outcome) = self.export.poll(&ctx) {
             let text = match outcome {
@@ -640,6 +665,12 @@ impl App {
             }
             Action::InsertPicture => self.pick_picture(ctx),
             Action::Summary => self.pick(FilePurpose::Summary, ctx.clone()),
+            Action::Present => {
+                self.finish_editing();
+                self.editor.commit();
+                self.presenting = Some(super::present::Presentation::start(self.editor.doc()));
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+            }
             Action::CropPicture => {
                 if let Some(id) = view.selection.iter().next().copied()
                     && view.selection.len() == 1
