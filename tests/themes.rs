@@ -231,3 +231,106 @@ fn the_story_is_presented_step_by_step_and_the_document_never_changes() {
     assert!(!h.state().is_dirty());
     assert!(!h.state().editor.history().can_undo());
 }
+
+#[test]
+fn dot_voting_gives_each_person_their_dots_and_shows_the_results() {
+    let mut doc = Document::new();
+    for (i, x) in [(1u64, 60.0f32), (2, 360.0)] {
+        doc.elements.push(Element::Card(Card::new(
+            ElementId(i),
+            Rect::new(x, 200.0, 200.0, 120.0),
+            format!("Förslag {i}"),
+            CardColor::Yellow,
+        )));
+    }
+    let (mut h, _) = harness(doc);
+    let count = |h: &egui_kittest::Harness<'_, malbild::ui::App>, id: u64| {
+        h.state()
+            .doc()
+            .votes
+            .last()
+            .map_or(0, |r| r.count(ElementId(id)))
+    };
+    h.get_by_label("Starta röstning").click();
+    h.run();
+    assert!(
+        h.state()
+            .doc()
+            .votes
+            .last()
+            .is_some_and(|r| r.open && r.dots == Some(3))
+    );
+    assert!(h.query_by_label("Person 1: 3 prickar kvar").is_some());
+    // Four clicks, three dots: the fourth has none left. A click votes, never selects.
+    for _ in 0..4 {
+        let p = card_center(&h, ElementId(1));
+        click_at(&mut h, p, Modifiers::NONE);
+    }
+    assert_eq!(count(&h, 1), 3);
+    assert!(h.state().view.selection.is_empty());
+    assert!(h.query_by_label("Person 1: 0 prickar kvar").is_some());
+    h.get_by_label("Nästa person").click();
+    h.run();
+    let p = card_center(&h, ElementId(2));
+    click_at(&mut h, p, Modifiers::NONE);
+    assert_eq!(count(&h, 2), 1);
+    // Alt+click takes one back.
+    let p = card_center(&h, ElementId(1));
+    click_at(&mut h, p, Modifiers::ALT);
+    assert_eq!(count(&h, 1), 2);
+    assert!(h.query_by_label("Resultat (3 prickar)").is_some());
+    // Each dot is an undo step.
+    undo(&mut h);
+    assert_eq!(count(&h, 1), 3);
+    // Ended: clicks select again; the dots stay until cleared.
+    h.get_by_label("Avsluta röstningen").click();
+    h.run();
+    let p = card_center(&h, ElementId(2));
+    click_at(&mut h, p, Modifiers::NONE);
+    assert!(h.state().view.selection.contains(&ElementId(2)));
+    assert_eq!(count(&h, 2), 1);
+    key(&mut h, egui::Key::Escape);
+    h.get_by_label("Rensa prickarna").click();
+    h.run();
+    assert_eq!(count(&h, 1) + count(&h, 2), 0);
+}
+
+#[test]
+fn the_timer_counts_down_on_the_clock_pauses_and_ends_calmly() {
+    let (mut h, _) = harness(Document::new());
+    h.get_by_label("Verktyg").click();
+    h.run();
+    h.get_by_label("Timer").click();
+    h.run();
+    h.get_by_label("5 min").click();
+    h.run();
+    assert!(h.state().timer.is_some());
+    assert!(h.query_by_label("5:00").is_some());
+    // The harness's clock: a second of frames.
+    for _ in 0..61 {
+        h.step();
+    }
+    assert!(h.query_by_label("4:59").is_some());
+    h.get_by_label("Paus").click();
+    for _ in 0..180 {
+        h.step();
+    }
+    assert!(
+        h.query_by_label("4:59").is_some(),
+        "paused: the time stands still"
+    );
+    h.get_by_label("+1 min").click();
+    h.run();
+    assert!(h.query_by_label("5:59").is_some());
+    h.get_by_label("Fortsätt").click();
+    h.run();
+    // Editing goes on while it runs.
+    let p = empty_spot(&h, malbild::model::PhaseId::Nulage);
+    double_click_at(&mut h, p);
+    type_text(&mut h, "Idé");
+    assert!(first_card(&h).is_some_and(|c| c.text == "Idé"));
+    key(&mut h, egui::Key::Escape);
+    h.get_by_label("Stoppa").click();
+    h.run();
+    assert!(h.state().timer.is_none());
+}

@@ -111,6 +111,25 @@ messages! {
     ThemeHeight => "Höjd", "Height";
     Summary => "Sammanfattning…", "Summary…";
     Present => "Presentera", "Present";
+    Timer => "Timer", "Timer";
+    TimeIsUp => "Tiden är ute", "Time is up";
+    TimerPause => "Paus", "Pause";
+    TimerResume => "Fortsätt", "Resume";
+    TimerAddMinute => "+1 min", "+1 min";
+    TimerStop => "Stoppa", "Stop";
+    TimerOwn => "Egen tid", "Own time";
+    TimerStart => "Starta", "Start";
+    Voting => "Röstning med prickar", "Dot voting";
+    DotsPerPerson => "Prickar per person", "Dots per person";
+    Unlimited => "Obegränsat", "Unlimited";
+    StartVoting => "Starta röstning", "Start voting";
+    NextPerson => "Nästa person", "Next person";
+    EndVoting => "Avsluta röstningen", "End voting";
+    ShowDots => "Visa prickarna", "Show the dots";
+    ClearDots => "Rensa prickarna", "Clear the dots";
+    DeleteRound => "Ta bort omröstningen", "Delete the round";
+    Results => "Resultat", "Results";
+    VotingTip => "Klicka på ett kort för att ge det en prick; högerklicka (eller Alt+klicka) för att ta tillbaka en.", "Click a card to give it a dot; right-click (or Alt+click) to take one back.";
     SummarySaved => "Sammanfattningen är sparad", "The summary is saved";
     PictureColor => "Färg", "Colour";
     OwnColors => "Egna färger", "Own colours";
@@ -308,6 +327,36 @@ pub fn colour_name(c: crate::model::CardColor, lang: Lang) -> &'static str {
         Navy => Msg::ColourNavy,
     };
     msg.text(lang)
+}
+
+/// "Omröstning 2" / "Vote 2": the name of a new round.
+pub fn round_name(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("Omröstning {n}"),
+        Lang::En => format!("Vote {n}"),
+    }
+}
+
+/// "Person 2: 1 prick kvar" / "Person 2: 1 dot left" (`None`: as many as they like).
+pub fn dots_left(person: u32, left: Option<u32>, lang: Lang) -> String {
+    match (lang, left) {
+        (Lang::Sv, None) => format!("Person {person}: obegränsat"),
+        (Lang::Sv, Some(1)) => format!("Person {person}: 1 prick kvar"),
+        (Lang::Sv, Some(n)) => format!("Person {person}: {n} prickar kvar"),
+        (Lang::En, None) => format!("Person {person}: unlimited"),
+        (Lang::En, Some(1)) => format!("Person {person}: 1 dot left"),
+        (Lang::En, Some(n)) => format!("Person {person}: {n} dots left"),
+    }
+}
+
+/// "3 prickar" / "3 dots".
+pub fn dots(n: u64, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Sv, 1) => "1 prick".to_owned(),
+        (Lang::Sv, _) => format!("{n} prickar"),
+        (Lang::En, 1) => "1 dot".to_owned(),
+        (Lang::En, _) => format!("{n} dots"),
+    }
 }
 
 /// "3 kort" / "3 cards".

@@ -50,6 +50,8 @@ pub enum Action {
     Summary,
     /// Tells the story step by step, full screen.
     Present,
+    /// Starts the workshop timer for this many minutes (from the menu; no shortcut).
+    StartTimer(u32),
     /// Crop mode for the selected picture.
     CropPicture,
     /// Picks the shape tool with this outline (from the toolbar's list; no shortcut).
@@ -255,6 +257,7 @@ impl Action {
             Action::InsertPicture => Msg::InsertPicture,
             Action::Summary => Msg::Summary,
             Action::Present => Msg::Present,
+            Action::StartTimer(_) => Msg::Timer,
             Action::CropPicture => Msg::Crop,
             Action::FitAll => Msg::FitAll,
             Action::ZoomPhase(PhaseId::Nulage) => Msg::ZoomNulage,
@@ -319,6 +322,7 @@ impl Action {
             Action::InsertPicture => const { &[Shortcut::cmd_shift(Key::I)] },
             Action::Summary => const { &[] },
             Action::Present => const { &[Shortcut::plain(Key::F5)] },
+            Action::StartTimer(_) => const { &[] },
             Action::CropPicture => const { &[Shortcut::plain(Key::C)] },
             Action::ToggleSnap => const { &[] },
             Action::EditCard => const { &[Shortcut::plain(Key::Enter), Shortcut::plain(Key::F2)] },

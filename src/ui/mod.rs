@@ -12,6 +12,7 @@ pub mod library;
 mod panels;
 pub mod pictures;
 pub mod present;
+pub mod timer;
 pub mod widgets;
 
 pub use app::App;

@@ -90,6 +90,32 @@ pub fn top_bar(
                     .single_selected(editor)
                     .is_some_and(|e| e.as_picture().is_some());
             action_button(ui, Action::CropPicture, lang, one_picture, queue);
+            ui.separator();
+            ui.menu_button(Msg::Timer.text(lang), |ui| {
+                for m in super::timer::PRESETS {
+                    if ui.button(format!("{m} min")).clicked() {
+                        queue.push(Action::StartTimer(m));
+                        ui.close();
+                    }
+                }
+                ui.separator();
+                let key = ui.scope_id().with("own-time");
+                let mut minutes: u32 = ui.data(|d| d.get_temp(key)).unwrap_or(20);
+                ui.horizontal(|ui| {
+                    let label = ui.label(Msg::TimerOwn.text(lang));
+                    ui.add(
+                        egui::DragValue::new(&mut minutes)
+                            .range(1..=600)
+                            .suffix(" min"),
+                    )
+                    .labelled_by(label.id);
+                    if ui.button(Msg::TimerStart.text(lang)).clicked() {
+                        queue.push(Action::StartTimer(minutes));
+                        ui.close();
+                    }
+                });
+                ui.data_mut(|d| d.insert_temp(key, minutes));
+            });
         });
         ui.menu_button(Msg::Arrange.text(lang), |ui| {
             for a in [
@@ -470,6 +496,8 @@ pub fn properties(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, lang:
         ui.add_space(12.0);
         theme_settings(ui, editor, &mut view.pending, lang);
         ui.add_space(12.0);
+        voting_settings(ui, editor, view, lang);
+        ui.add_space(12.0);
         ui.label(RichText::new(Msg::NewCardColour.text(lang)).strong());
         if let Some(c) = palette(ui, Some(view.new_card_color), lang) {
             view.new_card_color = c;
@@ -745,6 +773,125 @@ fn theme_settings(ui: &mut Ui, editor: &Editor, edits: &mut Vec<Edit>, lang: Lan
     {
         edits.push(Edit::Step(cmd));
     }
+}
+
+/// Dot voting: start a round, who votes now and how many dots they have left, the next
+/// person, the results sorted, show or hide the dots, clear, end and delete.
+fn voting_settings(ui: &mut Ui, editor: &Editor, view: &mut CanvasView, lang: Lang) {
+    use crate::edit::workshop;
+    let doc = editor.doc();
+    ui.label(RichText::new(Msg::Voting.text(lang)).strong());
+    ui.add_space(4.0);
+    let current = workshop::current_round(doc);
+    let open = current.is_some_and(|(_, r)| r.open);
+    if !open {
+        // How many dots the next round gives each person (0: as many as they like).
+        let key = ui.scope_id().with("dots-per-person");
+        let mut dots: u32 = ui.data(|d| d.get_temp(key)).unwrap_or(3);
+        let label = ui.label(Msg::DotsPerPerson.text(lang));
+        let unlimited = Msg::Unlimited.text(lang);
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::DragValue::new(&mut dots)
+                    .range(0..=20)
+                    .speed(0.1)
+                    .custom_formatter(move |v, _| {
+                        if v < 0.5 {
+                            unlimited.to_owned()
+                        } else {
+                            format!("{v:.0}")
+                        }
+                    }),
+            )
+            .labelled_by(label.id);
+            if ui.button(Msg::StartVoting.text(lang)).clicked() {
+                let name = i18n::round_name(doc.votes.len() + 1, lang);
+                let cmd = workshop::start_round(doc, &name, (dots > 0).then_some(dots));
+                view.pending.push(Edit::Step(cmd));
+                view.selection.clear();
+            }
+        });
+        ui.data_mut(|d| d.insert_temp(key, dots));
+    }
+    let Some((index, round)) = current else {
+        return;
+    };
+    if open {
+        ui.label(RichText::new(Msg::VotingTip.text(lang)).weak());
+        let voter = view.voter.for_round(round.id);
+        ui.label(
+            RichText::new(i18n::dots_left(voter.person, voter.left(round.dots), lang)).strong(),
+        );
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(Msg::NextPerson.text(lang)).clicked() {
+                view.voter = voter.next_person();
+            }
+            if ui.button(Msg::EndVoting.text(lang)).clicked()
+                && let Some(cmd) = workshop::change_round(doc, index, |r| r.open = false)
+            {
+                view.pending.push(Edit::Step(cmd));
+            }
+        });
+    }
+    let mut shown = !round.hidden;
+    if ui.checkbox(&mut shown, Msg::ShowDots.text(lang)).changed()
+        && let Some(cmd) = workshop::change_round(doc, index, |r| r.hidden = !shown)
+    {
+        view.pending.push(Edit::Step(cmd));
+    }
+    // The results, most dots first: elements that are there (a removed one counts no more).
+    let mut results: Vec<(u32, String)> = round
+        .counts
+        .iter()
+        .filter_map(|(id, &n)| {
+            let e = doc.elements.get(*id)?;
+            let text = e
+                .text()
+                .and_then(|t| t.lines().find(|l| !l.trim().is_empty()));
+            let name = text.map_or_else(
+                || super::canvas::element_label(doc, e, lang),
+                |t| t.trim().to_owned(),
+            );
+            Some((n, name))
+        })
+        .collect();
+    results.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    if !results.is_empty() {
+        ui.add_space(4.0);
+        let total: u64 = results.iter().map(|(n, _)| u64::from(*n)).sum();
+        ui.label(format!(
+            "{} ({})",
+            Msg::Results.text(lang),
+            i18n::dots(total, lang)
+        ));
+        egui::Grid::new("results")
+            .num_columns(2)
+            .striped(true)
+            .show(ui, |ui| {
+                for (n, text) in results.iter().take(20) {
+                    ui.label(RichText::new(n.to_string()).strong());
+                    ui.add(egui::Label::new(short(text, 40)).truncate());
+                    ui.end_row();
+                }
+            });
+    }
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .add_enabled(
+                !round.counts.is_empty(),
+                Button::new(Msg::ClearDots.text(lang)),
+            )
+            .clicked()
+            && let Some(cmd) = workshop::change_round(doc, index, |r| r.counts.clear())
+        {
+            view.pending.push(Edit::Step(cmd));
+        }
+        if ui.button(Msg::DeleteRound.text(lang)).clicked() {
+            let mut votes = doc.votes.clone();
+            votes.remove(index);
+            view.pending.push(Edit::Step(Command::SetVotes(votes)));
+        }
+    });
 }
 
 /// The text the cards share, or empty when they differ.

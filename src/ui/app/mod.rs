@@ -89,6 +89,8 @@ pub struct App {
     desktop: Box<dyn Desktop>,
     dialog: Option<PendingDialog>,
     saving: Option<PendingSave>,
+    /// The workshop timer, while it runs (or shows that time is up).
+    pub timer: Option<super::timer::Timer>,
     /// The story being told, full screen (the document is only read).
     pub presenting: Option<super::present::Presentation>,
     /// A summary being written: what to say when it is done.
@@ -151,6 +153,7 @@ impl App {
             saving: None,
             summary_done: None,
             presenting: None,
+            timer: None,
             save_next: None,
             close_after_save: false,
             generation: 0,
@@ -277,8 +280,28 @@ impl App {
         let lang = self.lang;
         let pictures = &mut self.view.pictures;
         pictures.begin_frame(ui.ctx());
-        egui::CentralPanel::no_frame().show(ui, |ui| p.show(ui, pictures, lang));
+        let mut area = ui.max_rect();
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            area = ui.max_rect();
+            p.show(ui, pictures, lang)
+        });
+        self.show_timer(ui.ctx(), area, false);
         true
+    }
+
+    /// The timer in the corner of `area`, and what its buttons ask.
+    fn show_timer(&mut self, ctx: &egui::Context, area: egui::Rect, buttons: bool) {
+        let Some(t) = self.timer else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        if t.is_done(now) {
+            self.timer = None;
+            return;
+        }
+        if let Some(a) = t.show(ctx, area, self.lang, buttons) {
+            self.timer = t.act(a, now);
+        }
     }
 
     /// Draws one frame of the whole app.
@@ -381,6 +404,8 @@ impl App {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.view.show(ui, &self.editor, lang);
         });
+        let canvas = self.view.rect;
+        self.show_timer(&ctx, canvas, true);
         if let Some(item) = from_library {
             self.place_library_item(item, None);
         }
@@ -665,6 +690,10 @@ impl App {
             }
             Action::InsertPicture => self.pick_picture(ctx),
             Action::Summary => self.pick(FilePurpose::Summary, ctx.clone()),
+            Action::StartTimer(minutes) => {
+                let now = ctx.input(|i| i.time);
+                self.timer = Some(super::timer::Timer::start(minutes, now));
+            }
             Action::Present => {
                 self.finish_editing();
                 self.editor.commit();

@@ -15,6 +15,8 @@ mod gesture;
 mod hit;
 mod overlay;
 mod text;
+mod vote;
+pub use overlay::element_label;
 
 pub use edits::{ArrowStyle, align_buttons};
 pub use hit::{Handle, Side, Target, uncropped};
@@ -123,6 +125,8 @@ pub struct CanvasView {
     pub cropping: Option<ElementId>,
     /// The pictures' textures.
     pub pictures: crate::ui::pictures::PictureCache,
+    /// Dot voting: the dots the person voting now has given in the open round.
+    pub voter: vote::Voter,
 }
 
 impl Default for CanvasView {
@@ -161,6 +165,7 @@ impl Default for CanvasView {
             pending: Vec::new(),
             cropping: None,
             pictures: Default::default(),
+            voter: Default::default(),
         }
     }
 }
@@ -455,8 +460,11 @@ impl CanvasView {
         if !self.is_editing_text() && !self.input_blocked && self.has_keyboard(ui.ctx()) {
             self.handle_keys(ui, editor);
         }
-        self.handle_pointer(ui, &response, editor, &xf);
-        self.handle_context_menu(&response, editor, &xf, lang);
+        // While a voting round is open, a click gives a dot rather than selecting.
+        if !self.handle_voting(ui, &response, editor, &xf) {
+            self.handle_pointer(ui, &response, editor, &xf);
+            self.handle_context_menu(&response, editor, &xf, lang);
+        }
         self.prune_selection(editor.doc());
 
         // Paint: desk, scene, overlays, then the text editors on top.

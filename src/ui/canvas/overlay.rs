@@ -411,7 +411,7 @@ impl CanvasView {
 
 /// What a screen reader says for an element: "Kort: text", "Form, moln: text", or an
 /// arrow's ends and label; "låst" and "i grupp" where they hold.
-pub(super) fn element_label(doc: &Document, e: &Element, lang: Lang) -> String {
+pub fn element_label(doc: &Document, e: &Element, lang: Lang) -> String {
     let mut label = kind_label(doc, e, lang);
     if e.locked() {
         label.push_str(&format!(" ({})", Msg::Locked.text(lang)));
