@@ -334,3 +334,54 @@ fn the_timer_counts_down_on_the_clock_pauses_and_ends_calmly() {
     h.run();
     assert!(h.state().timer.is_none());
 }
+
+#[test]
+fn the_filter_fades_all_but_the_chosen_status_and_rings_what_changed() {
+    let mut doc = Document::new();
+    for (i, status, changed) in [
+        (1u64, Some(Status::Ongoing), "2027-01-10"),
+        (2, Some(Status::Done), "2026-10-01"),
+        (3, None, ""),
+    ] {
+        let mut c = Card::new(
+            ElementId(i),
+            Rect::new(60.0 + 260.0 * i as f32, 200.0, 200.0, 120.0),
+            "kort",
+            CardColor::Yellow,
+        );
+        c.status = status;
+        c.changed = changed.into();
+        doc.elements.push(Element::Card(c));
+    }
+    let (mut h, _) = harness(doc);
+    key_mod(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::F);
+    assert!(h.state().view.filter.open);
+    h.get_by_label("Pågår").click();
+    h.run();
+    h.get_by_label("Ändrat sedan").click();
+    h.run();
+    type_text(&mut h, "2027-01-01");
+    let sets = |h: &mut egui_kittest::Harness<'_, malbild::ui::App>| {
+        let doc = h.state().doc().clone();
+        let state = h.state_mut();
+        let (f, r) = state.view.filter.sets(&doc, u64::MAX);
+        let sorted = |s: Option<&std::collections::HashSet<ElementId>>| {
+            let mut v: Vec<u64> = s.into_iter().flatten().map(|i| i.0).collect();
+            v.sort_unstable();
+            v
+        };
+        (sorted(f), sorted(r))
+    };
+    assert_eq!(sets(&mut h), (vec![2, 3], vec![1]));
+    // Cards of no status can be chosen too; closing shows everything again.
+    h.get_by_label("Utan status").click();
+    h.run();
+    assert_eq!(sets(&mut h).0, vec![2]);
+    h.get_by_label("Stäng").click();
+    h.run();
+    assert_eq!(sets(&mut h), (vec![], vec![]));
+    assert!(
+        !h.state().editor.history().can_undo(),
+        "a view, not an edit"
+    );
+}

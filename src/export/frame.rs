@@ -112,6 +112,8 @@ pub fn draw(doc: &Document, view: &View) -> Frame {
         phase_tints: view.phase_tints,
         marks: view.marks,
         lang: crate::lang::Lang::current(),
+        faded: None,
+        highlighted: None,
     };
     let mut cache = SceneCache::default();
     let mut pictures = ExportPictures::default();

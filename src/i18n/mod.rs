@@ -111,6 +111,13 @@ messages! {
     ThemeHeight => "Höjd", "Height";
     Summary => "Sammanfattning…", "Summary…";
     Present => "Presentera", "Present";
+    ToggleFilter => "Filtrera uppföljningen", "Filter the follow-up";
+    FilterLabel => "Filter:", "Filter:";
+    NoStatus => "Utan status", "No status";
+    FilterAll => "alla", "all";
+    ThemeLabel => "Tema", "Theme";
+    ChangedSince => "Ändrat sedan", "Changed since";
+    FilterClear => "Rensa", "Clear";
     Timer => "Timer", "Timer";
     TimeIsUp => "Tiden är ute", "Time is up";
     TimerPause => "Paus", "Pause";

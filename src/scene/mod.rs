@@ -28,6 +28,8 @@ use egui::{Align, Color32, Painter, Pos2, Shape, Stroke, StrokeKind, pos2, vec2}
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// How much of an element a filter leaves when it fades it.
+pub const FADED_OPACITY: f32 = 0.18;
 /// Card text size in world points.
 pub const CARD_FONT_SIZE: f32 = 18.0;
 /// Space between a card's edge and its text, in world points.
@@ -94,7 +96,7 @@ impl Transform {
 
 /// What to leave out or add when painting.
 #[derive(Clone, Copy, Debug)]
-pub struct PaintOptions {
+pub struct PaintOptions<'a> {
     /// A card or arrow whose text (or label) is drawn by the text editor on top.
     pub hidden_text: Option<ElementId>,
     /// Fill the phase columns with their tints (off for a white or transparent export).
@@ -103,15 +105,21 @@ pub struct PaintOptions {
     pub marks: bool,
     /// The language of the words on badges.
     pub lang: crate::lang::Lang,
+    /// Elements drawn faded (a filter leaves them out of focus).
+    pub faded: Option<&'a std::collections::HashSet<ElementId>>,
+    /// Elements drawn with a ring (changed since a day).
+    pub highlighted: Option<&'a std::collections::HashSet<ElementId>>,
 }
 
-impl Default for PaintOptions {
+impl Default for PaintOptions<'_> {
     fn default() -> Self {
         Self {
             hidden_text: None,
             phase_tints: true,
             marks: true,
             lang: crate::lang::Lang::default(),
+            faded: None,
+            highlighted: None,
         }
     }
 }
@@ -441,7 +449,17 @@ pub fn paint(
     let readable = font_step(CARD_FONT_SIZE * xf.zoom) >= GREEK_BELOW;
     let mut labels = Vec::new();
     if readable {
+        let mut dim = painter.clone();
+        dim.multiply_opacity(FADED_OPACITY);
         for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
+            let painter = if options.faded.is_some_and(|f| f.contains(&e.id())) {
+                &dim
+            } else {
+                painter
+            };
+            if options.highlighted.is_some_and(|h| h.contains(&e.id())) {
+                workshop::paint_highlight(painter, doc, e, xf);
+            }
             match e {
                 Element::Card(card) => {
                     let size = fitted_size(card);

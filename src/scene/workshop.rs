@@ -237,6 +237,22 @@ pub fn paint_priority_icon(painter: &Painter, p: Priority, c: Pos2, r: f32, ink:
     }
 }
 
+/// A soft amber ring behind an element: changed since the day asked about.
+pub(super) fn paint_highlight(painter: &Painter, doc: &Document, e: &Element, xf: &Transform) {
+    let b = doc.bounds_of(e);
+    let r = xf.rect_to_screen(&b).expand(6.0 * xf.zoom.max(0.5));
+    painter.add(RectShape::new(
+        r,
+        (14.0 * xf.zoom).min(255.0),
+        Color32::from_rgba_unmultiplied(0xf5, 0x9e, 0x0b, 50),
+        Stroke::new(
+            (3.0 * xf.zoom).max(1.5),
+            Color32::from_rgb(0xe0, 0x8a, 0x00),
+        ),
+        StrokeKind::Outside,
+    ));
+}
+
 /// The dots of the last voting round (unless it is hidden) on the elements in `visible`.
 pub(super) fn paint_votes<'a>(
     painter: &Painter,
@@ -260,10 +276,17 @@ pub(super) fn paint_votes<'a>(
     // whole board in view.
     let size = font_step((MARK_FONT_SIZE * 1.1 * z).max(10.0));
     let fill = Color32::from_rgb(0xc0, 0x1f, 0x4e);
+    let mut dim = painter.clone();
+    dim.multiply_opacity(super::FADED_OPACITY);
     for e in visible {
         let n = round.count(e.id());
         let Some(frame) = e.frame().filter(|_| n > 0) else {
             continue;
+        };
+        let painter = if options.faded.is_some_and(|f| f.contains(&e.id())) {
+            &dim
+        } else {
+            painter
         };
         let b = frame.bounds();
         let c = xf.to_screen(Point::new(b.right() - 6.0, b.y + 6.0));

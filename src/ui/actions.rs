@@ -50,6 +50,8 @@ pub enum Action {
     Summary,
     /// Tells the story step by step, full screen.
     Present,
+    /// Shows or hides the follow-up filter bar.
+    ToggleFilter,
     /// Starts the workshop timer for this many minutes (from the menu; no shortcut).
     StartTimer(u32),
     /// Crop mode for the selected picture.
@@ -159,7 +161,7 @@ impl Shortcut {
 
 impl Action {
     /// Actions in menu and shortcut-list order.
-    pub const ALL: [Action; 52] = [
+    pub const ALL: [Action; 53] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -199,6 +201,7 @@ impl Action {
         Action::InsertPicture,
         Action::Summary,
         Action::Present,
+        Action::ToggleFilter,
         Action::CropPicture,
         Action::FitAll,
         Action::ZoomPhase(PhaseId::Nulage),
@@ -258,6 +261,7 @@ impl Action {
             Action::Summary => Msg::Summary,
             Action::Present => Msg::Present,
             Action::StartTimer(_) => Msg::Timer,
+            Action::ToggleFilter => Msg::ToggleFilter,
             Action::CropPicture => Msg::Crop,
             Action::FitAll => Msg::FitAll,
             Action::ZoomPhase(PhaseId::Nulage) => Msg::ZoomNulage,
@@ -323,6 +327,7 @@ impl Action {
             Action::Summary => const { &[] },
             Action::Present => const { &[Shortcut::plain(Key::F5)] },
             Action::StartTimer(_) => const { &[] },
+            Action::ToggleFilter => const { &[Shortcut::cmd_shift(Key::F)] },
             Action::CropPicture => const { &[Shortcut::plain(Key::C)] },
             Action::ToggleSnap => const { &[] },
             Action::EditCard => const { &[Shortcut::plain(Key::Enter), Shortcut::plain(Key::F2)] },

@@ -295,6 +295,8 @@ fn preview(
         phase_tints: s.background == Background::Phases,
         marks: s.marks,
         lang: crate::lang::Lang::current(),
+        faded: None,
+        highlighted: None,
     };
     let clipped = painter.with_clip_rect(page.intersect(rect));
     scene::paint(

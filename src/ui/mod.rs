@@ -8,6 +8,7 @@ pub mod canvas;
 pub mod desktop;
 mod dialog;
 pub mod export_dialog;
+pub mod filter;
 pub mod library;
 mod panels;
 pub mod pictures;

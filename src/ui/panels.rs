@@ -159,6 +159,7 @@ pub fn top_bar(
             action_button(ui, Action::TogglePanel, lang, true, queue);
             action_button(ui, Action::FullScreen, lang, true, queue);
             action_button(ui, Action::Present, lang, true, queue);
+            action_button(ui, Action::ToggleFilter, lang, true, queue);
             ui.separator();
             action_button(ui, Action::ToggleTheme, lang, true, queue);
             action_button(ui, Action::ToggleLanguage, lang, true, queue);

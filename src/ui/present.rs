@@ -283,6 +283,8 @@ impl Presentation {
             phase_tints: true,
             marks: true,
             lang,
+            faded: None,
+            highlighted: None,
         };
         scene::paint(
             &painter,

@@ -372,6 +372,11 @@ impl App {
                 &mut self.queued,
             );
         });
+        if self.view.filter.open {
+            let doc = self.editor.doc();
+            let filter = &mut self.view.filter;
+            egui::Panel::top("filter").show(ui, |ui| filter.bar(ui, doc, lang));
+        }
         let notice = self.current_notice(&ctx);
         egui::Panel::bottom("status").show(ui, |ui| {
             panels::status_bar(ui, &self.editor, &self.view, notice.as_deref(), lang);
@@ -690,6 +695,7 @@ impl App {
             }
             Action::InsertPicture => self.pick_picture(ctx),
             Action::Summary => self.pick(FilePurpose::Summary, ctx.clone()),
+            Action::ToggleFilter => view.filter.open = !view.filter.open,
             Action::StartTimer(minutes) => {
                 let now = ctx.input(|i| i.time);
                 self.timer = Some(super::timer::Timer::start(minutes, now));

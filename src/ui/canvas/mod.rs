@@ -127,6 +127,8 @@ pub struct CanvasView {
     pub pictures: crate::ui::pictures::PictureCache,
     /// Dot voting: the dots the person voting now has given in the open round.
     pub voter: vote::Voter,
+    /// The follow-up filter (what fades, what is ringed).
+    pub filter: crate::ui::filter::Filter,
 }
 
 impl Default for CanvasView {
@@ -166,6 +168,7 @@ impl Default for CanvasView {
             cropping: None,
             pictures: Default::default(),
             voter: Default::default(),
+            filter: Default::default(),
         }
     }
 }
@@ -475,10 +478,13 @@ impl CanvasView {
             Color32::from_rgb(0xdf, 0xe3, 0xe8)
         };
         painter.rect_filled(rect, 0.0, desk);
+        let (faded, highlighted) = self.filter.sets(editor.doc(), editor.revision());
         let options = PaintOptions {
             phase_tints: true,
             marks: true,
             lang,
+            faded,
+            highlighted,
             hidden_text: self
                 .editing
                 .as_ref()
