@@ -28,4 +28,5 @@ pub mod model;
 pub mod picture;
 pub mod scene;
 pub mod spatial;
+pub mod templates;
 pub mod ui;

@@ -385,3 +385,67 @@ fn the_filter_fades_all_but_the_chosen_status_and_rings_what_changed() {
         "a view, not an edit"
     );
 }
+
+#[test]
+fn each_template_starts_a_canvas_and_the_canvas_can_become_a_template() {
+    use malbild::templates;
+    let (mut h, _) = harness(Document::new());
+    let dir = temp_dir("own-templates");
+    h.state_mut().templates_dir = Some(dir.clone());
+    for t in templates::builtin(malbild::lang::Lang::Sv) {
+        key_mod(&mut h, Modifiers::COMMAND, egui::Key::N);
+        assert_eq!(
+            h.state().modal_text().as_deref(),
+            Some("Ny målbild – välj en mall")
+        );
+        h.get_by_label(&t.name).click();
+        h.run();
+        assert_eq!(h.state().modal_text(), None);
+        assert_eq!(h.state().doc(), &t.doc, "{}", t.name);
+        assert!(!h.state().is_dirty(), "a fresh canvas");
+        assert_eq!(h.state().path, None, "never saved over the template");
+    }
+    // The roadmap is open now; a card on it, then it becomes our own template.
+    let p = empty_spot(&h, malbild::model::PhaseId::Nulage);
+    double_click_at(&mut h, p);
+    type_text(&mut h, "Vår egen");
+    key(&mut h, egui::Key::Escape);
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Spara som mall…").click();
+    h.run();
+    // The field starts with the canvas's title; typed over with our name.
+    key_mod(&mut h, Modifiers::COMMAND, egui::Key::A);
+    type_text(&mut h, "Region Norr: färdplan");
+    key(&mut h, egui::Key::Enter);
+    assert_eq!(h.state().modal_text(), None);
+    assert!(dir.join("Region Norr- färdplan.malbild").is_file());
+    let ours = h.state().doc().clone();
+    // New lists it among our own; picked, it gives the canvas back.
+    key_mod(&mut h, Modifiers::COMMAND, egui::Key::N);
+    h.get_by_label("Spara inte").click();
+    h.run();
+    assert!(h.query_by_label("Egna mallar").is_some());
+    h.get_by_label("Region Norr- färdplan").click();
+    h.run();
+    assert_eq!(h.state().doc().card_count(), ours.card_count());
+    assert!(
+        h.state()
+            .doc()
+            .elements
+            .iter()
+            .any(|e| e.text() == Some("Vår egen"))
+    );
+    // Esc closes the New dialog and keeps the canvas.
+    key_mod(&mut h, Modifiers::COMMAND, egui::Key::N);
+    key(&mut h, egui::Key::Escape);
+    assert_eq!(h.state().modal_text(), None);
+    assert!(
+        h.state()
+            .doc()
+            .elements
+            .iter()
+            .any(|e| e.text() == Some("Vår egen"))
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -560,6 +560,12 @@ fn save_open_and_unsaved_changes_are_asked_about() {
     key_mod(&mut h, Modifiers::COMMAND, Key::N);
     h.get_by_label("Spara inte").click();
     h.run();
+    // Then the templates: Enter starts the first, a blank canvas.
+    assert_eq!(
+        h.state().modal_text().as_deref(),
+        Some("Ny målbild – välj en mall")
+    );
+    key(&mut h, Key::Enter);
     assert_eq!(h.state().doc(), &Document::new());
     assert_eq!(h.state().path, None);
 
@@ -606,6 +612,8 @@ fn save_first_then_new_saves_then_continues() {
     h.get_by_label("Spara").click();
     h.run();
     finish_saving(&mut h);
+    h.get_by_label("Tom målbild").click();
+    h.run();
     let on_disk = malbild::io::load(&path).map(|l| l.document.card_count());
     assert_eq!(on_disk.ok(), Some(0), "the change was saved first");
     assert_eq!(
@@ -1309,6 +1317,7 @@ fn a_slow_save_never_holds_up_the_window() {
     key_mod(&mut h, Modifiers::COMMAND, Key::N);
     h.get_by_label("Spara inte").click();
     h.run();
+    key(&mut h, Key::Enter);
     assert_eq!(h.state().doc(), &Document::new());
     desktop.release_writes();
     finish_saving(&mut h);

@@ -111,6 +111,13 @@ messages! {
     ThemeHeight => "Höjd", "Height";
     Summary => "Sammanfattning…", "Summary…";
     Present => "Presentera", "Present";
+    NewFromTemplate => "Ny målbild – välj en mall", "New målbild – choose a template";
+    OwnTemplates => "Egna mallar", "Your templates";
+    SaveAsTemplate => "Spara som mall…", "Save as template…";
+    TemplateName => "Mallens namn", "Name of the template";
+    TemplateSaved => "Mallen är sparad", "The template is saved";
+    TemplateNameHint => "Ge mallen ett namn med minst en bokstav eller siffra.", "Give the template a name with at least one letter or digit.";
+    NoDataFolder => "Systemet anger ingen mapp för programdata, så mallen kan inte sparas.", "The system names no folder for program data, so the template cannot be saved.";
     ToggleFilter => "Filtrera uppföljningen", "Filter the follow-up";
     FilterLabel => "Filter:", "Filter:";
     NoStatus => "Utan status", "No status";

@@ -50,6 +50,8 @@ pub enum Action {
     Summary,
     /// Tells the story step by step, full screen.
     Present,
+    /// Saves the canvas among the user's templates.
+    SaveAsTemplate,
     /// Shows or hides the follow-up filter bar.
     ToggleFilter,
     /// Starts the workshop timer for this many minutes (from the menu; no shortcut).
@@ -161,7 +163,7 @@ impl Shortcut {
 
 impl Action {
     /// Actions in menu and shortcut-list order.
-    pub const ALL: [Action; 53] = [
+    pub const ALL: [Action; 54] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -202,6 +204,7 @@ impl Action {
         Action::Summary,
         Action::Present,
         Action::ToggleFilter,
+        Action::SaveAsTemplate,
         Action::CropPicture,
         Action::FitAll,
         Action::ZoomPhase(PhaseId::Nulage),
@@ -262,6 +265,7 @@ impl Action {
             Action::Present => Msg::Present,
             Action::StartTimer(_) => Msg::Timer,
             Action::ToggleFilter => Msg::ToggleFilter,
+            Action::SaveAsTemplate => Msg::SaveAsTemplate,
             Action::CropPicture => Msg::Crop,
             Action::FitAll => Msg::FitAll,
             Action::ZoomPhase(PhaseId::Nulage) => Msg::ZoomNulage,
@@ -328,6 +332,7 @@ impl Action {
             Action::Present => const { &[Shortcut::plain(Key::F5)] },
             Action::StartTimer(_) => const { &[] },
             Action::ToggleFilter => const { &[Shortcut::cmd_shift(Key::F)] },
+            Action::SaveAsTemplate => const { &[] },
             Action::CropPicture => const { &[Shortcut::plain(Key::C)] },
             Action::ToggleSnap => const { &[] },
             Action::EditCard => const { &[Shortcut::plain(Key::Enter), Shortcut::plain(Key::F2)] },

@@ -45,7 +45,13 @@ pub fn top_bar(
     let has_selection = !view.selection.is_empty();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(Msg::MenuFile.text(lang), |ui| {
-            for a in [Action::New, Action::Open, Action::Save, Action::SaveAs] {
+            for a in [
+                Action::New,
+                Action::Open,
+                Action::Save,
+                Action::SaveAs,
+                Action::SaveAsTemplate,
+            ] {
                 action_button(ui, a, lang, true, queue);
             }
             ui.separator();

@@ -39,9 +39,7 @@ impl App {
     /// Does `then` without asking.
     pub(super) fn proceed(&mut self, then: Then, ctx: &egui::Context) {
         match then {
-            Then::New => {
-                self.replace_document(Document::new(), None);
-            }
+            Then::New => self.open_templates(),
             Then::PickAndOpen => {
                 let answer = self.desktop.pick_file(
                     FilePurpose::Open,
@@ -61,6 +59,59 @@ impl App {
             Then::Close => {
                 self.closing = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// The New dialog: the built-in templates, then the user's own.
+    pub(super) fn open_templates(&mut self) {
+        let mut all = crate::templates::builtin(self.lang);
+        if let Some(dir) = &self.templates_dir {
+            all.extend(crate::templates::own(dir));
+        }
+        self.templates = all
+            .into_iter()
+            .map(|t| {
+                let index = crate::spatial::SpatialIndex::build(&t.doc);
+                (t, index)
+            })
+            .collect();
+        self.modal = Some(Modal::Templates);
+    }
+
+    /// A new, unsaved canvas from template `i` of the New dialog.
+    pub(super) fn start_from_template(&mut self, i: usize) {
+        let Some((t, _)) = self.templates.get(i) else {
+            return;
+        };
+        let doc = t.doc.clone();
+        self.templates.clear();
+        self.modal = None;
+        self.replace_document(doc, None);
+    }
+
+    /// Saves the canvas among the user's templates.
+    pub(super) fn save_as_template(&mut self, name: &str, ctx: &egui::Context) {
+        let lang = self.lang;
+        let Some(dir) = self.templates_dir.clone() else {
+            self.show_error(Msg::SaveAsTemplate.text(lang), Msg::NoDataFolder.text(lang));
+            return;
+        };
+        match crate::templates::save_own(&dir, name, self.editor.doc()) {
+            Ok(path) => {
+                self.modal = None;
+                let text = format!("{}: {}", Msg::TemplateSaved.text(lang), path.display());
+                self.set_notice(ctx, i18n::tidy(&text));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => {
+                self.show_error(
+                    Msg::SaveAsTemplate.text(lang),
+                    Msg::TemplateNameHint.text(lang),
+                );
+            }
+            Err(e) => {
+                let msg = i18n::save_error(&e, &dir, lang);
+                self.show_error(Msg::SaveAsTemplate.text(lang), &msg);
             }
         }
     }

@@ -46,6 +46,10 @@ enum Modal {
     },
     Shortcuts,
     About,
+    /// "New": the templates to start from, with pictures of them.
+    Templates,
+    /// "Save as template": its name, typed.
+    TemplateName(String),
     /// Where no file dialog can be shown: the path, typed.
     PathPrompt {
         purpose: FilePurpose,
@@ -89,6 +93,10 @@ pub struct App {
     desktop: Box<dyn Desktop>,
     dialog: Option<PendingDialog>,
     saving: Option<PendingSave>,
+    /// The templates the New dialog shows, each with its index for drawing its picture.
+    templates: Vec<(crate::templates::Template, crate::spatial::SpatialIndex)>,
+    /// Where the user's own templates are kept (`None`: the system names no data folder).
+    pub templates_dir: Option<PathBuf>,
     /// The workshop timer, while it runs (or shows that time is up).
     pub timer: Option<super::timer::Timer>,
     /// The story being told, full screen (the document is only read).
@@ -153,6 +161,8 @@ impl App {
             saving: None,
             summary_done: None,
             presenting: None,
+            templates: Vec::new(),
+            templates_dir: crate::templates::own_dir(),
             timer: None,
             save_next: None,
             close_after_save: false,
@@ -218,6 +228,8 @@ impl App {
             Some(Modal::Shortcuts) => Some(Msg::Shortcuts.text(self.lang).to_owned()),
             Some(Modal::About) => Some(Msg::About.text(self.lang).to_owned()),
             Some(Modal::PathPrompt { .. }) => Some(Msg::TypePath.text(self.lang).to_owned()),
+            Some(Modal::Templates) => Some(Msg::NewFromTemplate.text(self.lang).to_owned()),
+            Some(Modal::TemplateName(_)) => Some(Msg::SaveAsTemplate.text(self.lang).to_owned()),
             None => None,
         }
     }
@@ -696,6 +708,10 @@ impl App {
             Action::InsertPicture => self.pick_picture(ctx),
             Action::Summary => self.pick(FilePurpose::Summary, ctx.clone()),
             Action::ToggleFilter => view.filter.open = !view.filter.open,
+            Action::SaveAsTemplate => {
+                let name = self.editor.doc().title.trim().to_owned();
+                self.modal = Some(Modal::TemplateName(name));
+            }
             Action::StartTimer(minutes) => {
                 let now = ctx.input(|i| i.time);
                 self.timer = Some(super::timer::Timer::start(minutes, now));

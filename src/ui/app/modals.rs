@@ -4,6 +4,87 @@
 use super::*;
 
 impl App {
+    /// The templates as pictures with their names, three a row; returns the one picked
+    /// (clicked, or Enter or space on it).
+    fn template_grid(&mut self, ui: &mut egui::Ui) -> Option<usize> {
+        let lang = self.lang;
+        let mut picked = None;
+        let gap = 12.0;
+        let cols = 3usize;
+        let w = ((ui.available_width() - gap * (cols as f32 - 1.0)) / cols as f32).floor();
+        let h = (w * 0.62).floor();
+        let mut own_heading = false;
+        egui::Grid::new("templates")
+            .num_columns(cols)
+            .spacing(egui::vec2(gap, gap))
+            .show(ui, |ui| {
+                let mut col = 0;
+                for (i, (t, index)) in self.templates.iter().enumerate() {
+                    if t.path.is_some() && !own_heading {
+                        own_heading = true;
+                        if col != 0 {
+                            ui.end_row();
+                            col = 0;
+                        }
+                        ui.label(egui::RichText::new(Msg::OwnTemplates.text(lang)).strong());
+                        ui.end_row();
+                    }
+                    let (rect, response) =
+                        ui.allocate_exact_size(egui::vec2(w, h + 26.0), egui::Sense::click());
+                    let name = t.name.clone();
+                    response
+                        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                    let picture = egui::Rect::from_min_size(rect.min, egui::vec2(w, h));
+                    let painter = ui.painter_at(picture);
+                    painter.rect_filled(picture, 6.0, egui::Color32::from_rgb(0xf3, 0xf4, 0xf6));
+                    let world = t.doc.bounds();
+                    let zoom = ((w - 16.0) / world.w.max(1.0)).min((h - 16.0) / world.h.max(1.0));
+                    let centre = picture.center();
+                    let c = world.center();
+                    let xf = crate::scene::Transform {
+                        origin: centre - egui::vec2(c.x, c.y) * zoom,
+                        zoom,
+                    };
+                    let mut cache = crate::scene::SceneCache::default();
+                    crate::scene::paint(
+                        &painter,
+                        &t.doc,
+                        index,
+                        &xf,
+                        &crate::scene::PaintOptions {
+                            lang,
+                            ..Default::default()
+                        },
+                        &mut cache,
+                        &mut self.view.pictures,
+                    );
+                    let ring = if response.has_focus() || response.hovered() {
+                        egui::Stroke::new(3.0, crate::ui::widgets::ACCENT)
+                    } else {
+                        egui::Stroke::new(1.0, egui::Color32::from_gray(190))
+                    };
+                    ui.painter()
+                        .rect_stroke(picture, 6.0, ring, egui::StrokeKind::Outside);
+                    ui.painter().text(
+                        egui::pos2(rect.left() + 2.0, picture.bottom() + 6.0),
+                        egui::Align2::LEFT_TOP,
+                        &t.name,
+                        egui::FontId::proportional(15.0),
+                        ui.visuals().text_color(),
+                    );
+                    if response.clicked() {
+                        picked = Some(i);
+                    }
+                    col += 1;
+                    if col == cols {
+                        ui.end_row();
+                        col = 0;
+                    }
+                }
+            });
+        picked
+    }
+
     /// Shows an error in a dialog in front of the canvas.
     pub fn show_error(&mut self, title: &str, message: &str) {
         self.modal = Some(Modal::Error {
@@ -148,6 +229,73 @@ impl App {
                 }
                 close |= cancel;
                 prompt_text = Some(text);
+                shown.dismissed
+            }
+            Modal::Templates => {
+                let mut picked = None;
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-templates",
+                    820.0,
+                    Msg::NewFromTemplate.text(lang),
+                    |ui| picked = self.template_grid(ui),
+                    |ui| ui.button(Msg::Cancel.text(lang)).clicked(),
+                );
+                close |= shown.buttons;
+                // Enter alone starts the first: a blank canvas.
+                if picked.is_none() && dialog::enter_pressed(ctx) {
+                    picked = Some(0);
+                }
+                if let Some(i) = picked {
+                    self.start_from_template(i);
+                    return;
+                }
+                shown.dismissed
+            }
+            Modal::TemplateName(name) => {
+                let mut text = name.clone();
+                let mut enter = false;
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-template-name",
+                    440.0,
+                    Msg::SaveAsTemplate.text(lang),
+                    |ui| {
+                        let label = ui.label(Msg::TemplateName.text(lang));
+                        let field_id = ui.make_persistent_id("template-name");
+                        let had_focus = ui.memory(|m| m.has_focus(field_id));
+                        enter = had_focus && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                        let field = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut text)
+                                    .id(field_id)
+                                    .char_limit(crate::templates::MAX_NAME_CHARS)
+                                    .desired_width(f32::INFINITY),
+                            )
+                            .labelled_by(label.id);
+                        if !had_focus
+                            && !enter
+                            && text == *name
+                            && !ui.ctx().egui_wants_keyboard_input()
+                        {
+                            field.request_focus();
+                        }
+                    },
+                    |ui| {
+                        let go = ui.button(Msg::Save.text(lang)).clicked();
+                        let cancel = ui.button(Msg::Cancel.text(lang)).clicked();
+                        (go, cancel)
+                    },
+                );
+                let (go, cancel) = shown.buttons;
+                if let Some(Modal::TemplateName(n)) = &mut self.modal {
+                    *n = text.clone();
+                }
+                if (go || enter) && !text.trim().is_empty() {
+                    self.save_as_template(&text, ctx);
+                    return;
+                }
+                close |= cancel;
                 shown.dismissed
             }
             Modal::About => {

@@ -1,0 +1,309 @@
+//! The templates in `assets/templates/`: ordinary canvases, one folder per language. They are
+//! made by the builders below (`MALBILD_BLESS=1 cargo test --test templates` writes them
+//! again); afterwards they are files anyone may edit without Rust, so this checks what every
+//! template must be rather than that it equals its builder.
+
+use malbild::edit::workshop::even_lanes;
+use malbild::lang::Lang;
+use malbild::model::{
+    Arrow, ArrowEnd, Card, CardColor, Document, Element, ElementId, FontSize, HEADER_HEIGHT,
+    LineStyle, Outline, PhaseId, Point, Rect, Shape, Status, Text,
+};
+use std::path::{Path, PathBuf};
+
+struct Ids(u64);
+impl Ids {
+    fn next(&mut self) -> ElementId {
+        self.0 += 1;
+        ElementId(0x7e_0000 + self.0)
+    }
+}
+
+fn base(lang: Lang) -> Document {
+    let mut doc = Document::new();
+    if lang == Lang::En {
+        doc.phases.nulage.title = "Current state".into();
+        doc.phases.overgang.title = "Transition".into();
+        doc.phases.malbild.title = "Target picture".into();
+    }
+    doc
+}
+
+fn sv_en<'a>(lang: Lang, sv: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
+fn card(ids: &mut Ids, x: f32, y: f32, text: &str, color: CardColor) -> Card {
+    Card::new(ids.next(), Rect::new(x, y, 220.0, 120.0), text, color)
+}
+
+fn blank(lang: Lang) -> Document {
+    base(lang)
+}
+
+fn matrix(lang: Lang) -> Document {
+    let mut doc = base(lang);
+    doc.board.height = HEADER_HEIGHT + 4.0 * 220.0;
+    let titles = match lang {
+        Lang::Sv => [
+            "Hälsa och prevention",
+            "Tillgänglighet",
+            "Kontinuitet",
+            "Samverkan",
+        ],
+        Lang::En => [
+            "Health and prevention",
+            "Access",
+            "Continuity",
+            "Working together",
+        ],
+    };
+    doc.lanes = even_lanes(&doc, &titles);
+    doc
+}
+
+fn shifts(lang: Lang) -> Document {
+    let mut doc = base(lang);
+    doc.board.height = HEADER_HEIGHT + 4.0 * 200.0;
+    let pairs = match lang {
+        Lang::Sv => [
+            (
+                "Förflyttning 1",
+                "Från: vården organiseras runt sjukhuset",
+                "Till: primärvården är navet",
+            ),
+            (
+                "Förflyttning 2",
+                "Från: reaktiv vård när det blivit akut",
+                "Till: proaktiv och hälsofrämjande",
+            ),
+            (
+                "Förflyttning 3",
+                "Från: fokus på organisationen",
+                "Till: fokus på personen och relationen",
+            ),
+            (
+                "Förflyttning 4",
+                "Från: delar som arbetar var för sig",
+                "Till: sammanhållen vård med kommunen",
+            ),
+        ],
+        Lang::En => [
+            (
+                "Shift 1",
+                "From: care organised around the hospital",
+                "To: primary care is the hub",
+            ),
+            (
+                "Shift 2",
+                "From: reactive care once it is acute",
+                "To: proactive and health-promoting",
+            ),
+            (
+                "Shift 3",
+                "From: focus on the organisation",
+                "To: focus on the person and the relationship",
+            ),
+            (
+                "Shift 4",
+                "From: parts working apart",
+                "To: joined-up care with the municipality",
+            ),
+        ],
+    };
+    let titles: Vec<&str> = pairs.iter().map(|p| p.0).collect();
+    doc.lanes = even_lanes(&doc, &titles);
+    let mut ids = Ids(0);
+    let m = doc.phase_rect(PhaseId::Malbild).x;
+    for (i, (_, from, to)) in pairs.iter().enumerate() {
+        let top = doc.lane_rect(i).map_or(0.0, |r| r.y) + 40.0;
+        let a = card(&mut ids, 60.0, top, from, CardColor::Grey);
+        let b = card(&mut ids, m + 520.0, top, to, CardColor::Green);
+        let arrow = Arrow::new(
+            ids.next(),
+            ArrowEnd::bound(
+                Point::new(a.rect.right(), top + 60.0),
+                a.id,
+                Point::new(1.0, 0.5),
+            ),
+            ArrowEnd::bound(Point::new(b.rect.x, top + 60.0), b.id, Point::new(0.0, 0.5)),
+        );
+        doc.elements.push(Element::Card(a));
+        doc.elements.push(Element::Card(b));
+        doc.elements.push(Element::Arrow(arrow));
+    }
+    doc
+}
+
+fn roadmap(lang: Lang) -> Document {
+    let mut doc = base(lang);
+    doc.title = sv_en(lang, "Färdplan", "Roadmap").into();
+    doc.phases.overgang.width = 1600.0;
+    doc.board.height = HEADER_HEIGHT + 3.0 * 240.0 + 60.0;
+    let titles = match lang {
+        Lang::Sv => ["Hälsa och prevention", "Digitala vårdmöten", "Samverkan"],
+        Lang::En => ["Health and prevention", "Digital care", "Working together"],
+    };
+    doc.lanes = even_lanes(&doc, &titles);
+    let mut ids = Ids(0);
+    let o = doc.phase_rect(PhaseId::Overgang);
+    // The periods of the timeline: headings to edit (quarters here; years are one click of
+    // editing away).
+    let periods = ["2027 Q1", "2027 Q2", "2027 Q3", "2027 Q4"];
+    let w = (o.w - 40.0) / periods.len() as f32;
+    for (k, p) in periods.iter().enumerate() {
+        let x = o.x + 20.0 + k as f32 * w;
+        let mut s = Shape::new(
+            ids.next(),
+            Rect::new(x + 6.0, HEADER_HEIGHT + 8.0, w - 12.0, 40.0),
+            Outline::RoundedRectangle,
+        );
+        s.text = (*p).into();
+        s.fill = Some(CardColor::White);
+        s.line_color = CardColor::Grey;
+        s.line_style = LineStyle::Dashed;
+        doc.elements.push(Element::Shape(s));
+    }
+    let initiatives = match lang {
+        Lang::Sv => [
+            (
+                0usize,
+                0usize,
+                "Hälsosamtal för 40-åringar",
+                Status::Planned,
+            ),
+            (1, 1, "Videobesök i alla vårdcentraler", Status::Ongoing),
+            (2, 2, "Gemensam vårdplan med kommunen", Status::Idea),
+        ],
+        Lang::En => [
+            (0, 0, "Health talks for everyone at 40", Status::Planned),
+            (1, 1, "Video visits at every health centre", Status::Ongoing),
+            (2, 2, "Shared care plan with the municipality", Status::Idea),
+        ],
+    };
+    for (lane, period, text, status) in initiatives {
+        let top = doc.lane_rect(lane).map_or(0.0, |r| r.y) + 70.0;
+        let x = o.x + 26.0 + period as f32 * w;
+        let mut c = card(&mut ids, x, top, text, CardColor::Yellow);
+        c.status = Some(status);
+        c.rect.h = 140.0;
+        doc.elements.push(Element::Card(c));
+    }
+    doc
+}
+
+fn workshop(lang: Lang) -> Document {
+    let mut doc = base(lang);
+    doc.title = sv_en(lang, "Workshop", "Workshop").into();
+    let mut ids = Ids(0);
+    let board = doc.board_rect();
+    // The parking lot: below the board, for what comes up but belongs elsewhere.
+    let lot = Rect::new(0.0, board.bottom() + 40.0, board.w, 320.0);
+    let mut s = Shape::new(ids.next(), lot, Outline::RoundedRectangle);
+    s.fill = Some(CardColor::Grey);
+    s.line_color = CardColor::Grey;
+    s.line_style = LineStyle::Dashed;
+    doc.elements.push(Element::Shape(s));
+    let mut title = Text::new(
+        ids.next(),
+        Point::new(lot.x + 24.0, lot.y + 16.0),
+        sv_en(
+            lang,
+            "Parkering – frågor och idéer till senare",
+            "Parking lot – questions and ideas for later",
+        ),
+    );
+    title.size = FontSize::L;
+    title.rect = Rect::new(lot.x + 24.0, lot.y + 16.0, 900.0, 48.0);
+    doc.elements.push(Element::Text(title));
+    let hints = match lang {
+        Lang::Sv => [
+            "Vad fungerar bra i dag?",
+            "Vad behöver förändras?",
+            "Hur ser det ut när vi är framme?",
+        ],
+        Lang::En => [
+            "What works well today?",
+            "What needs to change?",
+            "What does it look like when we are there?",
+        ],
+    };
+    for (p, hint) in PhaseId::ALL.into_iter().zip(hints) {
+        let r = doc.phase_rect(p);
+        let mut t = Text::new(
+            ids.next(),
+            Point::new(r.x + 30.0, HEADER_HEIGHT + 20.0),
+            hint,
+        );
+        t.size = FontSize::M;
+        t.color = CardColor::Grey;
+        t.rect = Rect::new(r.x + 30.0, HEADER_HEIGHT + 20.0, r.w - 60.0, 36.0);
+        doc.elements.push(Element::Text(t));
+    }
+    doc
+}
+
+/// The templates, by file name, as the app lists them.
+fn builders() -> Vec<(&'static str, fn(Lang) -> Document)> {
+    vec![
+        ("blank", blank),
+        ("matrix", matrix),
+        ("shifts", shifts),
+        ("roadmap", roadmap),
+        ("workshop", workshop),
+    ]
+}
+
+fn file(lang: Lang, name: &str) -> PathBuf {
+    let folder = match lang {
+        Lang::Sv => "sv",
+        Lang::En => "en",
+    };
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/templates")
+        .join(folder)
+        .join(format!("{name}.malbild"))
+}
+
+#[test]
+fn every_template_is_a_valid_canvas_in_both_languages() {
+    for lang in [Lang::Sv, Lang::En] {
+        for (name, build) in builders() {
+            let path = file(lang, name);
+            if std::env::var_os("MALBILD_BLESS").is_some() {
+                let doc = build(lang);
+                let _ = std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")));
+                assert!(malbild::io::save(&path, &doc).is_ok());
+            }
+            let loaded =
+                malbild::io::load(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let doc = loaded.document;
+            assert!(doc.validate().is_ok(), "{name}");
+            assert_eq!(
+                loaded.version,
+                malbild::io::VERSION,
+                "{name} is in today's format"
+            );
+            // What each promises.
+            match name {
+                "matrix" => assert_eq!(doc.lanes.len(), 4),
+                "shifts" => {
+                    assert_eq!(doc.lanes.len(), 4);
+                    assert_eq!(doc.arrow_count(), 4);
+                }
+                "roadmap" => assert!(
+                    doc.elements
+                        .iter()
+                        .any(|e| e.as_card().is_some_and(|c| c.status.is_some()))
+                ),
+                _ => {}
+            }
+            if lang == Lang::En {
+                assert_eq!(doc.phases.malbild.title, "Target picture");
+            }
+        }
+    }
+}
