@@ -119,7 +119,7 @@ pub fn own(dir: &Path) -> Vec<Template> {
             })
         })
         .collect();
-    out.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    out.sort_by_key(|t| t.name.to_lowercase());
     out
 }
 
