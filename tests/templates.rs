@@ -247,7 +247,9 @@ fn workshop(lang: Lang) -> Document {
 }
 
 /// The templates, by file name, as the app lists them.
-fn builders() -> Vec<(&'static str, fn(Lang) -> Document)> {
+type Builder = fn(Lang) -> Document;
+
+fn builders() -> Vec<(&'static str, Builder)> {
     vec![
         ("blank", blank),
         ("matrix", matrix),
