@@ -138,6 +138,9 @@ struct ExportOpts {
     /// Do not put the editable canvas inside the PNG
     #[arg(long)]
     no_embed: bool,
+    /// Leave out the cards' status badges and the voting dots
+    #[arg(long)]
+    no_marks: bool,
     /// Print how long each stage took
     #[arg(long)]
     timings: bool,
@@ -179,6 +182,7 @@ pub struct ExportArgs {
     pub background: Option<crate::model::Background>,
     pub padding: Option<f32>,
     pub no_embed: bool,
+    pub no_marks: bool,
     pub timings: bool,
 }
 
@@ -206,6 +210,7 @@ impl From<ExportOpts> for ExportArgs {
             background: o.background,
             padding: o.padding,
             no_embed: o.no_embed,
+            no_marks: o.no_marks,
             timings: o.timings,
         }
     }
@@ -370,6 +375,9 @@ pub fn export(args: &ExportArgs, lang: Lang) -> (String, i32) {
     }
     if args.no_embed {
         settings.embed = false;
+    }
+    if args.no_marks {
+        settings.marks = false;
     }
     let ext = args
         .output

@@ -321,10 +321,10 @@ fn export_matches_screen(doc: Document, name: &str) {
         share * 100.0
     );
     // And it is not a blank test: the picture holds the phase's text.
-    let words = if name == "sample" {
-        "Fast vårdkontakt"
-    } else {
-        "Form 4 åäö"
+    let words = match name {
+        "sample" => "Fast vårdkontakt",
+        "workshop" => "Kort 2",
+        _ => "Form 4 åäö",
     };
     assert!(h.query_all_by_label_contains(words).next().is_some());
     let dark = exported
@@ -567,4 +567,38 @@ fn svg_keeps_pictures_inside_as_vectors_with_their_tint() {
         .unwrap_or_default();
     let back = malbild::io::from_bytes(&bytes).map(|l| l.document);
     assert_eq!(back.map(|d| d.files.len()).ok(), Some(5));
+}
+
+/// The workshop corpus canvas: themes, follow-up badges, votes, steps.
+fn workshop_doc() -> Document {
+    malbild::io::load(&here("tests/corpus/v6-workshop.malbild"))
+        .map(|l| l.document)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn themes_badges_and_votes_export_as_they_are_on_screen() {
+    export_matches_screen(workshop_doc(), "workshop");
+}
+
+#[test]
+fn badges_and_votes_can_be_left_out_of_an_export() {
+    let doc = workshop_doc();
+    let with = ExportSettings {
+        size: Size::Scale { scale: 1.0 },
+        embed: false,
+        ..ExportSettings::default()
+    };
+    let without = ExportSettings {
+        marks: false,
+        ..with
+    };
+    let (a, _) = export::png(&doc, &with, &[], &Progress::default()).unwrap_or_default();
+    let (b, _) = export::png(&doc, &without, &[], &Progress::default()).unwrap_or_default();
+    let ((wa, ha, pa), (wb, hb, pb)) = (decode(&a), decode(&b));
+    assert_eq!((wa, ha), (wb, hb));
+    let (share, worst) = difference(&pa, &pb, 8);
+    assert!(share > 0.0005 && worst > 100, "{share} {worst}");
+    // The themes are drawn either way: only the marks differ, a small part of the picture.
+    assert!(share < 0.02, "{share}");
 }

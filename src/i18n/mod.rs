@@ -111,6 +111,7 @@ messages! {
     ThemeHeight => "Höjd", "Height";
     Summary => "Sammanfattning…", "Summary…";
     Present => "Presentera", "Present";
+    ExportMarks => "Med status och röstprickar", "With statuses and voting dots";
     NewFromTemplate => "Ny målbild – välj en mall", "New målbild – choose a template";
     OwnTemplates => "Egna mallar", "Your templates";
     SaveAsTemplate => "Spara som mall…", "Save as template…";

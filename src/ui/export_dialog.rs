@@ -570,6 +570,9 @@ fn settings_ui(ui: &mut Ui, s: &mut ExportSettings, has_selection: bool, lang: L
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, name));
     });
     row(ui, "", |ui| {
+        ui.checkbox(&mut s.marks, Msg::ExportMarks.text(lang));
+    });
+    row(ui, "", |ui| {
         ui.checkbox(&mut s.embed, Msg::Embed.text(lang));
     });
 }
