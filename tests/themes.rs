@@ -449,3 +449,43 @@ fn each_template_starts_a_canvas_and_the_canvas_can_become_a_template() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_theme_dragged_by_its_title_takes_its_cards_along() {
+    let mut doc = Document::new();
+    doc.lanes = malbild::edit::workshop::even_lanes(&doc, &["Ett", "Två", "Tre"]);
+    let h1 = doc.lanes[0].height;
+    let id = ElementId(9);
+    doc.elements.push(Element::Card(Card::new(
+        id,
+        Rect::new(100.0, HEADER_HEIGHT + 2.0 * h1 + 30.0, 200.0, 120.0),
+        "i tre",
+        CardColor::Yellow,
+    )));
+    let (mut h, _) = harness(doc);
+    let start = h.state().doc().clone();
+    let title = |h: &egui_kittest::Harness<'_, malbild::ui::App>, i: usize| {
+        let r = h
+            .state()
+            .doc()
+            .lane_title_rect(i)
+            .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0));
+        screen(h, r.center())
+    };
+    // "Tre" dragged up onto "Ett": it goes first, its card with it.
+    let from = title(&h, 2);
+    let to = title(&h, 0);
+    drag(&mut h, from, to);
+    let names: Vec<String> = h
+        .state()
+        .doc()
+        .lanes
+        .iter()
+        .map(|l| l.title.clone())
+        .collect();
+    assert_eq!(names, ["Tre", "Ett", "Två"]);
+    assert_eq!(lane_of(&h, id), Some(0));
+    assert!((card_rect(&h, id).y - (HEADER_HEIGHT + 30.0)).abs() < 0.01);
+    undo(&mut h);
+    assert_eq!(h.state().doc(), &start, "one undo step");
+}

@@ -95,6 +95,12 @@ pub(super) enum Gesture {
         origin: Point,
         start: f32,
     },
+    /// A theme dragged by its title to another place among the themes.
+    LaneMove {
+        lane: usize,
+        /// Where the pointer is, in world points.
+        at: Point,
+    },
     /// A theme's bottom edge dragged: the lanes and elements below move with it.
     LaneHeight {
         origin: Point,
@@ -141,9 +147,31 @@ impl Gesture {
         }
     }
 
+    /// The theme being dragged by its title and where the pointer is.
+    pub(super) fn lane_move(&self) -> Option<(usize, Point)> {
+        match self {
+            Gesture::LaneMove { lane, at } => Some((*lane, *at)),
+            _ => None,
+        }
+    }
+
     pub(super) fn is_idle(&self) -> bool {
         matches!(self, Gesture::Idle)
     }
+}
+
+/// The place among the themes a theme dropped at height `y` goes to: the one it is over
+/// (above the first: the first; below the last: the last).
+pub(super) fn lane_drop(doc: &crate::model::Document, y: f32) -> Option<usize> {
+    let n = doc.lanes.len();
+    if n == 0 {
+        return None;
+    }
+    Some(match doc.lane_at_y(y) {
+        Some(i) => i,
+        None if y < crate::model::HEADER_HEIGHT => 0,
+        None => n - 1,
+    })
 }
 
 /// An arrow end at `w`: bound to the element there (at its centre), or free.
@@ -315,6 +343,7 @@ impl CanvasView {
             | Target::Connector(..)
             | Target::PhaseEdge(_)
             | Target::LaneEdge(_)
+            | Target::LaneTitle(_)
             | Target::BoardBottom => {}
         }
     }
@@ -356,6 +385,7 @@ impl CanvasView {
             | Target::Connector(..)
             | Target::PhaseEdge(_)
             | Target::LaneEdge(_)
+            | Target::LaneTitle(_)
             | Target::BoardBottom => {}
         }
     }
@@ -528,6 +558,7 @@ impl CanvasView {
                 origin,
                 start: doc.board.height,
             },
+            Target::LaneTitle(lane) => Gesture::LaneMove { lane, at: origin },
             Target::LaneEdge(lane) => {
                 let (below, inside) = crate::edit::workshop::lane_drag(doc, lane);
                 Gesture::LaneHeight {
@@ -765,6 +796,7 @@ impl CanvasView {
                 let cmd = layout::resize_phase(*phase, start, x, width, followers, inside);
                 self.pending.push(Edit::Apply(cmd));
             }
+            Gesture::LaneMove { at, .. } => *at = now,
             Gesture::LaneHeight {
                 origin,
                 lane,
@@ -847,6 +879,15 @@ impl CanvasView {
             }
             Gesture::Erase { .. } => {
                 self.pending.push(Edit::Commit);
+                return;
+            }
+            Gesture::LaneMove { lane, at } => {
+                let doc = editor.doc();
+                if let Some(to) = lane_drop(doc, at.y)
+                    && let Some(cmd) = crate::edit::workshop::move_lane(doc, *lane, to)
+                {
+                    self.pending.push(Edit::Step(cmd));
+                }
                 return;
             }
             _ => {}

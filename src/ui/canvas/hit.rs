@@ -328,6 +328,8 @@ pub enum Target {
     PhaseEdge(PhaseId),
     /// The bottom edge of a theme (lane).
     LaneEdge(usize),
+    /// A theme's title cell, left of the board: dragged, it reorders the themes.
+    LaneTitle(usize),
     BoardBottom,
     Header(PhaseId),
     Empty,
@@ -476,6 +478,11 @@ impl CanvasView {
         if (w.y - board.bottom()).abs() <= grab && w.x >= board.x && w.x <= board.right() {
             return Target::BoardBottom;
         }
+        for i in 0..doc.lanes.len() {
+            if doc.lane_title_rect(i).is_some_and(|r| r.contains(w)) {
+                return Target::LaneTitle(i);
+            }
+        }
         if w.y >= 0.0
             && w.y <= HEADER_HEIGHT
             && let Some(p) = doc.phase_at_x(w.x)
@@ -513,6 +520,7 @@ impl CanvasView {
             Target::Element(_) => CursorIcon::Grab,
             Target::PhaseEdge(_) => CursorIcon::ResizeColumn,
             Target::BoardBottom | Target::LaneEdge(_) => CursorIcon::ResizeRow,
+            Target::LaneTitle(_) => CursorIcon::Grab,
             Target::Header(_) | Target::Empty => CursorIcon::Default,
         }
     }

@@ -89,6 +89,23 @@ impl CanvasView {
         response: &egui::Response,
     ) {
         let doc = editor.doc();
+        // A theme dragged by its title: its cell lifted, and the band it would go to.
+        if let Some((lane, at)) = self.gesture.lane_move() {
+            if let Some(to) = super::gesture::lane_drop(doc, at.y)
+                && let Some(band) = doc.lane_rect(to)
+            {
+                let w = crate::model::LANE_TITLE_WIDTH;
+                let whole = crate::model::Rect::new(band.x - w, band.y, band.w + w, band.h);
+                let r = xf.rect_to_screen(&whole);
+                painter.rect_stroke(r, 0.0, Stroke::new(3.0, ACCENT), egui::StrokeKind::Inside);
+            }
+            if let Some(cell) = doc.lane_title_rect(lane) {
+                let lifted = xf
+                    .rect_to_screen(&cell)
+                    .translate(egui::vec2(0.0, (at.y - cell.center().y) * xf.zoom));
+                painter.rect_filled(lifted, 4.0, ACCENT.gamma_multiply(0.25));
+            }
+        }
         let faint = Stroke::new(1.5, ACCENT.gamma_multiply(0.55));
         // Hover: a faint outline on the element under the pointer; edges light up.
         if self.gesture.is_idle()
