@@ -40,6 +40,14 @@ fn card(ids: &mut Ids, x: f32, y: f32, text: &str, color: CardColor) -> Card {
     Card::new(ids.next(), Rect::new(x, y, 220.0, 120.0), text, color)
 }
 
+/// Lanes with ids that stay the same each time the templates are written.
+fn stable(mut lanes: Vec<malbild::model::Lane>) -> Vec<malbild::model::Lane> {
+    for (i, l) in lanes.iter_mut().enumerate() {
+        l.id = ElementId(0x7a_0001 + i as u64);
+    }
+    lanes
+}
+
 fn blank(lang: Lang) -> Document {
     base(lang)
 }
@@ -61,7 +69,7 @@ fn matrix(lang: Lang) -> Document {
             "Working together",
         ],
     };
-    doc.lanes = even_lanes(&doc, &titles);
+    doc.lanes = stable(even_lanes(&doc, &titles));
     doc
 }
 
@@ -115,7 +123,7 @@ fn shifts(lang: Lang) -> Document {
         ],
     };
     let titles: Vec<&str> = pairs.iter().map(|p| p.0).collect();
-    doc.lanes = even_lanes(&doc, &titles);
+    doc.lanes = stable(even_lanes(&doc, &titles));
     let mut ids = Ids(0);
     let m = doc.phase_rect(PhaseId::Malbild).x;
     for (i, (_, from, to)) in pairs.iter().enumerate() {
@@ -141,13 +149,17 @@ fn shifts(lang: Lang) -> Document {
 fn roadmap(lang: Lang) -> Document {
     let mut doc = base(lang);
     doc.title = sv_en(lang, "Färdplan", "Roadmap").into();
-    doc.phases.overgang.width = 1600.0;
+    // Övergång is the timeline: wider, the other two narrower, so that the whole road still
+    // fits a projector readably.
+    doc.phases.nulage.width = 560.0;
+    doc.phases.overgang.width = 1320.0;
+    doc.phases.malbild.width = 560.0;
     doc.board.height = HEADER_HEIGHT + 3.0 * 240.0 + 60.0;
     let titles = match lang {
         Lang::Sv => ["Hälsa och prevention", "Digitala vårdmöten", "Samverkan"],
         Lang::En => ["Health and prevention", "Digital care", "Working together"],
     };
-    doc.lanes = even_lanes(&doc, &titles);
+    doc.lanes = stable(even_lanes(&doc, &titles));
     let mut ids = Ids(0);
     let o = doc.phase_rect(PhaseId::Overgang);
     // The periods of the timeline: headings to edit (quarters here; years are one click of
@@ -158,10 +170,12 @@ fn roadmap(lang: Lang) -> Document {
         let x = o.x + 20.0 + k as f32 * w;
         let mut s = Shape::new(
             ids.next(),
-            Rect::new(x + 6.0, HEADER_HEIGHT + 8.0, w - 12.0, 40.0),
+            Rect::new(x + 6.0, HEADER_HEIGHT + 8.0, w - 12.0, 52.0),
             Outline::RoundedRectangle,
         );
         s.text = (*p).into();
+        s.text_size = malbild::model::TextSize::L;
+        s.bold = true;
         s.fill = Some(CardColor::White);
         s.line_color = CardColor::Grey;
         s.line_style = LineStyle::Dashed;
@@ -185,7 +199,7 @@ fn roadmap(lang: Lang) -> Document {
         ],
     };
     for (lane, period, text, status) in initiatives {
-        let top = doc.lane_rect(lane).map_or(0.0, |r| r.y) + 70.0;
+        let top = doc.lane_rect(lane).map_or(0.0, |r| r.y) + 76.0;
         let x = o.x + 26.0 + period as f32 * w;
         let mut c = card(&mut ids, x, top, text, CardColor::Yellow);
         c.status = Some(status);
