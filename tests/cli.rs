@@ -261,3 +261,42 @@ fn library_draws_a_contact_sheet() {
     assert!(w > 2500, "{w}");
     let _ = std::fs::remove_file(&out);
 }
+
+#[test]
+fn summary_writes_markdown_or_csv_and_refuses_other_names() {
+    let dir = std::env::temp_dir().join(format!("malbild-cli-summary-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let input = path("tests/corpus/v6-workshop.malbild");
+    let md = dir.join("story.md");
+    let md_s = md.display().to_string();
+    let (code, out, err) = malbild(&["summary", &input, "-o", &md_s, "--lang", "sv"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("3 kort"), "{out}");
+    let text = std::fs::read_to_string(&md).unwrap_or_default();
+    assert!(text.starts_with("# Workshop"), "{text}");
+    assert!(
+        text.contains("### Hälsa") && text.contains("*Pågår*"),
+        "{text}"
+    );
+    assert!(text.contains("ansvarig: Åsa Öberg"), "{text}");
+    let csv = dir.join("story.csv");
+    let csv_s = csv.display().to_string();
+    let (code, _, err) = malbild(&["summary", &input, "-o", &csv_s]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&csv).unwrap_or_default();
+    assert!(
+        text.starts_with("\u{feff}phase,theme,text,status"),
+        "English from the system: {text}"
+    );
+    assert!(text.contains("Ongoing"), "{text}");
+    // A name that is neither, a missing input, a folder that is not there: exit 2, said why.
+    let (code, _, err) = malbild(&["summary", &input, "-o", "story.pdf"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("must end in .md or .csv"), "{err}");
+    let (code, _, err) = malbild(&["summary", "/nowhere/x.malbild", "-o", &md_s]);
+    assert_eq!(code, 2);
+    assert!(err.contains("/nowhere/x.malbild"), "{err}");
+    let (code, _, err) = malbild(&["summary", &input, "-o", "/nowhere/at/all.md"]);
+    assert_eq!(code, 2, "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

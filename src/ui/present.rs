@@ -58,9 +58,18 @@ pub fn hidden_at(doc: &Document, step: Step) -> HashSet<ElementId> {
     hidden
 }
 
-/// The world area a step frames: its phase, header included.
+/// The world area a step frames: its phase, header and the canvas's title band included
+/// (a title cut in half at the top of the screen looks broken); the first phase also takes
+/// in the themes' titles left of it.
 pub fn frame_of(doc: &Document, step: Step) -> Rect {
-    doc.phase_rect(step.phase)
+    let col = doc.phase_rect(step.phase);
+    let whole = doc.picture_rect();
+    let left = if step.phase == PhaseId::Nulage {
+        whole.x
+    } else {
+        col.x
+    };
+    Rect::new(left, whole.y, col.right() - left, whole.bottom() - whole.y)
 }
 
 /// A camera: where the world origin is on the canvas, and the zoom.
