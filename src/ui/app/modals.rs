@@ -236,7 +236,7 @@ impl App {
                 let shown = dialog::show(
                     ctx,
                     "malbild-templates",
-                    820.0,
+                    1040.0,
                     Msg::NewFromTemplate.text(lang),
                     |ui| picked = self.template_grid(ui),
                     |ui| ui.button(Msg::Cancel.text(lang)).clicked(),
