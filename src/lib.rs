@@ -26,6 +26,7 @@ pub mod io;
 pub mod lang;
 pub mod model;
 pub mod picture;
+pub mod recovery;
 pub mod scene;
 pub mod spatial;
 pub mod templates;

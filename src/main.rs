@@ -93,6 +93,11 @@ fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {
             app
         }
     };
+    let mut app = app;
+    // Unsaved work is kept in the data folder; what a crash left there is offered now.
+    if let Some(dir) = malbild::recovery::default_dir() {
+        app.enable_recovery(dir);
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(app.window_title())

@@ -77,24 +77,10 @@ pub fn builtin(lang: Lang) -> Vec<Template> {
         .collect()
 }
 
-/// The folder of the user's own templates: in the data folder the system names
-/// (`$XDG_DATA_HOME` or `~/.local/share` on Linux, `%APPDATA%` on Windows, `~/Library/
-/// Application Support` on macOS), under `malbild/templates`.
+/// The folder of the user's own templates: `templates` in the program's data folder
+/// ([`crate::recovery::data_dir`]).
 pub fn own_dir() -> Option<PathBuf> {
-    let env = |k: &str| {
-        std::env::var_os(k)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-    };
-    let base = if cfg!(windows) {
-        env("APPDATA")
-    } else if cfg!(target_os = "macos") {
-        env("HOME").map(|h| h.join("Library/Application Support"))
-    } else {
-        env("XDG_DATA_HOME").or_else(|| env("HOME").map(|h| h.join(".local/share")))
-    }?;
-    Some(base.join("malbild").join("templates"))
+    crate::recovery::data_dir().map(|d| d.join("templates"))
 }
 
 /// The user's own templates in `dir`, by name; files that do not open are left out (at

@@ -111,6 +111,13 @@ messages! {
     ThemeHeight => "Höjd", "Height";
     Summary => "Sammanfattning…", "Summary…";
     Present => "Presentera", "Present";
+    RecoverTitle => "Arbete som inte hann sparas", "Work that was not saved";
+    RecoverBody => "Målbild stängdes innan allt var sparat. Det här finns kvar – återställ det, spara det någon annanstans eller släng det.", "Målbild closed before everything was saved. This was kept – restore it, save it elsewhere or throw it away.";
+    Restore => "Återställ", "Restore";
+    SaveElsewhere => "Spara som…", "Save as…";
+    Discard => "Släng", "Discard";
+    Later => "Senare", "Later";
+    Unreadable => "Kan inte läsas", "Cannot be read";
     ExportMarks => "Med status och röstprickar", "With statuses and voting dots";
     NewFromTemplate => "Ny målbild – välj en mall", "New målbild – choose a template";
     OwnTemplates => "Egna mallar", "Your templates";
@@ -342,6 +349,27 @@ pub fn colour_name(c: crate::model::CardColor, lang: Lang) -> &'static str {
         Navy => Msg::ColourNavy,
     };
     msg.text(lang)
+}
+
+/// "för 5 minuter sedan" / "5 minutes ago".
+pub fn ago(seconds: u64, lang: Lang) -> String {
+    let (n, sv1, svn, en) = match seconds {
+        0..60 => {
+            return match lang {
+                Lang::Sv => "nyss".to_owned(),
+                Lang::En => "just now".to_owned(),
+            };
+        }
+        60..3600 => (seconds / 60, "minut", "minuter", "minute"),
+        3600..86_400 => (seconds / 3600, "timme", "timmar", "hour"),
+        _ => (seconds / 86_400, "dag", "dagar", "day"),
+    };
+    match (lang, n) {
+        (Lang::Sv, 1) => format!("för 1 {sv1} sedan"),
+        (Lang::Sv, _) => format!("för {n} {svn} sedan"),
+        (Lang::En, 1) => format!("1 {en} ago"),
+        (Lang::En, _) => format!("{n} {en}s ago"),
+    }
 }
 
 /// "Omröstning 2" / "Vote 2": the name of a new round.

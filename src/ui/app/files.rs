@@ -30,6 +30,8 @@ impl App {
         self.finish_editing();
         self.editor.commit();
         if self.is_dirty() {
+            // Safe at once, whatever the answer.
+            self.autosave_now(ctx);
             self.modal = Some(Modal::Unsaved(then));
         } else {
             self.proceed(then, ctx);
@@ -117,9 +119,12 @@ impl App {
     }
 
     pub(super) fn replace_document(&mut self, doc: Document, path: Option<PathBuf>) {
+        // The work it replaces was saved or thrown away on purpose.
+        self.end_session();
         self.view.reset_for(&doc);
         self.editor = Editor::new(doc);
         self.saved_state = self.editor.history().state();
+        self.autosave.written(self.saved_state);
         self.path = path;
         self.generation += 1;
     }

@@ -4,6 +4,7 @@
 //! all run the same code. Actions from menus, buttons and shortcuts are queued during the
 //! frame and run in one place at its end.
 
+mod autosave;
 mod clipboard_actions;
 mod files;
 mod modals;
@@ -46,6 +47,8 @@ enum Modal {
     },
     Shortcuts,
     About,
+    /// What a crash left: restore, save elsewhere or throw away.
+    Recover,
     /// "New": the templates to start from, with pictures of them.
     Templates,
     /// "Save as template": its name, typed.
@@ -93,6 +96,17 @@ pub struct App {
     desktop: Box<dyn Desktop>,
     dialog: Option<PendingDialog>,
     saving: Option<PendingSave>,
+    /// Recovery files: this document's session (`None`: not kept, as in tests), when to
+    /// write next, and the write under way (the history state it writes).
+    session: Option<crate::recovery::Session>,
+    autosave: crate::recovery::Autosave,
+    autosave_job: Option<Receiver<std::io::Result<u64>>>,
+    /// Documents a crash left, offered at the start, each read with its picture's index.
+    recovered: Vec<(
+        crate::recovery::Orphan,
+        Result<Document, String>,
+        crate::spatial::SpatialIndex,
+    )>,
     /// The templates the New dialog shows, each with its index for drawing its picture.
     templates: Vec<(crate::templates::Template, crate::spatial::SpatialIndex)>,
     /// Where the user's own templates are kept (`None`: the system names no data folder).
@@ -161,6 +175,10 @@ impl App {
             saving: None,
             summary_done: None,
             presenting: None,
+            session: None,
+            autosave: crate::recovery::Autosave::new(0, crate::recovery::DELAY_SECONDS),
+            autosave_job: None,
+            recovered: Vec::new(),
             templates: Vec::new(),
             templates_dir: crate::templates::own_dir(),
             timer: None,
@@ -228,6 +246,7 @@ impl App {
             Some(Modal::Shortcuts) => Some(Msg::Shortcuts.text(self.lang).to_owned()),
             Some(Modal::About) => Some(Msg::About.text(self.lang).to_owned()),
             Some(Modal::PathPrompt { .. }) => Some(Msg::TypePath.text(self.lang).to_owned()),
+            Some(Modal::Recover) => Some(Msg::RecoverTitle.text(self.lang).to_owned()),
             Some(Modal::Templates) => Some(Msg::NewFromTemplate.text(self.lang).to_owned()),
             Some(Modal::TemplateName(_)) => Some(Msg::SaveAsTemplate.text(self.lang).to_owned()),
             None => None,
@@ -329,6 +348,7 @@ impl App {
         self.poll_dialog(&ctx);
         self.poll_save(&ctx);
         self.poll_summary(&ctx);
+        self.autosave_tick(&ctx);
         self.handle_window_events(&ctx);
         if self.present(ui) {
             return;
@@ -583,6 +603,8 @@ impl App {
     fn handle_window_events(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
             self.finish_editing();
+            // Before anything is asked: the work is safe whatever happens next.
+            self.autosave_now(ctx);
             if self.is_dirty() && self.saving.is_none() {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
                 self.modal = Some(Modal::Unsaved(Then::Close));
@@ -784,5 +806,9 @@ impl App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         App::ui(self, ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.exit();
     }
 }

@@ -85,6 +85,96 @@ impl App {
         picked
     }
 
+    /// The documents a crash left, each with its picture, name, age and what to do with it:
+    /// (which, 0 restore / 1 save as / 2 discard).
+    fn recovered_list(&mut self, ui: &mut egui::Ui) -> Option<(usize, u8)> {
+        let lang = self.lang;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let mut action = None;
+        for (i, (orphan, doc, index)) in self.recovered.iter().enumerate() {
+            ui.push_id(i, |ui| {
+                ui.horizontal(|ui| {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(180.0, 110.0), egui::Sense::hover());
+                    let painter = ui.painter_at(rect);
+                    painter.rect_filled(rect, 6.0, egui::Color32::from_rgb(0xf3, 0xf4, 0xf6));
+                    if let Ok(d) = doc {
+                        let world = d.bounds();
+                        let zoom = ((rect.width() - 12.0) / world.w.max(1.0))
+                            .min((rect.height() - 12.0) / world.h.max(1.0));
+                        let c = world.center();
+                        let xf = crate::scene::Transform {
+                            origin: rect.center() - egui::vec2(c.x, c.y) * zoom,
+                            zoom,
+                        };
+                        let mut cache = crate::scene::SceneCache::default();
+                        crate::scene::paint(
+                            &painter,
+                            d,
+                            index,
+                            &xf,
+                            &crate::scene::PaintOptions {
+                                lang,
+                                ..Default::default()
+                            },
+                            &mut cache,
+                            &mut self.view.pictures,
+                        );
+                    }
+                    ui.painter().rect_stroke(
+                        rect,
+                        6.0,
+                        egui::Stroke::new(1.0, egui::Color32::from_gray(190)),
+                        egui::StrokeKind::Outside,
+                    );
+                    ui.vertical(|ui| {
+                        ui.label(
+                            egui::RichText::new(i18n::tidy(&orphan.meta.name))
+                                .strong()
+                                .size(17.0),
+                        );
+                        let age = i18n::ago(now.saturating_sub(orphan.meta.saved_at), lang);
+                        let what = match doc {
+                            Ok(d) => format!("{} · {}", i18n::cards(d.card_count(), lang), age),
+                            Err(e) => format!("{}: {}", Msg::Unreadable.text(lang), e),
+                        };
+                        ui.label(what);
+                        if let Some(p) = &orphan.meta.path {
+                            ui.label(
+                                egui::RichText::new(i18n::tidy(&p.display().to_string())).weak(),
+                            );
+                        }
+                        ui.horizontal(|ui| {
+                            let readable = doc.is_ok();
+                            if ui
+                                .add_enabled(readable, egui::Button::new(Msg::Restore.text(lang)))
+                                .clicked()
+                            {
+                                action = Some((i, 0));
+                            }
+                            if ui
+                                .add_enabled(
+                                    readable,
+                                    egui::Button::new(Msg::SaveElsewhere.text(lang)),
+                                )
+                                .clicked()
+                            {
+                                action = Some((i, 1));
+                            }
+                            if ui.button(Msg::Discard.text(lang)).clicked() {
+                                action = Some((i, 2));
+                            }
+                        });
+                    });
+                });
+            });
+            ui.add_space(8.0);
+        }
+        action
+    }
+
     /// Shows an error in a dialog in front of the canvas.
     pub fn show_error(&mut self, title: &str, message: &str) {
         self.modal = Some(Modal::Error {
@@ -229,6 +319,42 @@ impl App {
                 }
                 close |= cancel;
                 prompt_text = Some(text);
+                shown.dismissed
+            }
+            Modal::Recover => {
+                let mut action = None;
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-recover",
+                    640.0,
+                    Msg::RecoverTitle.text(lang),
+                    |ui| {
+                        ui.label(Msg::RecoverBody.text(lang));
+                        ui.add_space(8.0);
+                        action = self.recovered_list(ui);
+                    },
+                    |ui| ui.button(Msg::Later.text(lang)).clicked(),
+                );
+                match action {
+                    Some((i, 0)) => {
+                        self.restore(i, false, ctx);
+                        return;
+                    }
+                    Some((i, 1)) => {
+                        self.restore(i, true, ctx);
+                        return;
+                    }
+                    Some((i, _)) => {
+                        self.discard_recovered(i);
+                        return;
+                    }
+                    None => {}
+                }
+                // Later (or Esc): kept, offered again next time.
+                close |= shown.buttons;
+                if close || shown.dismissed {
+                    self.recovered.clear();
+                }
                 shown.dismissed
             }
             Modal::Templates => {
