@@ -28,6 +28,11 @@ pub enum Cli {
         output: PathBuf,
         lang: Option<Lang>,
     },
+    /// The crash drill (for the kill test): edit, autosave and save without end.
+    Drill {
+        dir: PathBuf,
+        delay_ms: u64,
+    },
     Help,
     Version,
 }
@@ -86,6 +91,20 @@ enum Command {
         #[arg(long, value_name = "sv|en", value_parser = parse_lang)]
         lang: Option<Lang>,
     },
+    /// Edits, autosaves and saves in DIR until killed: what the kill test runs
+    #[command(hide = true)]
+    Drill(DrillOpts),
+}
+
+/// The crash drill's options.
+#[derive(clap::Args, Debug)]
+struct DrillOpts {
+    /// Where the user's file and the recovery folder go
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+    /// The autosave delay, in milliseconds
+    #[arg(long, default_value_t = 2000)]
+    delay_ms: u64,
 }
 
 fn parse_lang(v: &str) -> Result<Lang, String> {
@@ -264,6 +283,13 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
             lang,
         }),
         Ok(Args {
+            command: Some(Command::Drill(o)),
+            ..
+        }) => Ok(Cli::Drill {
+            dir: o.dir,
+            delay_ms: o.delay_ms,
+        }),
+        Ok(Args {
             command: None,
             file,
         }) => Ok(Cli::Run { file }),
@@ -306,6 +332,66 @@ pub fn check(path: &Path, lang: Lang) -> (String, i32) {
             2,
         ),
     }
+}
+
+/// `malbild drill DIR`: edits a canvas without end, card by card, with the window's
+/// autosave (timing and recovery files) and saves to `DIR/user.malbild` every 100 edits,
+/// printing `edit K`, `saved K` and `autosaved K` as it goes. The kill test kills it at
+/// random moments and checks what is on disk.
+pub fn drill(dir: &Path, delay_ms: u64) -> i32 {
+    use crate::edit::{Command, Editor};
+    use crate::model::{Card, CardColor, Document, Element, ElementId, Rect};
+    use crate::recovery::{Autosave, Meta, Session};
+    use std::io::Write;
+    let session = Session::new(&dir.join("recovery"));
+    let user = dir.join("user.malbild");
+    let mut editor = Editor::new(Document::new());
+    let mut saved = editor.history().state();
+    let mut auto = Autosave::new(saved, delay_ms as f64 / 1000.0);
+    let start = std::time::Instant::now();
+    let mut out = std::io::stdout().lock();
+    for k in 1..=100_000u64 {
+        let rect = Rect::new(
+            20.0 + (k % 20) as f32 * 30.0,
+            120.0 + (k / 20) as f32 * 5.0,
+            200.0,
+            100.0,
+        );
+        let card = Card::new(ElementId(k), rect, format!("kort {k}"), CardColor::Yellow);
+        let cmd = Command::insert_on_top(editor.doc(), vec![Element::Card(card)]);
+        if editor.apply_step(cmd).is_err() {
+            return 2;
+        }
+        let _ = writeln!(out, "edit {k}");
+        let state = editor.history().state();
+        if k % 100 == 0 {
+            if crate::io::save(&user, editor.doc()).is_err() {
+                return 2;
+            }
+            saved = state;
+            auto.written(state);
+            session.discard();
+            let _ = writeln!(out, "saved {k}");
+        }
+        let dirty = state != saved;
+        if auto
+            .check(state, dirty, start.elapsed().as_secs_f64())
+            .is_ok()
+        {
+            let meta = Meta::new("drill", Some(&user));
+            if session
+                .write(&crate::io::to_bytes(editor.doc()), &meta)
+                .is_err()
+            {
+                return 2;
+            }
+            auto.written(state);
+            let _ = writeln!(out, "autosaved {k}");
+        }
+        let _ = out.flush();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    0
 }
 
 /// `malbild summary`: a line to print and the exit code (0 done, 2 not).

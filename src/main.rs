@@ -79,6 +79,7 @@ fn main() -> ExitCode {
             }
             ExitCode::from(code as u8)
         }
+        Cli::Drill { dir, delay_ms } => ExitCode::from(cli::drill(&dir, delay_ms) as u8),
         Cli::Run { file } => run_window(file),
     }
 }

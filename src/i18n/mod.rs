@@ -111,6 +111,10 @@ messages! {
     ThemeHeight => "Höjd", "Height";
     Summary => "Sammanfattning…", "Summary…";
     Present => "Presentera", "Present";
+    Revert => "Återgå till senast sparade", "Revert to last saved";
+    RevertQuestion => "Ändringarna sedan du senast sparade försvinner. Filen öppnas som den sparades.", "The changes since you last saved are thrown away. The file opens as it was saved.";
+    RevertButton => "Återgå", "Revert";
+    NothingToRevert => "Inga ändringar sedan filen sparades", "No changes since the file was saved";
     RecoverTitle => "Arbete som inte hann sparas", "Work that was not saved";
     RecoverBody => "Målbild stängdes innan allt var sparat. Det här finns kvar – återställ det, spara det någon annanstans eller släng det.", "Målbild closed before everything was saved. This was kept – restore it, save it elsewhere or throw it away.";
     Restore => "Återställ", "Restore";

@@ -11,7 +11,7 @@ pub use atomic::{NotRegular, check_writable, write_atomic};
 
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The `format` name every Målbild file carries.
 pub const FORMAT: &str = "malbild";
@@ -588,6 +588,32 @@ fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
 }
 
 /// Saves a document atomically: the file on disk is the old one or the new one, never a mix.
+/// Where the version a save replaces is kept: `NAME.malbild~` beside it.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push("~");
+    path.with_file_name(name)
+}
+
+/// Keeps the file at `path` (if it is a regular file that can be read whole) as its
+/// backup, written atomically; the backup before it goes. A backup that cannot be made
+/// (the folder is read-only, the disk full) does not stop the save, which then says why
+/// itself.
+pub fn keep_backup(path: &Path) {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return;
+    };
+    if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
+        return;
+    }
+    if let Ok(bytes) = read_limited(path) {
+        let _ = write_atomic(&backup_path(path), &bytes);
+    }
+}
+
 pub fn save(path: &Path, doc: &Document) -> std::io::Result<()> {
     write_atomic(path, &to_bytes(doc))
 }

@@ -52,6 +52,8 @@ pub enum Action {
     Present,
     /// Saves the canvas among the user's templates.
     SaveAsTemplate,
+    /// Throws away the changes since the last save: the file as saved, opened again.
+    Revert,
     /// Shows or hides the follow-up filter bar.
     ToggleFilter,
     /// Starts the workshop timer for this many minutes (from the menu; no shortcut).
@@ -163,7 +165,7 @@ impl Shortcut {
 
 impl Action {
     /// Actions in menu and shortcut-list order.
-    pub const ALL: [Action; 54] = [
+    pub const ALL: [Action; 55] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -205,6 +207,7 @@ impl Action {
         Action::Present,
         Action::ToggleFilter,
         Action::SaveAsTemplate,
+        Action::Revert,
         Action::CropPicture,
         Action::FitAll,
         Action::ZoomPhase(PhaseId::Nulage),
@@ -266,6 +269,7 @@ impl Action {
             Action::StartTimer(_) => Msg::Timer,
             Action::ToggleFilter => Msg::ToggleFilter,
             Action::SaveAsTemplate => Msg::SaveAsTemplate,
+            Action::Revert => Msg::Revert,
             Action::CropPicture => Msg::Crop,
             Action::FitAll => Msg::FitAll,
             Action::ZoomPhase(PhaseId::Nulage) => Msg::ZoomNulage,
@@ -333,6 +337,7 @@ impl Action {
             Action::StartTimer(_) => const { &[] },
             Action::ToggleFilter => const { &[Shortcut::cmd_shift(Key::F)] },
             Action::SaveAsTemplate => const { &[] },
+            Action::Revert => const { &[] },
             Action::CropPicture => const { &[Shortcut::plain(Key::C)] },
             Action::ToggleSnap => const { &[] },
             Action::EditCard => const { &[Shortcut::plain(Key::Enter), Shortcut::plain(Key::F2)] },

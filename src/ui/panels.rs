@@ -51,6 +51,7 @@ pub fn top_bar(
                 Action::Save,
                 Action::SaveAs,
                 Action::SaveAsTemplate,
+                Action::Revert,
             ] {
                 action_button(ui, a, lang, true, queue);
             }

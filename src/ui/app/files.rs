@@ -193,6 +193,8 @@ impl App {
             if bytes.len() as u64 > io::MAX_FILE_BYTES {
                 return Err(i18n::too_large_to_save(bytes.len() as u64, lang));
             }
+            // The version this save replaces stays beside it, one generation.
+            io::keep_backup(path);
             writer(path, &bytes).map_err(|e| i18n::save_error(&e, path, lang))
         };
         let save_here = save.clone();

@@ -49,6 +49,8 @@ enum Modal {
     About,
     /// What a crash left: restore, save elsewhere or throw away.
     Recover,
+    /// "Revert to last saved": sure?
+    ConfirmRevert,
     /// "New": the templates to start from, with pictures of them.
     Templates,
     /// "Save as template": its name, typed.
@@ -246,6 +248,7 @@ impl App {
             Some(Modal::Shortcuts) => Some(Msg::Shortcuts.text(self.lang).to_owned()),
             Some(Modal::About) => Some(Msg::About.text(self.lang).to_owned()),
             Some(Modal::PathPrompt { .. }) => Some(Msg::TypePath.text(self.lang).to_owned()),
+            Some(Modal::ConfirmRevert) => Some(Msg::Revert.text(self.lang).to_owned()),
             Some(Modal::Recover) => Some(Msg::RecoverTitle.text(self.lang).to_owned()),
             Some(Modal::Templates) => Some(Msg::NewFromTemplate.text(self.lang).to_owned()),
             Some(Modal::TemplateName(_)) => Some(Msg::SaveAsTemplate.text(self.lang).to_owned()),
@@ -730,6 +733,16 @@ impl App {
             Action::InsertPicture => self.pick_picture(ctx),
             Action::Summary => self.pick(FilePurpose::Summary, ctx.clone()),
             Action::ToggleFilter => view.filter.open = !view.filter.open,
+            Action::Revert => {
+                self.finish_editing();
+                self.editor.commit();
+                if self.path.is_some() && self.is_dirty() {
+                    self.modal = Some(Modal::ConfirmRevert);
+                } else {
+                    let text = Msg::NothingToRevert.text(self.lang).to_owned();
+                    self.set_notice(ctx, text);
+                }
+            }
             Action::SaveAsTemplate => {
                 let name = self.editor.doc().title.trim().to_owned();
                 self.modal = Some(Modal::TemplateName(name));

@@ -321,6 +321,32 @@ impl App {
                 prompt_text = Some(text);
                 shown.dismissed
             }
+            Modal::ConfirmRevert => {
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-revert",
+                    480.0,
+                    Msg::Revert.text(lang),
+                    |ui| {
+                        ui.label(Msg::RevertQuestion.text(lang));
+                    },
+                    |ui| {
+                        let go = ui.button(Msg::RevertButton.text(lang)).clicked();
+                        let cancel = ui.button(Msg::Cancel.text(lang)).clicked();
+                        (go, cancel)
+                    },
+                );
+                let (go, cancel) = shown.buttons;
+                if go {
+                    self.modal = None;
+                    if let Some(path) = self.path.clone() {
+                        self.open_path(&path, ctx);
+                    }
+                    return;
+                }
+                close |= cancel;
+                shown.dismissed
+            }
             Modal::Recover => {
                 let mut action = None;
                 let shown = dialog::show(
