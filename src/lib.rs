@@ -26,6 +26,7 @@ pub mod io;
 pub mod lang;
 pub mod model;
 pub mod picture;
+pub mod recent;
 pub mod recovery;
 pub mod scene;
 pub mod spatial;

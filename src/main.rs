@@ -99,6 +99,16 @@ fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {
     if let Some(dir) = malbild::recovery::default_dir() {
         app.enable_recovery(dir);
     }
+    if let Some(dir) = malbild::recovery::data_dir() {
+        app.enable_recent(dir.join("recent.json"));
+        if let (Some(p), Some(_)) = (&file, &app.path) {
+            app.recent_used(p);
+        }
+    }
+    // Started without a file: the recent ones are offered (the example stays beneath).
+    if file.is_none() {
+        app.show_start();
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(app.window_title())

@@ -199,9 +199,11 @@ fn every_kind_exports_as_it_is_on_screen() {
 
 fn export_matches_screen(doc: Document, name: &str) {
     let app = App::new(doc, None, Box::new(ScriptedDesktop::default()));
+    // Pictures are drawn on worker threads and ask for frames as they come: room to settle.
     let mut h = Harness::builder()
         .with_size(vec2(1400.0, 860.0))
         .with_step_dt(1.0 / 60.0)
+        .with_max_steps(600)
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
     h.run();
     // A zoom where card text is laid out and drawn (not drawn as lines).

@@ -198,7 +198,8 @@ fn kill_once(dir: &Path, after: Duration, delay_ms: u64) -> (u64, u64, u64) {
         let doc = malbild::io::load(&user).unwrap_or_else(|e| panic!("user file broken: {e}"));
         let n = doc.document.card_count() as u64;
         assert!(
-            n.is_multiple_of(100) && (saved.contains(&n) || n == saved.last().copied().unwrap_or(0) + 100),
+            n.is_multiple_of(100)
+                && (saved.contains(&n) || n == saved.last().copied().unwrap_or(0) + 100),
             "{n} {saved:?}"
         );
         held = n;
@@ -298,5 +299,58 @@ fn the_version_a_save_replaces_is_kept_and_revert_goes_back_to_the_saved_file() 
     h.run();
     assert_eq!(h.state().doc(), &second);
     assert!(!h.state().is_dirty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn recent_files_are_listed_in_the_menu_and_on_the_start_screen_and_a_missing_one_says_so() {
+    let dir = temp_dir("recent");
+    let a = dir.join("region-norr.malbild");
+    let gone = dir.join("borta.malbild");
+    assert!(malbild::io::save(&a, &malbild::model::sample::nara_vard()).is_ok());
+    assert!(malbild::io::save(&gone, &Document::new()).is_ok());
+    let desktop = ScriptedDesktop::default();
+    let mut app = App::new(Document::new(), None, Box::new(desktop.clone()));
+    app.enable_recent(dir.join("recent.json"));
+    let mut h = harness_with(app);
+    for p in [&gone, &a] {
+        desktop.answer(Some(p.to_path_buf()));
+        key_mod(&mut h, Modifiers::COMMAND, Key::O);
+        h.run();
+    }
+    assert_eq!(h.state().recent.files.first(), Some(&a));
+    let _ = std::fs::remove_file(&gone);
+    // The list is kept (written on a thread) and read again by the next window.
+    let list = dir.join("recent.json");
+    assert!(until(&mut h, |_| malbild::recent::Recent::load(&list)
+        .files
+        .len()
+        == 2));
+    drop(h);
+    let mut app = App::new(Document::new(), None, Box::new(ScriptedDesktop::default()));
+    app.enable_recent(list.clone());
+    app.show_start();
+    let mut h = harness_with(app);
+    assert_eq!(
+        h.state().modal_text().as_deref(),
+        Some("Välkommen till Målbild")
+    );
+    assert!(
+        h.query_by_label("borta.malbild (saknas)").is_some(),
+        "missing, said"
+    );
+    h.get_by_label("region-norr.malbild").click();
+    h.run();
+    assert_eq!(h.state().modal_text(), None);
+    assert_eq!(h.state().path.as_deref(), Some(a.as_path()));
+    assert_eq!(h.state().doc().card_count(), 15);
+    // The menu: the missing file can be taken out of the list.
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Senaste filer").click();
+    h.run();
+    h.get_by_label("Ta bort ur listan").click();
+    h.run();
+    assert_eq!(h.state().recent.files, vec![a.clone()]);
     let _ = std::fs::remove_dir_all(&dir);
 }

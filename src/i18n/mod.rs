@@ -111,6 +111,13 @@ messages! {
     ThemeHeight => "Höjd", "Height";
     Summary => "Sammanfattning…", "Summary…";
     Present => "Presentera", "Present";
+    RecentFiles => "Senaste filer", "Recent files";
+    ForgetRecent => "Ta bort ur listan", "Remove from the list";
+    Missing => "saknas", "missing";
+    Welcome => "Välkommen till Målbild", "Welcome to Målbild";
+    StartNew => "Ny målbild…", "New målbild…";
+    StartOpen => "Öppna en fil…", "Open a file…";
+    StartContinue => "Fortsätt med exemplet", "Go on with the example";
     Revert => "Återgå till senast sparade", "Revert to last saved";
     RevertQuestion => "Ändringarna sedan du senast sparade försvinner. Filen öppnas som den sparades.", "The changes since you last saved are thrown away. The file opens as it was saved.";
     RevertButton => "Återgå", "Revert";

@@ -54,6 +54,10 @@ pub enum Action {
     SaveAsTemplate,
     /// Throws away the changes since the last save: the file as saved, opened again.
     Revert,
+    /// Opens the recent file at this place in the list (from the menu; no shortcut).
+    OpenRecent(usize),
+    /// Takes the recent file at this place out of the list.
+    ForgetRecent(usize),
     /// Shows or hides the follow-up filter bar.
     ToggleFilter,
     /// Starts the workshop timer for this many minutes (from the menu; no shortcut).
@@ -270,6 +274,8 @@ impl Action {
             Action::ToggleFilter => Msg::ToggleFilter,
             Action::SaveAsTemplate => Msg::SaveAsTemplate,
             Action::Revert => Msg::Revert,
+            Action::OpenRecent(_) => Msg::RecentFiles,
+            Action::ForgetRecent(_) => Msg::ForgetRecent,
             Action::CropPicture => Msg::Crop,
             Action::FitAll => Msg::FitAll,
             Action::ZoomPhase(PhaseId::Nulage) => Msg::ZoomNulage,
@@ -337,7 +343,7 @@ impl Action {
             Action::StartTimer(_) => const { &[] },
             Action::ToggleFilter => const { &[Shortcut::cmd_shift(Key::F)] },
             Action::SaveAsTemplate => const { &[] },
-            Action::Revert => const { &[] },
+            Action::Revert | Action::OpenRecent(_) | Action::ForgetRecent(_) => const { &[] },
             Action::CropPicture => const { &[Shortcut::plain(Key::C)] },
             Action::ToggleSnap => const { &[] },
             Action::EditCard => const { &[Shortcut::plain(Key::Enter), Shortcut::plain(Key::F2)] },

@@ -31,12 +31,16 @@ pub fn action_button(
 }
 
 /// The menu bar and the toolbar under it.
+// What the bar shows comes from the app's state in pieces; a struct for them would only
+// rename the arguments.
+#[allow(clippy::too_many_arguments)]
 pub fn top_bar(
     ui: &mut Ui,
     editor: &Editor,
     view: &CanvasView,
     panel_open: bool,
     library_open: bool,
+    recent: &[std::path::PathBuf],
     lang: Lang,
     queue: &mut Vec<Action>,
 ) {
@@ -55,6 +59,11 @@ pub fn top_bar(
             ] {
                 action_button(ui, a, lang, true, queue);
             }
+            ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                ui.menu_button(Msg::RecentFiles.text(lang), |ui| {
+                    recent_menu(ui, recent, lang, queue)
+                });
+            });
             ui.separator();
             action_button(ui, Action::Export, lang, true, queue);
             action_button(ui, Action::CopyPicture, lang, true, queue);
@@ -347,6 +356,48 @@ pub fn top_bar(
         });
     });
     ui.add_space(2.0);
+}
+
+/// The recent files: a file that is gone is shown as missing, with a button that takes it
+/// out of the list.
+fn recent_menu(ui: &mut Ui, recent: &[std::path::PathBuf], lang: Lang, queue: &mut Vec<Action>) {
+    for (i, path) in recent.iter().enumerate() {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let name = i18n::tidy(&name);
+        let folder = path
+            .parent()
+            .map(|p| i18n::tidy(&p.display().to_string()))
+            .unwrap_or_default();
+        if path.is_file() {
+            if ui.button(&name).on_hover_text(folder).clicked() {
+                queue.push(Action::OpenRecent(i));
+                ui.close();
+            }
+        } else {
+            ui.horizontal(|ui| {
+                ui.add_enabled(
+                    false,
+                    Button::new(format!("{name} ({})", Msg::Missing.text(lang))),
+                );
+                let forget = ui
+                    .small_button("×")
+                    .on_hover_text(Msg::ForgetRecent.text(lang));
+                forget.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Button,
+                        true,
+                        Msg::ForgetRecent.text(lang),
+                    )
+                });
+                if forget.clicked() {
+                    queue.push(Action::ForgetRecent(i));
+                }
+            });
+        }
+    }
 }
 
 fn short(s: &str, max: usize) -> String {

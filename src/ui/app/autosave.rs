@@ -168,3 +168,50 @@ impl App {
         }
     }
 }
+
+impl App {
+    /// Keeps the recent files in `file` from now on (the window does).
+    pub fn enable_recent(&mut self, file: PathBuf) {
+        self.recent = crate::recent::Recent::load(&file);
+        self.recent_file = Some(file);
+    }
+
+    /// `path` was opened or saved: first among the recent files.
+    pub fn recent_used(&mut self, path: &Path) {
+        self.recent.used(path);
+        self.store_recent();
+    }
+
+    /// Writes the list, on a thread of its own (a slow home folder never holds the window).
+    pub(super) fn store_recent(&self) {
+        if let Some(file) = self.recent_file.clone() {
+            let list = self.recent.clone();
+            let _ = std::thread::Builder::new()
+                .name("malbild-recent".into())
+                .spawn(move || list.save(&file));
+        }
+    }
+
+    /// The start screen, when there are recent files to offer.
+    pub fn show_start(&mut self) {
+        if !self.recent.files.is_empty() && self.modal.is_none() {
+            self.start_items = self
+                .recent
+                .files
+                .iter()
+                .take(6)
+                .map(|p| {
+                    // Pictures of files small enough to read at once.
+                    let small =
+                        std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() < 8 * io::MB);
+                    let doc = small.then(|| io::load(p).ok()).flatten().map(|l| {
+                        let index = crate::spatial::SpatialIndex::build(&l.document);
+                        (l.document, index)
+                    });
+                    (p.clone(), doc)
+                })
+                .collect();
+            self.modal = Some(Modal::Start);
+        }
+    }
+}

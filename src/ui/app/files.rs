@@ -133,6 +133,7 @@ impl App {
     pub fn open_path(&mut self, path: &Path, ctx: &egui::Context) {
         match io::load(path) {
             Ok(loaded) => {
+                self.recent_used(path);
                 let path = canvas_path(path, &loaded);
                 self.replace_document(loaded.document, path);
                 let name = self.display_name();
@@ -251,6 +252,7 @@ impl App {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
+                self.recent_used(&pending.path);
                 if pending.generation == self.generation {
                     self.saved_state = pending.state;
                     self.path = Some(pending.path);

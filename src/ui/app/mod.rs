@@ -51,6 +51,8 @@ enum Modal {
     Recover,
     /// "Revert to last saved": sure?
     ConfirmRevert,
+    /// The start: recent files with pictures, a new canvas, open another.
+    Start,
     /// "New": the templates to start from, with pictures of them.
     Templates,
     /// "Save as template": its name, typed.
@@ -98,6 +100,11 @@ pub struct App {
     desktop: Box<dyn Desktop>,
     dialog: Option<PendingDialog>,
     saving: Option<PendingSave>,
+    /// The recently used files, and where the list is kept (`None`: not kept, as in tests).
+    pub recent: crate::recent::Recent,
+    recent_file: Option<PathBuf>,
+    /// The start screen's files, each with its canvas (if it could be read) for a picture.
+    start_items: Vec<(PathBuf, Option<(Document, crate::spatial::SpatialIndex)>)>,
     /// Recovery files: this document's session (`None`: not kept, as in tests), when to
     /// write next, and the write under way (the history state it writes).
     session: Option<crate::recovery::Session>,
@@ -177,6 +184,9 @@ impl App {
             saving: None,
             summary_done: None,
             presenting: None,
+            recent: Default::default(),
+            recent_file: None,
+            start_items: Vec::new(),
             session: None,
             autosave: crate::recovery::Autosave::new(0, crate::recovery::DELAY_SECONDS),
             autosave_job: None,
@@ -248,6 +258,7 @@ impl App {
             Some(Modal::Shortcuts) => Some(Msg::Shortcuts.text(self.lang).to_owned()),
             Some(Modal::About) => Some(Msg::About.text(self.lang).to_owned()),
             Some(Modal::PathPrompt { .. }) => Some(Msg::TypePath.text(self.lang).to_owned()),
+            Some(Modal::Start) => Some(Msg::Welcome.text(self.lang).to_owned()),
             Some(Modal::ConfirmRevert) => Some(Msg::Revert.text(self.lang).to_owned()),
             Some(Modal::Recover) => Some(Msg::RecoverTitle.text(self.lang).to_owned()),
             Some(Modal::Templates) => Some(Msg::NewFromTemplate.text(self.lang).to_owned()),
@@ -403,6 +414,7 @@ impl App {
                 &self.view,
                 self.panel_open,
                 self.library_open,
+                &self.recent.files,
                 lang,
                 &mut self.queued,
             );
@@ -733,6 +745,17 @@ impl App {
             Action::InsertPicture => self.pick_picture(ctx),
             Action::Summary => self.pick(FilePurpose::Summary, ctx.clone()),
             Action::ToggleFilter => view.filter.open = !view.filter.open,
+            Action::OpenRecent(i) => {
+                if let Some(path) = self.recent.files.get(i).cloned() {
+                    self.request(Then::Open(path), ctx);
+                }
+            }
+            Action::ForgetRecent(i) => {
+                if let Some(path) = self.recent.files.get(i).cloned() {
+                    self.recent.remove(&path);
+                    self.store_recent();
+                }
+            }
             Action::Revert => {
                 self.finish_editing();
                 self.editor.commit();

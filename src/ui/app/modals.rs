@@ -175,6 +175,107 @@ impl App {
         action
     }
 
+    /// The recent files as pictures with their names (a missing one says so); returns the
+    /// one picked.
+    fn start_grid(&mut self, ui: &mut egui::Ui) -> Option<PathBuf> {
+        let lang = self.lang;
+        let mut picked = None;
+        let gap = 12.0;
+        let cols = 3usize;
+        let w = ((ui.available_width() - gap * (cols as f32 - 1.0)) / cols as f32).floor();
+        let h = (w * 0.55).floor();
+        egui::Grid::new("start")
+            .num_columns(cols)
+            .spacing(egui::vec2(gap, gap))
+            .show(ui, |ui| {
+                for (i, (path, doc)) in self.start_items.iter().enumerate() {
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    let name = i18n::tidy(&name);
+                    let there = path.is_file();
+                    let sense = if there {
+                        egui::Sense::click()
+                    } else {
+                        egui::Sense::hover()
+                    };
+                    let (rect, response) = ui.allocate_exact_size(egui::vec2(w, h + 40.0), sense);
+                    let label = if there {
+                        name.clone()
+                    } else {
+                        format!("{name} ({})", Msg::Missing.text(lang))
+                    };
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, there, &label)
+                    });
+                    let picture = egui::Rect::from_min_size(rect.min, egui::vec2(w, h));
+                    let painter = ui.painter_at(picture);
+                    painter.rect_filled(picture, 6.0, egui::Color32::from_rgb(0xf3, 0xf4, 0xf6));
+                    if let Some((d, index)) = doc {
+                        let world = d.bounds();
+                        let zoom =
+                            ((w - 16.0) / world.w.max(1.0)).min((h - 16.0) / world.h.max(1.0));
+                        let c = world.center();
+                        let xf = crate::scene::Transform {
+                            origin: picture.center() - egui::vec2(c.x, c.y) * zoom,
+                            zoom,
+                        };
+                        let mut cache = crate::scene::SceneCache::default();
+                        crate::scene::paint(
+                            &painter,
+                            d,
+                            index,
+                            &xf,
+                            &crate::scene::PaintOptions {
+                                lang,
+                                ..Default::default()
+                            },
+                            &mut cache,
+                            &mut self.view.pictures,
+                        );
+                    }
+                    let ring = if there && (response.has_focus() || response.hovered()) {
+                        egui::Stroke::new(3.0, crate::ui::widgets::ACCENT)
+                    } else {
+                        egui::Stroke::new(1.0, egui::Color32::from_gray(190))
+                    };
+                    ui.painter()
+                        .rect_stroke(picture, 6.0, ring, egui::StrokeKind::Outside);
+                    let ink = if there {
+                        ui.visuals().text_color()
+                    } else {
+                        ui.visuals().weak_text_color()
+                    };
+                    ui.painter().text(
+                        egui::pos2(rect.left() + 2.0, picture.bottom() + 4.0),
+                        egui::Align2::LEFT_TOP,
+                        &label,
+                        egui::FontId::proportional(15.0),
+                        ink,
+                    );
+                    let folder = path
+                        .parent()
+                        .map(|p| i18n::tidy(&p.display().to_string()))
+                        .unwrap_or_default();
+                    ui.painter().text(
+                        egui::pos2(rect.left() + 2.0, picture.bottom() + 22.0),
+                        egui::Align2::LEFT_TOP,
+                        folder,
+                        egui::FontId::proportional(12.0),
+                        ui.visuals().weak_text_color(),
+                    );
+                    if response.clicked() && there {
+                        picked = Some(path.clone());
+                    }
+                    if (i + 1) % cols == 0 {
+                        ui.end_row();
+                    }
+                }
+            });
+        picked
+    }
+
     /// Shows an error in a dialog in front of the canvas.
     pub fn show_error(&mut self, title: &str, message: &str) {
         self.modal = Some(Modal::Error {
@@ -319,6 +420,41 @@ impl App {
                 }
                 close |= cancel;
                 prompt_text = Some(text);
+                shown.dismissed
+            }
+            Modal::Start => {
+                let mut open = None;
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-start",
+                    860.0,
+                    Msg::Welcome.text(lang),
+                    |ui| {
+                        ui.label(egui::RichText::new(Msg::RecentFiles.text(lang)).strong());
+                        ui.add_space(6.0);
+                        open = self.start_grid(ui);
+                    },
+                    |ui| {
+                        let new = ui.button(Msg::StartNew.text(lang)).clicked();
+                        let pick = ui.button(Msg::StartOpen.text(lang)).clicked();
+                        let go_on = ui.button(Msg::StartContinue.text(lang)).clicked();
+                        (new, pick, go_on)
+                    },
+                );
+                let (new, pick, go_on) = shown.buttons;
+                if let Some(path) = open {
+                    self.modal = None;
+                    self.start_items.clear();
+                    self.request(Then::Open(path), ctx);
+                    return;
+                }
+                if new || pick {
+                    self.modal = None;
+                    self.start_items.clear();
+                    self.request(if new { Then::New } else { Then::PickAndOpen }, ctx);
+                    return;
+                }
+                close |= go_on;
                 shown.dismissed
             }
             Modal::ConfirmRevert => {
