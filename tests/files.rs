@@ -76,7 +76,7 @@ fn every_broken_file_says_what_is_wrong_and_where() {
             &["ogiltig version"],
         ),
         (
-            "newer-version.malbild",
+            "newer-unreadable.malbild",
             &["version 99", "newer Målbild", "versions 1 to 6"],
             &["version 99", "nyare Målbild"],
         ),
@@ -544,4 +544,26 @@ fn a_workshop_file_reads_with_its_themes_votes_steps_and_follow_up_and_saves_the
     let again = io::from_bytes(&bytes).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(&again.document, doc);
     assert_eq!(io::to_bytes(&again.document), bytes);
+}
+
+#[test]
+fn a_newer_file_this_version_can_read_opens_marked_as_newer() {
+    let loaded = io::load(&corpus("newer-version.malbild")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.newer, Some(99));
+    assert_eq!(loaded.document.title, "Liten");
+}
+
+#[test]
+fn a_file_with_some_broken_elements_gives_the_rest_and_names_what_was_left_out() {
+    let path = corpus("partly-broken.malbild");
+    assert!(io::load(&path).is_err(), "not whole");
+    let (loaded, dropped) = io::load_partial(&path).unwrap_or_else(|| panic!("no rest"));
+    assert_eq!(loaded.document.card_count(), 2);
+    assert_eq!(dropped.len(), 2, "{dropped:?}");
+    assert_eq!(dropped[0].0, 1);
+    assert!(dropped[0].1.contains("rect"), "{dropped:?}");
+    assert!(dropped[1].1.contains("hologram"), "{dropped:?}");
+    // A whole file, or one broken beyond its elements, is not such a case.
+    assert!(io::load_partial(&corpus("v6-workshop.malbild")).is_none());
+    assert!(io::load_partial(&corpus("narrow-phase.malbild")).is_none());
 }

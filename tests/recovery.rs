@@ -354,3 +354,138 @@ fn recent_files_are_listed_in_the_menu_and_on_the_start_screen_and_a_missing_one
     assert_eq!(h.state().recent.files, vec![a.clone()]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_failed_save_says_why_keeps_the_work_unsaved_and_the_recovery_file_keeps_it_safe() {
+    use std::io::ErrorKind;
+    let dir = temp_dir("failing");
+    let path = dir.join("workshop.malbild");
+    let (mut h, desktop) = app_with_recovery(&dir.join("recovery"), Document::new());
+    add_card(&mut h, "Viktigt");
+    desktop.answer(Some(path.clone()));
+    key_mod(&mut h, Modifiers::COMMAND, Key::S);
+    finish_saving(&mut h);
+    let before = std::fs::read(&path).unwrap_or_default();
+    for (kind, words) in [
+        (ErrorKind::StorageFull, "disken är full"),
+        (ErrorKind::PermissionDenied, "behörighet saknas"),
+        (ErrorKind::ReadOnlyFilesystem, "skrivskyddad"),
+        (ErrorKind::NotFound, "workshop.malbild"),
+    ] {
+        add_card(&mut h, "Mer");
+        desktop.fail_writes(Some(kind));
+        key_mod(&mut h, Modifiers::COMMAND, Key::S);
+        finish_saving(&mut h);
+        let msg = h.state().modal_text().unwrap_or_default();
+        assert!(
+            msg.contains(words) && msg.contains("workshop.malbild"),
+            "{kind:?}: {msg}"
+        );
+        assert!(h.state().is_dirty(), "still unsaved");
+        assert_eq!(
+            std::fs::read(&path).unwrap_or_default(),
+            before,
+            "the file as it was"
+        );
+        key(&mut h, Key::Escape);
+        // The work is in the recovery file meanwhile.
+        let file = h.state().recovery_file().unwrap_or_default();
+        let state = h.state().doc().clone();
+        assert!(until(&mut h, |_| malbild::io::load(&file)
+            .is_ok_and(|l| l.document == state)));
+    }
+    // Nothing half-written beside the file.
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(
+        leftovers
+            .iter()
+            .all(|n| !n.to_string_lossy().ends_with(".tmp")),
+        "{leftovers:?}"
+    );
+    desktop.fail_writes(None);
+    key_mod(&mut h, Modifiers::COMMAND, Key::S);
+    finish_saving(&mut h);
+    assert!(!h.state().is_dirty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_file_removed_while_open_is_saved_again_and_revert_says_it_is_gone() {
+    let dir = temp_dir("removed");
+    let path = dir.join("borta.malbild");
+    assert!(malbild::io::save(&path, &malbild::model::sample::nara_vard()).is_ok());
+    let desktop = ScriptedDesktop::default();
+    let app = App::open_at_start(&path, Box::new(desktop.clone()), malbild::lang::Lang::Sv);
+    let mut h = harness_with(app);
+    let _ = std::fs::remove_file(&path);
+    add_card(&mut h, "Efter");
+    let edited = h.state().doc().clone();
+    // Revert: the file is gone; said, and the canvas stays.
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Återgå till senast sparade").click();
+    h.run();
+    h.get_by_label("Återgå").click();
+    h.run();
+    let msg = h.state().modal_text().unwrap_or_default();
+    assert!(msg.contains("borta.malbild"), "{msg}");
+    key(&mut h, Key::Escape);
+    assert_eq!(h.state().doc(), &edited);
+    // Saved: the file is there again.
+    key_mod(&mut h, Modifiers::COMMAND, Key::S);
+    finish_saving(&mut h);
+    assert!(path.is_file());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_newer_file_opens_read_only_and_a_partly_broken_one_offers_the_rest() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let desktop = ScriptedDesktop::default();
+    let newer = corpus.join("newer-version.malbild");
+    let app = App::open_at_start(&newer, Box::new(desktop.clone()), malbild::lang::Lang::Sv);
+    let mut h = harness_with(app);
+    assert!(
+        h.state().window_title().contains("(skrivskyddad)"),
+        "{}",
+        h.state().window_title()
+    );
+    assert!(
+        h.state()
+            .notice()
+            .is_some_and(|n| n.contains("nyare Målbild"))
+    );
+    // Saving asks for another name: the newer file is never saved over.
+    desktop.answer(None);
+    key_mod(&mut h, Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(
+        desktop.asked(),
+        vec![malbild::ui::desktop::FilePurpose::Save]
+    );
+
+    // A file some of whose elements are broken: what was left out is listed.
+    desktop.answer(Some(corpus.join("partly-broken.malbild")));
+    key_mod(&mut h, Modifiers::COMMAND, Key::O);
+    h.run();
+    assert_eq!(
+        h.state().modal_text().as_deref(),
+        Some("Delar av filen kunde inte läsas")
+    );
+    assert!(h.query_by_label_contains("2 av 5 element").is_some());
+    assert!(h.query_by_label_contains("elements[1]: rect").is_some());
+    h.get_by_label("Öppna resten").click();
+    h.run();
+    assert_eq!(h.state().doc().card_count(), 2);
+    assert!(h.state().window_title().contains("(skrivskyddad)"));
+    desktop.answer(None);
+    key_mod(&mut h, Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(
+        desktop.asked().len(),
+        3,
+        "Save asked for a new name, not over the file"
+    );
+}

@@ -111,6 +111,11 @@ messages! {
     ThemeHeight => "Höjd", "Height";
     Summary => "Sammanfattning…", "Summary…";
     Present => "Presentera", "Present";
+    ReadOnly => "skrivskyddad", "read-only";
+    PartialTitle => "Delar av filen kunde inte läsas", "Parts of the file could not be read";
+    PartialKeep => "Resten kan öppnas. Filen skrivs inte över: spara med Spara som, så finns det som inte kunde läsas kvar i den.", "The rest can be opened. The file is not saved over: save with Save as, and what could not be read stays in it.";
+    OpenRest => "Öppna resten", "Open the rest";
+    PartialOpened => "Öppnad utan det som inte kunde läsas – spara med Spara som", "Opened without what could not be read – save with Save as";
     RecentFiles => "Senaste filer", "Recent files";
     ForgetRecent => "Ta bort ur listan", "Remove from the list";
     Missing => "saknas", "missing";
@@ -360,6 +365,30 @@ pub fn colour_name(c: crate::model::CardColor, lang: Lang) -> &'static str {
         Navy => Msg::ColourNavy,
     };
     msg.text(lang)
+}
+
+/// What opening a file of a newer version says.
+pub fn newer_notice(version: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "Sparad av en nyare Målbild (format {version}) – öppnad skrivskyddad; Spara som behåller en kopia i den här versionens format"
+        ),
+        Lang::En => format!(
+            "Saved by a newer Målbild (format {version}) – opened read-only; Save as keeps a copy in this version's format"
+        ),
+    }
+}
+
+/// "2 av 14 element i ”x.malbild” kunde inte läsas och lämnas utanför:".
+pub fn partial_body(name: &str, dropped: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => {
+            format!("{dropped} av {total} element i ”{name}” kunde inte läsas och lämnas utanför:")
+        }
+        Lang::En => {
+            format!("{dropped} of {total} elements in “{name}” could not be read and are left out:")
+        }
+    }
 }
 
 /// "för 5 minuter sedan" / "5 minutes ago".

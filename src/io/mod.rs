@@ -188,6 +188,9 @@ pub struct Loaded {
     /// It came out of a picture (a PNG with the canvas inside), whatever the file's name: a
     /// save must not write a canvas over the picture.
     pub from_picture: bool,
+    /// Made by a newer Målbild (this version): read as far as this one understands, so it
+    /// must not be saved over (what this version does not know would be lost).
+    pub newer: Option<u64>,
 }
 
 /// The `format` and `version` of a file, read without building the rest of it (nor the
@@ -376,7 +379,16 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let version = match &header.version {
         Some(Peek::Whole(0)) => return Err(LoadError::BadVersion("0".into())),
         Some(Peek::Whole(v)) if *v > VERSION as u64 => {
-            return Err(LoadError::Newer { found: *v });
+            // Read as today's format, if it is one still: then it opens, not to be saved
+            // over. Anything this version cannot read says which version made it.
+            return read_current(bytes)
+                .map(|document| Loaded {
+                    document,
+                    version: VERSION,
+                    from_picture: false,
+                    newer: Some(*v),
+                })
+                .map_err(|_| LoadError::Newer { found: *v });
         }
         Some(Peek::Whole(v)) => *v as u32,
         Some(Peek::Text(v, cut)) => {
@@ -426,7 +438,85 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
         document: file.document,
         version,
         from_picture: false,
+        newer: None,
     })
+}
+
+/// A file of a newer version read as today's format (its unknown fields left out), checked.
+fn read_current(bytes: &[u8]) -> Result<Document, LoadError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut file: FileIn = serde_path_to_error::deserialize(&mut de).map_err(invalid)?;
+    de.end().map_err(|e| syntax_error(&e))?;
+    if file
+        .document
+        .elements
+        .iter()
+        .any(|e| e.order().is_missing())
+    {
+        file.document.elements.renumber();
+    }
+    file.document
+        .validate()
+        .map_err(|detail| LoadError::Invalid {
+            path: "document".into(),
+            detail,
+        })?;
+    Ok(file.document)
+}
+
+/// Reads what can be read of a canvas some of whose elements are not valid: the rest of the
+/// document must be whole; each element that does not fit is left out, and listed (its
+/// place, what is wrong). `None` when the file is not such a case (it reads whole, or more
+/// than its elements is wrong).
+pub fn load_partial(path: &Path) -> Option<(Loaded, Vec<(usize, String)>)> {
+    let bytes = read_limited(path).ok()?;
+    if from_bytes(&bytes).is_ok() || is_png(&bytes) {
+        return None;
+    }
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    let version = value
+        .get("version")?
+        .as_u64()
+        .filter(|v| (1..=VERSION as u64).contains(v))?;
+    let elements = match value.get_mut("document")?.get_mut("elements")? {
+        serde_json::Value::Array(list) => std::mem::take(list),
+        _ => return None,
+    };
+    // The rest, with no elements, must read (and be upgraded) as any file.
+    let rest = serde_json::to_vec(&value).ok()?;
+    let mut loaded = from_bytes(&rest).ok()?;
+    let mut kept = Vec::new();
+    let mut dropped = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, v) in elements.into_iter().enumerate() {
+        match serde_json::from_value::<crate::model::Element>(v) {
+            // (An element of a file before version 4 gets its order key below.)
+            Ok(e) => match if e.order().is_missing() {
+                e.with_order(crate::model::OrderKey::between(None, None))
+                    .validate()
+            } else {
+                e.validate()
+            } {
+                Ok(()) if seen.insert(e.id()) => kept.push(e),
+                Ok(()) => dropped.push((i, format!("the id {} is used twice", e.id()))),
+                Err(m) => dropped.push((i, m.replace(crate::model::INNER_PATH, ""))),
+            },
+            Err(e) => dropped.push((i, e.to_string().replace(crate::model::INNER_PATH, ""))),
+        }
+    }
+    if dropped.is_empty() {
+        return None;
+    }
+    let mut doc = loaded.document;
+    let mut els = crate::model::Elements::from_vec(kept).ok()?;
+    if version < 4 || els.iter().any(|e| e.order().is_missing()) {
+        els.renumber();
+    }
+    doc.elements = els;
+    doc.validate().ok()?;
+    loaded.document = doc;
+    loaded.version = version as u32;
+    Some((loaded, dropped))
 }
 
 /// What a file is, by its first bytes, when it is a common kind that is not a canvas.

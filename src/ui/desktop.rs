@@ -204,6 +204,8 @@ pub struct ScriptedDesktop {
     /// While true, file writes wait (as on a slow network share).
     held: Arc<(Mutex<bool>, Condvar)>,
     clipboard: Arc<Mutex<Clipboard>>,
+    /// While set, file writes fail so (a full disk, a read-only folder, a removed stick).
+    failing: Arc<Mutex<Option<std::io::ErrorKind>>>,
 }
 
 /// What the scripted clipboard holds.
@@ -242,6 +244,13 @@ impl ScriptedDesktop {
     pub fn hold_writes(&self) {
         if let Ok(mut held) = self.held.0.lock() {
             *held = true;
+        }
+    }
+
+    /// Makes file writes fail with `kind` (or work again with `None`).
+    pub fn fail_writes(&self, kind: Option<std::io::ErrorKind>) {
+        if let Ok(mut f) = self.failing.lock() {
+            *f = kind;
         }
     }
 
@@ -342,7 +351,11 @@ impl Desktop for ScriptedDesktop {
 
     fn file_writer(&self) -> FileWriter {
         let held = self.held.clone();
+        let failing = self.failing.clone();
         Arc::new(move |path, bytes| {
+            if let Some(kind) = failing.lock().ok().and_then(|f| *f) {
+                return Err(std::io::Error::from(kind));
+            }
             let (lock, released) = &*held;
             if let Ok(mut h) = lock.lock() {
                 while *h {

@@ -65,6 +65,18 @@ impl App {
         }
     }
 
+    /// Opens what could be read of a partly broken file; the file itself is not saved over.
+    pub(super) fn open_partial(&mut self, path: PathBuf, ctx: &egui::Context) {
+        let Some(doc) = self.partial.take() else {
+            return;
+        };
+        self.recent_used(&path);
+        self.replace_document(doc, Some(path.clone()));
+        self.protected = Some(path);
+        let text = Msg::PartialOpened.text(self.lang).to_owned();
+        self.set_notice(ctx, text);
+    }
+
     /// The New dialog: the built-in templates, then the user's own.
     pub(super) fn open_templates(&mut self) {
         let mut all = crate::templates::builtin(self.lang);
@@ -121,6 +133,7 @@ impl App {
     pub(super) fn replace_document(&mut self, doc: Document, path: Option<PathBuf>) {
         // The work it replaces was saved or thrown away on purpose.
         self.end_session();
+        self.protected = None;
         self.view.reset_for(&doc);
         self.editor = Editor::new(doc);
         self.saved_state = self.editor.history().state();
@@ -134,18 +147,43 @@ impl App {
         match io::load(path) {
             Ok(loaded) => {
                 self.recent_used(path);
+                let newer = loaded.newer;
                 let path = canvas_path(path, &loaded);
                 self.replace_document(loaded.document, path);
-                let name = self.display_name();
-                self.set_notice(ctx, i18n::opened(&name, self.lang));
+                self.protected = None;
+                match newer {
+                    Some(v) => {
+                        self.protected = self.path.clone();
+                        let text = i18n::newer_notice(v, self.lang);
+                        self.set_notice(ctx, text);
+                    }
+                    None => {
+                        let name = self.display_name();
+                        self.set_notice(ctx, i18n::opened(&name, self.lang));
+                    }
+                }
             }
-            Err(e) => self.modal = Some(self.open_error(path, &e, true)),
+            Err(e) => match io::load_partial(path) {
+                // Some elements could not be read: the rest is offered.
+                Some((loaded, dropped)) => {
+                    let total = loaded.document.elements.len() + dropped.len();
+                    self.partial = Some(loaded.document);
+                    self.modal = Some(Modal::Partial {
+                        path: path.to_path_buf(),
+                        dropped,
+                        total,
+                    });
+                }
+                None => self.modal = Some(self.open_error(path, &e, true)),
+            },
         }
     }
 
     /// Saves to the document's path, or asks for one. `then` runs after a successful save.
     pub(super) fn save(&mut self, ctx: &egui::Context, then: Option<Then>) {
         match self.path.clone() {
+            // Never over a file this version cannot keep whole: another name is asked for.
+            Some(path) if self.protected.as_ref() == Some(&path) => self.pick_save_path(ctx, then),
             Some(path) => self.save_to(&path, then, ctx),
             None => self.pick_save_path(ctx, then),
         }

@@ -51,6 +51,12 @@ enum Modal {
     Recover,
     /// "Revert to last saved": sure?
     ConfirmRevert,
+    /// Some elements of a file could not be read: open the rest?
+    Partial {
+        path: PathBuf,
+        dropped: Vec<(usize, String)>,
+        total: usize,
+    },
     /// The start: recent files with pictures, a new canvas, open another.
     Start,
     /// "New": the templates to start from, with pictures of them.
@@ -103,6 +109,11 @@ pub struct App {
     /// The recently used files, and where the list is kept (`None`: not kept, as in tests).
     pub recent: crate::recent::Recent,
     recent_file: Option<PathBuf>,
+    /// A file not to be saved over (made by a newer Målbild, or opened without the parts
+    /// that could not be read): saving it asks for another name.
+    pub protected: Option<PathBuf>,
+    /// What could be read of a file some of whose elements could not, while asked about.
+    partial: Option<Document>,
     /// The start screen's files, each with its canvas (if it could be read) for a picture.
     start_items: Vec<(PathBuf, Option<(Document, crate::spatial::SpatialIndex)>)>,
     /// Recovery files: this document's session (`None`: not kept, as in tests), when to
@@ -186,6 +197,8 @@ impl App {
             presenting: None,
             recent: Default::default(),
             recent_file: None,
+            protected: None,
+            partial: None,
             start_items: Vec::new(),
             session: None,
             autosave: crate::recovery::Autosave::new(0, crate::recovery::DELAY_SECONDS),
@@ -228,13 +241,30 @@ impl App {
     pub fn open_at_start(path: &Path, desktop: Box<dyn Desktop>, lang: Lang) -> Self {
         let mut app = match io::load(path) {
             Ok(loaded) => {
+                let newer = loaded.newer;
                 let path = canvas_path(path, &loaded);
-                Self::new(loaded.document, path, desktop)
+                let mut app = Self::new(loaded.document, path, desktop);
+                if let Some(v) = newer {
+                    app.protected = app.path.clone();
+                    app.notice = Some((i18n::newer_notice(v, lang), 0.0));
+                }
+                app
             }
             Err(e) => {
                 let mut app = Self::new(Document::new(), None, desktop);
                 app.lang = lang;
-                app.modal = Some(app.open_error(path, &e, false));
+                match io::load_partial(path) {
+                    Some((loaded, dropped)) => {
+                        let total = loaded.document.elements.len() + dropped.len();
+                        app.partial = Some(loaded.document);
+                        app.modal = Some(Modal::Partial {
+                            path: path.to_path_buf(),
+                            dropped,
+                            total,
+                        });
+                    }
+                    None => app.modal = Some(app.open_error(path, &e, false)),
+                }
                 app
             }
         };
@@ -259,6 +289,7 @@ impl App {
             Some(Modal::About) => Some(Msg::About.text(self.lang).to_owned()),
             Some(Modal::PathPrompt { .. }) => Some(Msg::TypePath.text(self.lang).to_owned()),
             Some(Modal::Start) => Some(Msg::Welcome.text(self.lang).to_owned()),
+            Some(Modal::Partial { .. }) => Some(Msg::PartialTitle.text(self.lang).to_owned()),
             Some(Modal::ConfirmRevert) => Some(Msg::Revert.text(self.lang).to_owned()),
             Some(Modal::Recover) => Some(Msg::RecoverTitle.text(self.lang).to_owned()),
             Some(Modal::Templates) => Some(Msg::NewFromTemplate.text(self.lang).to_owned()),
@@ -298,8 +329,13 @@ impl App {
     /// The window title: the document's name, a mark if it has unsaved changes, the app.
     pub fn window_title(&self) -> String {
         let mark = if self.is_dirty() { "● " } else { "" };
+        let guarded = if self.protected.is_some() && self.protected == self.path {
+            format!(" ({})", Msg::ReadOnly.text(self.lang))
+        } else {
+            String::new()
+        };
         format!(
-            "{mark}{} — {}",
+            "{mark}{}{guarded} — {}",
             self.display_name(),
             Msg::AppName.text(self.lang)
         )

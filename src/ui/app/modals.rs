@@ -457,6 +457,54 @@ impl App {
                 close |= go_on;
                 shown.dismissed
             }
+            Modal::Partial {
+                path,
+                dropped,
+                total,
+            } => {
+                let shown = dialog::show(
+                    ctx,
+                    "malbild-partial",
+                    600.0,
+                    Msg::PartialTitle.text(lang),
+                    |ui| {
+                        let name = path
+                            .file_name()
+                            .map(|n| i18n::tidy(&n.to_string_lossy()))
+                            .unwrap_or_default();
+                        ui.label(i18n::partial_body(&name, dropped.len(), *total, lang));
+                        ui.add_space(6.0);
+                        for (i, what) in dropped.iter().take(20) {
+                            ui.label(
+                                egui::RichText::new(format!("elements[{i}]: {}", i18n::tidy(what)))
+                                    .monospace()
+                                    .size(13.0),
+                            );
+                        }
+                        if dropped.len() > 20 {
+                            ui.label(format!("… +{}", dropped.len() - 20));
+                        }
+                        ui.add_space(6.0);
+                        ui.label(Msg::PartialKeep.text(lang));
+                    },
+                    |ui| {
+                        let go = ui.button(Msg::OpenRest.text(lang)).clicked();
+                        let cancel = ui.button(Msg::Cancel.text(lang)).clicked();
+                        (go, cancel)
+                    },
+                );
+                let (go, cancel) = shown.buttons;
+                if go || dialog::enter_pressed(ctx) {
+                    self.modal = None;
+                    self.open_partial(path.clone(), ctx);
+                    return;
+                }
+                close |= cancel;
+                if close || shown.dismissed {
+                    self.partial = None;
+                }
+                shown.dismissed
+            }
             Modal::ConfirmRevert => {
                 let shown = dialog::show(
                     ctx,
