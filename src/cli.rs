@@ -304,7 +304,9 @@ pub fn check(path: &Path, lang: Lang) -> (String, i32) {
     match crate::io::load(path) {
         Ok(loaded) => {
             let doc = &loaded.document;
-            let upgraded = if loaded.version < crate::io::VERSION {
+            let upgraded = if let Some(v) = loaded.newer {
+                format!(", made by a newer Målbild (format {v}): opens read-only")
+            } else if loaded.version < crate::io::VERSION {
                 format!(", upgraded from version {}", loaded.version)
             } else {
                 String::new()

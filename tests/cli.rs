@@ -75,7 +75,7 @@ fn check_explains_a_broken_file_and_exits_2() {
             "tests/corpus/truncated.malbild",
             "ends too early at line 28",
         ),
-        ("tests/corpus/newer-version.malbild", "version 99"),
+        ("tests/corpus/newer-unreadable.malbild", "version 99"),
         ("tests/corpus/no-such.malbild", "does not exist"),
         ("tests/corpus/image.png", "image (PNG) is damaged"),
         ("tests/corpus/plain.png", "holds no Målbild canvas"),
@@ -299,4 +299,11 @@ fn summary_writes_markdown_or_csv_and_refuses_other_names() {
     let (code, _, err) = malbild(&["summary", &input, "-o", "/nowhere/at/all.md"]);
     assert_eq!(code, 2, "{err}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn check_says_a_newer_file_it_can_read_opens_read_only() {
+    let (code, out, err) = malbild(&["check", &path("tests/corpus/newer-version.malbild")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("made by a newer Målbild (format 99): opens read-only"), "{out}");
 }
