@@ -469,11 +469,15 @@ fn read_current(bytes: &[u8]) -> Result<Document, LoadError> {
 /// place, what is wrong). `None` when the file is not such a case (it reads whole, or more
 /// than its elements is wrong).
 pub fn load_partial(path: &Path) -> Option<(Loaded, Vec<(usize, String)>)> {
-    let bytes = read_limited(path).ok()?;
-    if from_bytes(&bytes).is_ok() || is_png(&bytes) {
+    partial_from_bytes(&read_limited(path).ok()?)
+}
+
+/// [`load_partial`] of bytes already read.
+pub fn partial_from_bytes(bytes: &[u8]) -> Option<(Loaded, Vec<(usize, String)>)> {
+    if from_bytes(bytes).is_ok() || is_png(bytes) || bytes.len() as u64 > MAX_FILE_BYTES {
         return None;
     }
-    let mut value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    let mut value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
     let version = value
         .get("version")?
         .as_u64()
