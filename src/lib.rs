@@ -22,6 +22,7 @@ pub mod export;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod i18n;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
+pub mod instance;
 pub mod io;
 pub mod lang;
 pub mod model;

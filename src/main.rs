@@ -2,7 +2,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 use malbild::cli::{self, Cli};
-use malbild::i18n::{self, Lang};
+use malbild::i18n::{self, Lang, Msg};
 use malbild::ui::{App, desktop::NativeDesktop};
 use std::process::ExitCode;
 
@@ -86,6 +86,13 @@ fn main() -> ExitCode {
 
 fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {
     let lang = Lang::from_env();
+    // The file open in another window already: that window comes to the front instead.
+    if let (Some(f), Some(dir)) = (&file, malbild::recovery::data_dir())
+        && malbild::instance::hand_over(&dir, f)
+    {
+        println!("{}", i18n::tidy(Msg::OpenElsewhere.text(lang)));
+        return ExitCode::SUCCESS;
+    }
     let app = match &file {
         Some(path) => App::open_at_start(path, Box::new(NativeDesktop::default()), lang),
         None => {
@@ -100,6 +107,7 @@ fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {
         app.enable_recovery(dir);
     }
     if let Some(dir) = malbild::recovery::data_dir() {
+        app.instance_dir = Some(dir.clone());
         app.enable_recent(dir.join("recent.json"));
         if let (Some(p), Some(_)) = (&file, &app.path) {
             app.recent_used(p);

@@ -305,5 +305,8 @@ fn summary_writes_markdown_or_csv_and_refuses_other_names() {
 fn check_says_a_newer_file_it_can_read_opens_read_only() {
     let (code, out, err) = malbild(&["check", &path("tests/corpus/newer-version.malbild")]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("made by a newer Målbild (format 99): opens read-only"), "{out}");
+    assert!(
+        out.contains("made by a newer Målbild (format 99): opens read-only"),
+        "{out}"
+    );
 }

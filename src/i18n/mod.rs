@@ -111,6 +111,7 @@ messages! {
     ThemeHeight => "Höjd", "Height";
     Summary => "Sammanfattning…", "Summary…";
     Present => "Presentera", "Present";
+    OpenElsewhere => "Filen är redan öppen i ett annat fönster, som nu visas", "The file is open in another window already, shown now";
     ReadOnly => "skrivskyddad", "read-only";
     PartialTitle => "Delar av filen kunde inte läsas", "Parts of the file could not be read";
     PartialKeep => "Resten kan öppnas. Filen skrivs inte över: spara med Spara som, så finns det som inte kunde läsas kvar i den.", "The rest can be opened. The file is not saved over: save with Save as, and what could not be read stays in it.";

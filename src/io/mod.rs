@@ -434,12 +434,27 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     if tied {
         file.document.elements.renumber();
     }
+    // Pictures no element shows are left out, as a save leaves them out: what is read is
+    // what would be written (found by the fuzzer, with a damaged entry nothing used).
+    prune_files(&mut file.document);
     Ok(Loaded {
         document: file.document,
         version,
         from_picture: false,
         newer: None,
     })
+}
+
+/// Drops the entries of the files table that no element shows.
+fn prune_files(doc: &mut Document) {
+    let used: std::collections::HashSet<crate::model::FileId> = doc
+        .elements
+        .iter()
+        .filter_map(|e| e.as_picture().map(|p| p.file.clone()))
+        .collect();
+    if doc.files.iter().any(|(id, _)| !used.contains(id)) {
+        doc.files.retain(|id| used.contains(id));
+    }
 }
 
 /// A file of a newer version read as today's format (its unknown fields left out), checked.
@@ -455,6 +470,7 @@ fn read_current(bytes: &[u8]) -> Result<Document, LoadError> {
     {
         file.document.elements.renumber();
     }
+    prune_files(&mut file.document);
     file.document
         .validate()
         .map_err(|detail| LoadError::Invalid {
@@ -517,6 +533,8 @@ pub fn partial_from_bytes(bytes: &[u8]) -> Option<(Loaded, Vec<(usize, String)>)
         els.renumber();
     }
     doc.elements = els;
+    // Pictures only the left-out elements showed go with them (as a save would drop them).
+    prune_files(&mut doc);
     doc.validate().ok()?;
     loaded.document = doc;
     loaded.version = version as u32;

@@ -170,6 +170,26 @@ impl App {
 }
 
 impl App {
+    /// Holds a claim on the open file, so that a second start with it comes here.
+    pub(super) fn claim_file(&mut self, ctx: &egui::Context) {
+        let Some(dir) = &self.instance_dir else {
+            return;
+        };
+        if self.claimed == self.path {
+            return;
+        }
+        self.claimed = self.path.clone();
+        self.claim = None;
+        if let Some(path) = &self.path {
+            let ctx = ctx.clone();
+            self.claim = crate::instance::claim(dir, path, move || {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Minimized(false));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
+                ctx.request_repaint();
+            });
+        }
+    }
+
     /// Keeps the recent files in `file` from now on (the window does).
     pub fn enable_recent(&mut self, file: PathBuf) {
         self.recent = crate::recent::Recent::load(&file);

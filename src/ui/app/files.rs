@@ -144,6 +144,15 @@ impl App {
 
     /// Opens a file, replacing the document; on error says why and keeps the document.
     pub fn open_path(&mut self, path: &Path, ctx: &egui::Context) {
+        // Open in another window already: that one comes to the front.
+        if let Some(dir) = &self.instance_dir
+            && self.path.as_deref() != Some(path)
+            && crate::instance::hand_over(dir, path)
+        {
+            let text = Msg::OpenElsewhere.text(self.lang).to_owned();
+            self.set_notice(ctx, text);
+            return;
+        }
         match io::load(path) {
             Ok(loaded) => {
                 self.recent_used(path);

@@ -109,6 +109,11 @@ pub struct App {
     /// The recently used files, and where the list is kept (`None`: not kept, as in tests).
     pub recent: crate::recent::Recent,
     recent_file: Option<PathBuf>,
+    /// One window per file: where the sockets are (`None`: not kept, as in tests), the claim
+    /// on the open file and which file it is for.
+    pub instance_dir: Option<PathBuf>,
+    claim: Option<crate::instance::Claim>,
+    claimed: Option<PathBuf>,
     /// A file not to be saved over (made by a newer Målbild, or opened without the parts
     /// that could not be read): saving it asks for another name.
     pub protected: Option<PathBuf>,
@@ -199,6 +204,9 @@ impl App {
             recent_file: None,
             protected: None,
             partial: None,
+            instance_dir: None,
+            claim: None,
+            claimed: None,
             start_items: Vec::new(),
             session: None,
             autosave: crate::recovery::Autosave::new(0, crate::recovery::DELAY_SECONDS),
@@ -399,6 +407,7 @@ impl App {
         self.poll_save(&ctx);
         self.poll_summary(&ctx);
         self.autosave_tick(&ctx);
+        self.claim_file(&ctx);
         self.handle_window_events(&ctx);
         if self.present(ui) {
             return;
