@@ -572,7 +572,12 @@ fn a_file_with_some_broken_elements_gives_the_rest_and_names_what_was_left_out()
 fn what_is_read_in_part_saves_and_reads_again_the_same() {
     // Found by the fuzzer: a left-out picture's bytes stayed in the files table, which a
     // save then dropped, so the canvas read again was not the one opened.
-    for name in ["fuzz-partial-picture.malbild", "partly-broken.malbild"] {
+    // And one whose kept elements share an order key.
+    for name in [
+        "fuzz-partial-picture.malbild",
+        "fuzz-partial-tied-keys.malbild",
+        "partly-broken.malbild",
+    ] {
         let path = corpus(name);
         let Some((loaded, dropped)) = io::load_partial(&path) else {
             panic!("{name}: no rest")

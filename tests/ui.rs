@@ -774,8 +774,8 @@ fn without_a_file_dialog_the_path_is_typed_in() {
 
 #[test]
 fn a_broken_file_on_the_command_line_opens_an_empty_canvas_and_says_why() {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/newer-unreadable.malbild");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/newer-unreadable.malbild");
     let app = App::open_at_start(
         &path,
         Box::new(ScriptedDesktop::default()),
