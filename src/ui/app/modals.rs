@@ -3,6 +3,36 @@
 
 use super::*;
 
+/// A small picture of a canvas (a template, a recent file, a recovered document) in `rect`,
+/// drawn by the scene painter like the canvas itself; an empty card when there is none.
+fn paint_preview(
+    ui: &egui::Ui,
+    rect: egui::Rect,
+    doc: Option<(&Document, &crate::spatial::SpatialIndex)>,
+    lang: Lang,
+    pictures: &mut dyn crate::scene::Pictures,
+) {
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 6.0, egui::Color32::from_rgb(0xf3, 0xf4, 0xf6));
+    let Some((d, index)) = doc else {
+        return;
+    };
+    let world = d.bounds();
+    let zoom =
+        ((rect.width() - 16.0) / world.w.max(1.0)).min((rect.height() - 16.0) / world.h.max(1.0));
+    let c = world.center();
+    let xf = crate::scene::Transform {
+        origin: rect.center() - egui::vec2(c.x, c.y) * zoom,
+        zoom,
+    };
+    let mut cache = crate::scene::SceneCache::default();
+    let options = crate::scene::PaintOptions {
+        lang,
+        ..Default::default()
+    };
+    crate::scene::paint(&painter, d, index, &xf, &options, &mut cache, pictures);
+}
+
 impl App {
     /// The templates as pictures with their names, three a row; returns the one picked
     /// (clicked, or Enter or space on it).
@@ -35,27 +65,11 @@ impl App {
                     response
                         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
                     let picture = egui::Rect::from_min_size(rect.min, egui::vec2(w, h));
-                    let painter = ui.painter_at(picture);
-                    painter.rect_filled(picture, 6.0, egui::Color32::from_rgb(0xf3, 0xf4, 0xf6));
-                    let world = t.doc.bounds();
-                    let zoom = ((w - 16.0) / world.w.max(1.0)).min((h - 16.0) / world.h.max(1.0));
-                    let centre = picture.center();
-                    let c = world.center();
-                    let xf = crate::scene::Transform {
-                        origin: centre - egui::vec2(c.x, c.y) * zoom,
-                        zoom,
-                    };
-                    let mut cache = crate::scene::SceneCache::default();
-                    crate::scene::paint(
-                        &painter,
-                        &t.doc,
-                        index,
-                        &xf,
-                        &crate::scene::PaintOptions {
-                            lang,
-                            ..Default::default()
-                        },
-                        &mut cache,
+                    paint_preview(
+                        ui,
+                        picture,
+                        Some((&t.doc, index)),
+                        lang,
                         &mut self.view.pictures,
                     );
                     let ring = if response.has_focus() || response.hovered() {
@@ -98,31 +112,8 @@ impl App {
                 ui.horizontal(|ui| {
                     let (rect, _) =
                         ui.allocate_exact_size(egui::vec2(180.0, 110.0), egui::Sense::hover());
-                    let painter = ui.painter_at(rect);
-                    painter.rect_filled(rect, 6.0, egui::Color32::from_rgb(0xf3, 0xf4, 0xf6));
-                    if let Ok(d) = doc {
-                        let world = d.bounds();
-                        let zoom = ((rect.width() - 12.0) / world.w.max(1.0))
-                            .min((rect.height() - 12.0) / world.h.max(1.0));
-                        let c = world.center();
-                        let xf = crate::scene::Transform {
-                            origin: rect.center() - egui::vec2(c.x, c.y) * zoom,
-                            zoom,
-                        };
-                        let mut cache = crate::scene::SceneCache::default();
-                        crate::scene::paint(
-                            &painter,
-                            d,
-                            index,
-                            &xf,
-                            &crate::scene::PaintOptions {
-                                lang,
-                                ..Default::default()
-                            },
-                            &mut cache,
-                            &mut self.view.pictures,
-                        );
-                    }
+                    let shown = doc.as_ref().ok().map(|d| (d, index));
+                    paint_preview(ui, rect, shown, lang, &mut self.view.pictures);
                     ui.painter().rect_stroke(
                         rect,
                         6.0,
@@ -210,31 +201,8 @@ impl App {
                         egui::WidgetInfo::labeled(egui::Role::Button, there, &label)
                     });
                     let picture = egui::Rect::from_min_size(rect.min, egui::vec2(w, h));
-                    let painter = ui.painter_at(picture);
-                    painter.rect_filled(picture, 6.0, egui::Color32::from_rgb(0xf3, 0xf4, 0xf6));
-                    if let Some((d, index)) = doc {
-                        let world = d.bounds();
-                        let zoom =
-                            ((w - 16.0) / world.w.max(1.0)).min((h - 16.0) / world.h.max(1.0));
-                        let c = world.center();
-                        let xf = crate::scene::Transform {
-                            origin: picture.center() - egui::vec2(c.x, c.y) * zoom,
-                            zoom,
-                        };
-                        let mut cache = crate::scene::SceneCache::default();
-                        crate::scene::paint(
-                            &painter,
-                            d,
-                            index,
-                            &xf,
-                            &crate::scene::PaintOptions {
-                                lang,
-                                ..Default::default()
-                            },
-                            &mut cache,
-                            &mut self.view.pictures,
-                        );
-                    }
+                    let shown = doc.as_ref().map(|(d, index)| (d, index));
+                    paint_preview(ui, picture, shown, lang, &mut self.view.pictures);
                     let ring = if there && (response.has_focus() || response.hovered()) {
                         egui::Stroke::new(3.0, crate::ui::widgets::ACCENT)
                     } else {
