@@ -34,54 +34,33 @@ fn main() -> ExitCode {
             println!("malbild {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Cli::Check { file } => {
-            // Names and values from the file are made safe to print (no escape sequences).
-            let (line, code) = cli::check(&file, Lang::from_env());
-            let line = i18n::tidy(&line);
-            if code == 0 {
-                println!("{line}");
-            } else {
-                eprintln!("{line}");
-            }
-            ExitCode::from(code as u8)
-        }
-        Cli::Export(args) => {
-            let (line, code) = cli::export(&args, Lang::from_env());
-            let line = i18n::tidy(&line);
-            if code == 0 {
-                println!("{line}");
-            } else {
-                eprintln!("{line}");
-            }
-            ExitCode::from(code as u8)
-        }
-        Cli::Library { output, icons } => {
-            let (line, code) = cli::library(&output, icons, Lang::from_env());
-            let line = i18n::tidy(&line);
-            if code == 0 {
-                println!("{line}");
-            } else {
-                eprintln!("{line}");
-            }
-            ExitCode::from(code as u8)
-        }
+        Cli::Check { file } => report(cli::check(&file, Lang::from_env())),
+        Cli::Export(args) => report(cli::export(&args, Lang::from_env())),
+        Cli::Library { output, icons } => report(cli::library(&output, icons, Lang::from_env())),
         Cli::Summary {
             input,
             output,
             lang,
-        } => {
-            let (line, code) = cli::summary(&input, &output, lang.unwrap_or_else(Lang::from_env));
-            let line = i18n::tidy(&line);
-            if code == 0 {
-                println!("{line}");
-            } else {
-                eprintln!("{line}");
-            }
-            ExitCode::from(code as u8)
-        }
+        } => report(cli::summary(
+            &input,
+            &output,
+            lang.unwrap_or_else(Lang::from_env),
+        )),
         Cli::Drill { dir, delay_ms } => ExitCode::from(cli::drill(&dir, delay_ms) as u8),
         Cli::Run { file } => run_window(file),
     }
+}
+
+/// Prints a headless command's line (on stdout when it succeeded, else on stderr), made safe
+/// to print (names and values from files carry no escape sequences), and exits with its code.
+fn report((line, code): (String, i32)) -> ExitCode {
+    let line = i18n::tidy(&line);
+    if code == 0 {
+        println!("{line}");
+    } else {
+        eprintln!("{line}");
+    }
+    ExitCode::from(code as u8)
 }
 
 fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {

@@ -113,16 +113,6 @@ impl Status {
             (Status::Paused, Lang::En) => "Paused",
         }
     }
-
-    /// Parses a key or a word in either language (`Pågår`, `ongoing`), forgiving case.
-    pub fn parse(s: &str) -> Option<Status> {
-        let s = s.trim().to_lowercase();
-        Status::ALL.into_iter().find(|st| {
-            st.key() == s
-                || st.word(Lang::Sv).to_lowercase() == s
-                || st.word(Lang::En).to_lowercase() == s
-        })
-    }
 }
 
 /// How much an initiative matters now.

@@ -30,6 +30,13 @@ use std::sync::Arc;
 
 /// How much of an element a filter leaves when it fades it.
 pub const FADED_OPACITY: f32 = 0.18;
+
+/// `painter` drawing faded, for what a filter leaves out of focus.
+pub(crate) fn faded(painter: &Painter) -> Painter {
+    let mut dim = painter.clone();
+    dim.multiply_opacity(FADED_OPACITY);
+    dim
+}
 /// Card text size in world points.
 pub const CARD_FONT_SIZE: f32 = 18.0;
 /// Space between a card's edge and its text, in world points.
@@ -449,13 +456,11 @@ pub fn paint(
     let readable = font_step(CARD_FONT_SIZE * xf.zoom) >= GREEK_BELOW;
     let mut labels = Vec::new();
     if readable {
-        let mut dim = painter.clone();
-        dim.multiply_opacity(FADED_OPACITY);
+        let dim = options.faded.map(|f| (f, faded(painter)));
         for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
-            let painter = if options.faded.is_some_and(|f| f.contains(&e.id())) {
-                &dim
-            } else {
-                painter
+            let painter = match &dim {
+                Some((f, dim)) if f.contains(&e.id()) => dim,
+                _ => painter,
             };
             if options.highlighted.is_some_and(|h| h.contains(&e.id())) {
                 workshop::paint_highlight(painter, doc, e, xf);

@@ -276,17 +276,15 @@ pub(super) fn paint_votes<'a>(
     // whole board in view.
     let size = font_step((MARK_FONT_SIZE * 1.1 * z).max(10.0));
     let fill = Color32::from_rgb(0xc0, 0x1f, 0x4e);
-    let mut dim = painter.clone();
-    dim.multiply_opacity(super::FADED_OPACITY);
+    let dim = options.faded.map(|f| (f, super::faded(painter)));
     for e in visible {
         let n = round.count(e.id());
         let Some(frame) = e.frame().filter(|_| n > 0) else {
             continue;
         };
-        let painter = if options.faded.is_some_and(|f| f.contains(&e.id())) {
-            &dim
-        } else {
-            painter
+        let painter = match &dim {
+            Some((f, dim)) if f.contains(&e.id()) => dim,
+            _ => painter,
         };
         let b = frame.bounds();
         let c = xf.to_screen(Point::new(b.right() - 6.0, b.y + 6.0));

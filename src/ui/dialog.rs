@@ -56,3 +56,33 @@ pub fn enter_pressed(ctx: &Context) -> bool {
     ctx.memory(|m| m.focused()).is_none()
         && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
 }
+
+/// A one-line field that has the keyboard when its dialog opens (until the user has typed or
+/// moved focus elsewhere), named by `label`; returns whether Enter was pressed in it. A
+/// single-line field gives up focus on Enter while it is drawn, so whether Enter submits is
+/// decided from the focus it had before.
+pub fn focused_field(
+    ui: &mut Ui,
+    label: &str,
+    id: &str,
+    text: &mut String,
+    initial: &str,
+    char_limit: usize,
+) -> bool {
+    let label = ui.label(label);
+    let field_id = ui.make_persistent_id(id);
+    let had_focus = ui.memory(|m| m.has_focus(field_id));
+    let enter = had_focus && ui.input(|i| i.key_pressed(Key::Enter));
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .id(field_id)
+                .char_limit(char_limit)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if !had_focus && !enter && text == initial && !ui.ctx().egui_wants_keyboard_input() {
+        field.request_focus();
+    }
+    enter
+}

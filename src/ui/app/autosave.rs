@@ -67,9 +67,11 @@ impl App {
             Ok(()) => self.autosave_now(ctx),
             Err(Some(wait)) => ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait)),
             Err(None) => {
-                // Saved (or undone back to what is saved): nothing to recover.
-                if !dirty && session.exists() {
+                // Saved (or undone back to what is saved): nothing to recover. (Known from
+                // what this window wrote, not asked of the disk every frame.)
+                if !dirty && self.recovery_on_disk {
                     session.discard();
+                    self.recovery_on_disk = false;
                 }
             }
         }
@@ -99,6 +101,7 @@ impl App {
             .is_ok()
         {
             self.autosave_job = Some(rx);
+            self.recovery_on_disk = true;
             // Not again for this state while it is being written.
             self.autosave.written(state);
         }
@@ -115,6 +118,7 @@ impl App {
             s.discard();
             self.session = Some(Session::new(&s.dir));
         }
+        self.recovery_on_disk = false;
         self.autosave = recovery::Autosave::new(self.editor.history().state(), self.autosave.delay);
     }
 
@@ -141,12 +145,11 @@ impl App {
         let Ok(doc) = doc else {
             return;
         };
-        if let Some(s) = &self.session {
-            s.discard();
-        }
+        // (Replacing the document ends this window's own session first.)
         let _ = orphan.session.adopt();
         self.replace_document(doc, orphan.meta.path.clone());
         self.session = Some(orphan.session);
+        self.recovery_on_disk = true;
         // Unsaved: the user's file (if any) does not have this work.
         self.saved_state = u64::MAX;
         self.autosave.written(self.editor.history().state());

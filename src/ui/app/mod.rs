@@ -126,6 +126,8 @@ pub struct App {
     session: Option<crate::recovery::Session>,
     autosave: crate::recovery::Autosave,
     autosave_job: Option<Receiver<std::io::Result<u64>>>,
+    /// Whether this session's recovery files may be on disk (a write was started).
+    recovery_on_disk: bool,
     /// Documents a crash left, offered at the start, each read with its picture's index.
     recovered: Vec<(
         crate::recovery::Orphan,
@@ -211,6 +213,7 @@ impl App {
             session: None,
             autosave: crate::recovery::Autosave::new(0, crate::recovery::DELAY_SECONDS),
             autosave_job: None,
+            recovery_on_disk: false,
             recovered: Vec::new(),
             templates: Vec::new(),
             templates_dir: crate::templates::own_dir(),

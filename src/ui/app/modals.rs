@@ -355,26 +355,14 @@ impl App {
                     480.0,
                     title.text(lang),
                     |ui| {
-                        let label = ui.label(Msg::TypePath.text(lang));
-                        let field_id = ui.make_persistent_id("path-prompt");
-                        // A single-line field gives up focus on Enter while it is drawn, so
-                        // whether Enter submits is decided from the focus it had before.
-                        let had_focus = ui.memory(|m| m.has_focus(field_id));
-                        enter = had_focus && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                        let field = ui
-                            .add(
-                                egui::TextEdit::singleline(&mut text)
-                                    .id(field_id)
-                                    .desired_width(f32::INFINITY),
-                            )
-                            .labelled_by(label.id);
-                        if !had_focus
-                            && !enter
-                            && text == *path
-                            && !ui.ctx().egui_wants_keyboard_input()
-                        {
-                            field.request_focus();
-                        }
+                        enter = dialog::focused_field(
+                            ui,
+                            Msg::TypePath.text(lang),
+                            "path-prompt",
+                            &mut text,
+                            path,
+                            usize::MAX,
+                        );
                     },
                     |ui| {
                         let go = ui.button(go.text(lang)).clicked();
@@ -565,25 +553,14 @@ impl App {
                     440.0,
                     Msg::SaveAsTemplate.text(lang),
                     |ui| {
-                        let label = ui.label(Msg::TemplateName.text(lang));
-                        let field_id = ui.make_persistent_id("template-name");
-                        let had_focus = ui.memory(|m| m.has_focus(field_id));
-                        enter = had_focus && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                        let field = ui
-                            .add(
-                                egui::TextEdit::singleline(&mut text)
-                                    .id(field_id)
-                                    .char_limit(crate::templates::MAX_NAME_CHARS)
-                                    .desired_width(f32::INFINITY),
-                            )
-                            .labelled_by(label.id);
-                        if !had_focus
-                            && !enter
-                            && text == *name
-                            && !ui.ctx().egui_wants_keyboard_input()
-                        {
-                            field.request_focus();
-                        }
+                        enter = dialog::focused_field(
+                            ui,
+                            Msg::TemplateName.text(lang),
+                            "template-name",
+                            &mut text,
+                            name,
+                            crate::templates::MAX_NAME_CHARS,
+                        );
                     },
                     |ui| {
                         let go = ui.button(Msg::Save.text(lang)).clicked();
