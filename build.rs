@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
+    i18n();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/illustrations");
     let catalogue = dir.join("catalog.tsv");
     println!("cargo:rerun-if-changed={}", dir.display());
@@ -29,6 +30,51 @@ fn main() {
     out.push_str("];\n");
     let _ = writeln!(out, "pub static CATALOGUE: &str = {text:?};");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("library_files.rs");
+    if let Err(e) = std::fs::write(&dest, out) {
+        panic!("cannot write {}: {e}", dest.display());
+    }
+}
+
+/// Puts the translation files in: every folder of `assets/i18n` is a language (its code the
+/// folder's name), Swedish and English first.
+fn i18n() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/i18n");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut codes: Vec<String> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    codes.sort_by_key(|c| (c != "sv", c != "en", c.clone()));
+    let mut out = String::from("static BUILT_IN: &[(&str, &[(&str, &str)])] = &[\n");
+    for code in codes {
+        let folder = dir.join(&code);
+        println!("cargo:rerun-if-changed={}", folder.display());
+        let mut files: Vec<_> = std::fs::read_dir(&folder)
+            .map(|rd| rd.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "ftl"));
+        files.sort();
+        let _ = writeln!(out, "    ({code:?}, &[");
+        for f in files {
+            println!("cargo:rerun-if-changed={}", f.display());
+            let name = f
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "        ({name:?}, include_str!({:?})),",
+                f.display().to_string()
+            );
+        }
+        out.push_str("    ]),\n");
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("i18n_files.rs");
     if let Err(e) = std::fs::write(&dest, out) {
         panic!("cannot write {}: {e}", dest.display());
     }

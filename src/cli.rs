@@ -111,7 +111,10 @@ fn parse_lang(v: &str) -> Result<Lang, String> {
     match v.trim().to_ascii_lowercase().as_str() {
         "sv" | "svenska" | "swedish" => Ok(Lang::Sv),
         "en" | "engelska" | "english" => Ok(Lang::En),
-        _ => Err("use sv or en".to_owned()),
+        code => Lang::from_code(code).ok_or_else(|| {
+            let codes: Vec<String> = Lang::all().iter().map(|l| l.code()).collect();
+            format!("use one of: {}", codes.join(", "))
+        }),
     }
 }
 
@@ -404,10 +407,7 @@ pub fn summary(input: &Path, output: &Path, lang: Lang) -> (String, i32) {
         return fail(format!(
             "{}: {}",
             output.display(),
-            match lang {
-                Lang::Sv => "sammanfattningen ska sluta på .md eller .csv",
-                Lang::En => "the summary must end in .md or .csv",
-            }
+            lang.word("summary-extension")
         ));
     };
     let doc = match crate::io::load(input) {
@@ -557,11 +557,9 @@ pub fn library_sheet(icons: bool, lang: Lang) -> crate::model::Document {
     let (cols, cell_w, cell_h) = (20usize, 150.0f32, 170.0f32);
     let rows = items.len().div_ceil(cols);
     let mut doc = Document::new();
-    doc.title = match (icons, lang) {
-        (false, Lang::Sv) => format!("Bildbiblioteket: {} illustrationer", items.len()),
-        (false, Lang::En) => format!("The picture library: {} illustrations", items.len()),
-        (true, Lang::Sv) => format!("Bildbiblioteket: {} ikoner", items.len()),
-        (true, Lang::En) => format!("The picture library: {} icons", items.len()),
+    doc.title = match icons {
+        false => crate::tr!(lang, "library-sheet-illustrations", n = items.len()),
+        true => crate::tr!(lang, "library-sheet-icons", n = items.len()),
     };
     let width = cols as f32 * cell_w + 40.0;
     for p in crate::model::PhaseId::ALL {
@@ -593,7 +591,7 @@ pub fn library_sheet(icons: bool, lang: Lang) -> crate::model::Document {
         doc.elements.push(Element::Illustration(p));
         let name = match lang {
             Lang::Sv => item.sv.first(),
-            Lang::En => item.en.first(),
+            _ => item.en.first(),
         };
         let mut t = Text::new(
             ElementId(2 * n as u64 + 2),

@@ -64,7 +64,7 @@ pub fn builtin(lang: Lang) -> Vec<Template> {
         .filter_map(|b| {
             let (name, bytes) = match lang {
                 Lang::Sv => (b.sv_name, b.sv),
-                Lang::En => (b.en_name, b.en),
+                _ => (b.en_name, b.en),
             };
             // Checked by the tests: a built-in template always reads.
             let doc = io::from_bytes(bytes).ok()?.document;

@@ -63,7 +63,7 @@ fn every_broken_file_says_what_is_wrong_and_where() {
         (
             "no-version.malbild",
             &["invalid version", "missing"],
-            &["ogiltig version"],
+            &["inget fält `version`"],
         ),
         (
             "version-zero.malbild",
@@ -113,32 +113,32 @@ fn every_broken_file_says_what_is_wrong_and_where() {
         (
             "bad-tint.malbild",
             &["`document.phases.malbild.tint`", "not a colour"],
-            &["not a colour"],
+            &["`green` är ingen färg"],
         ),
         (
             "bad-id.malbild",
             &["`document.elements[0].id`", "not an element id"],
-            &["not an element id"],
+            &["är inget element-id"],
         ),
         (
             "duplicate-id.malbild",
             &["`document.elements`", "used twice"],
-            &["used twice"],
+            &["finns två gånger"],
         ),
         (
             "negative-size.malbild",
             &["`document.elements[0].rect`", "above zero"],
-            &["above zero"],
+            &["`-10` ligger utanför"],
         ),
         (
             "huge-number.malbild",
             &["`document.elements[0].rect`", "out of range"],
-            &["out of range"],
+            &["`1e7` ligger utanför"],
         ),
         (
             "narrow-phase.malbild",
             &["`document.phases.nulage.width`", "out of range"],
-            &["out of range"],
+            &["nulage.width", "ligger utanför"],
         ),
         (
             "image.png",
@@ -206,7 +206,7 @@ fn every_broken_file_says_what_is_wrong_and_where() {
         (
             "bad-export-scale.malbild",
             &["`document.export.size.scale`", "not a scale"],
-            &["not a scale"],
+            &["`-2` går inte att använda"],
         ),
         (
             "bad-export-scope.malbild",
@@ -221,7 +221,7 @@ fn every_broken_file_says_what_is_wrong_and_where() {
         (
             "arrow-bad-at.malbild",
             &["`document.elements[1].end.bind.at`", "between 0 and 1"],
-            &["between 0 and 1"],
+            &["end.bind.at", "går inte att använda"],
         ),
         (
             "arrow-bad-route.malbild",
@@ -231,7 +231,7 @@ fn every_broken_file_says_what_is_wrong_and_where() {
         (
             "arrow-no-end.malbild",
             &["`document.elements[1]`", "missing field `end`"],
-            &["missing field `end`"],
+            &["fältet `end` saknas"],
         ),
     ];
     for (name, en, sv) in cases {
@@ -243,6 +243,22 @@ fn every_broken_file_says_what_is_wrong_and_where() {
         }
         for want in *sv {
             assert!(sv_msg.contains(want), "{name}: {sv_msg:?} lacks {want:?}");
+        }
+        // One language a message: the Swedish one has none of the reader's English words
+        // (outside the values it quotes).
+        let words: String = sv_msg.split('`').step_by(2).collect();
+        for english in [
+            "missing",
+            "field",
+            "expected",
+            "not a",
+            "out of range",
+            "twice",
+        ] {
+            assert!(
+                !words.contains(english),
+                "{name}: {sv_msg:?} is not all Swedish"
+            );
         }
         assert!(
             !en_msg.contains('\n') && en_msg.len() < 300,

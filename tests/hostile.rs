@@ -485,7 +485,7 @@ fn a_huge_canvas_is_checked_and_its_export_refused_within_bounded_memory() {
             Duration::from_secs(120),
         );
         assert_eq!(r.code, Some(0), "{}", r.err);
-        assert!(r.out.contains("200000 cards"), "{}", r.out);
+        assert!(r.out.contains("200,000 cards"), "{}", r.out);
         let out = d.join(format!("v{version}.png"));
         let r = run(
             &[OsStr::new("export"), s(&file), OsStr::new("-o"), s(&out)],
@@ -589,8 +589,8 @@ fn the_window_stays_up_and_says_why_in_a_dialog_that_fits() {
     );
     let mut cases: Vec<(PathBuf, &str)> = vec![
         (bomb_file, "större än 128 MB"),
-        (evil, "is not a colour"),
-        (dupes, "duplicate field `version`"),
+        (evil, "är ingen färg"),
+        (dupes, "fältet `version` står två gånger"),
         (PathBuf::from("/dev/zero"), "ingen vanlig fil utan en enhet"),
     ];
     #[cfg(unix)]

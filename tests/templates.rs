@@ -32,7 +32,7 @@ fn base(lang: Lang) -> Document {
 fn sv_en<'a>(lang: Lang, sv: &'a str, en: &'a str) -> &'a str {
     match lang {
         Lang::Sv => sv,
-        Lang::En => en,
+        _ => en,
     }
 }
 
@@ -62,7 +62,7 @@ fn matrix(lang: Lang) -> Document {
             "Kontinuitet",
             "Samverkan",
         ],
-        Lang::En => [
+        _ => [
             "Health and prevention",
             "Access",
             "Continuity",
@@ -99,7 +99,7 @@ fn shifts(lang: Lang) -> Document {
                 "Till: sammanhållen vård med kommunen",
             ),
         ],
-        Lang::En => [
+        _ => [
             (
                 "Shift 1",
                 "From: care organised around the hospital",
@@ -157,7 +157,7 @@ fn roadmap(lang: Lang) -> Document {
     doc.board.height = HEADER_HEIGHT + 3.0 * 240.0 + 60.0;
     let titles = match lang {
         Lang::Sv => ["Hälsa och prevention", "Digitala vårdmöten", "Samverkan"],
-        Lang::En => ["Health and prevention", "Digital care", "Working together"],
+        _ => ["Health and prevention", "Digital care", "Working together"],
     };
     doc.lanes = stable(even_lanes(&doc, &titles));
     let mut ids = Ids(0);
@@ -192,7 +192,7 @@ fn roadmap(lang: Lang) -> Document {
             (1, 1, "Videobesök i alla vårdcentraler", Status::Ongoing),
             (2, 2, "Gemensam vårdplan med kommunen", Status::Idea),
         ],
-        Lang::En => [
+        _ => [
             (0, 0, "Health talks for everyone at 40", Status::Planned),
             (1, 1, "Video visits at every health centre", Status::Ongoing),
             (2, 2, "Shared care plan with the municipality", Status::Idea),
@@ -239,7 +239,7 @@ fn workshop(lang: Lang) -> Document {
             "Vad behöver förändras?",
             "Hur ser det ut när vi är framme?",
         ],
-        Lang::En => [
+        _ => [
             "What works well today?",
             "What needs to change?",
             "What does it look like when we are there?",
@@ -276,7 +276,7 @@ fn builders() -> Vec<(&'static str, Builder)> {
 fn file(lang: Lang, name: &str) -> PathBuf {
     let folder = match lang {
         Lang::Sv => "sv",
-        Lang::En => "en",
+        _ => "en",
     };
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("assets/templates")

@@ -40,47 +40,30 @@ fn rows(doc: &Document) -> Vec<Row<'_>> {
 }
 
 fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Sv => Words {
-            untitled: "Målbild",
-            no_theme: "Utan tema",
-            outside: "Utanför faserna",
-            owner: "ansvarig",
-            due: "klart",
-            priority: "prioritet",
-            votes: "röster",
-            vote: "röst",
-            step: "steg",
-            results: "Röstning",
-            header: [
-                "fas",
-                "tema",
-                "text",
-                "status",
-                "ansvarig",
-                "datum",
-                "prioritet",
-                "röster",
-                "steg",
-            ],
-            empty: "Inga kort ännu.",
-        },
-        Lang::En => Words {
-            untitled: "Målbild",
-            no_theme: "No theme",
-            outside: "Outside the phases",
-            owner: "owner",
-            due: "due",
-            priority: "priority",
-            votes: "votes",
-            vote: "vote",
-            step: "step",
-            results: "Voting",
-            header: [
-                "phase", "theme", "text", "status", "owner", "date", "priority", "votes", "step",
-            ],
-            empty: "No cards yet.",
-        },
+    let w = |k| lang.word(k);
+    Words {
+        untitled: w("summary-untitled"),
+        no_theme: w("summary-no-theme"),
+        outside: w("summary-outside"),
+        owner: w("summary-owner"),
+        due: w("summary-due"),
+        priority: w("summary-priority"),
+        votes: w("summary-votes"),
+        vote: w("summary-vote"),
+        step: w("summary-step"),
+        results: w("summary-results"),
+        header: [
+            w("summary-col-phase"),
+            w("summary-col-theme"),
+            w("summary-col-text"),
+            w("summary-col-status"),
+            w("summary-col-owner"),
+            w("summary-col-date"),
+            w("summary-col-priority"),
+            w("summary-col-votes"),
+            w("summary-col-step"),
+        ],
+        empty: w("summary-empty"),
     }
 }
 

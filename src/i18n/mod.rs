@@ -1,352 +1,359 @@
-//! Every word the user sees, in Swedish (the default) and English, in one place.
+//! The words of the window by name (`Msg`, a key of the translation files in `assets/i18n`),
+//! and the messages made of values (errors, counts), all read from those files.
 
 use crate::io::LoadError;
 
-pub use crate::lang::Lang;
+pub use crate::lang::{Arg, Lang};
+pub use crate::tr;
 
 macro_rules! messages {
-    ($($name:ident => $sv:literal, $en:literal;)*) => {
-        /// A fixed piece of UI text.
+    ($($name:ident => $key:literal;)*) => {
+        /// A fixed piece of UI text: its key in the translation files (`assets/i18n`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum Msg { $($name),* }
 
         impl Msg {
             pub const ALL: &[Msg] = &[$(Msg::$name),*];
 
-            pub fn text(self, lang: Lang) -> &'static str {
-                match lang {
-                    Lang::Sv => match self { $(Msg::$name => $sv),* },
-                    Lang::En => match self { $(Msg::$name => $en),* },
-                }
+            /// The message's id in the Fluent files.
+            pub fn key(self) -> &'static str {
+                match self { $(Msg::$name => $key),* }
             }
         }
     };
 }
 
+impl Msg {
+    /// The text in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        lang.word(self.key())
+    }
+}
+
 messages! {
-    AppName => "Målbild", "Målbild";
-    Untitled => "Namnlös", "Untitled";
-    MenuFile => "Arkiv", "File";
-    MenuEdit => "Redigera", "Edit";
-    MenuView => "Visa", "View";
-    MenuHelp => "Hjälp", "Help";
-    New => "Nytt", "New";
-    Open => "Öppna…", "Open…";
-    Save => "Spara", "Save";
-    SaveAs => "Spara som…", "Save as…";
-    Quit => "Avsluta", "Quit";
-    Undo => "Ångra", "Undo";
-    Redo => "Gör om", "Redo";
-    SelectAll => "Markera allt", "Select all";
-    Copy => "Kopiera", "Copy";
-    Bold => "Fetstil", "Bold";
-    TextSizeLabel => "Textstorlek", "Text size";
-    TextSizeAuto => "Anpassad", "Fitted";
-    TextSizeFit => "Anpassa efter kortet", "Fit to the card";
-    ShowTitle => "Visa namnet ovanför faserna", "Show the name above the phases";
-    DateLabel => "Datum", "Date";
-    Today => "I dag", "Today";
-    Cut => "Klipp ut", "Cut";
-    Paste => "Klistra in", "Paste";
-    PasteHere => "Klistra in här", "Paste here";
-    CopyPicture => "Kopiera som bild", "Copy as picture";
-    PictureCopied => "Bilden är kopierad: klistra in den i en presentation.", "The picture is copied: paste it into a slide.";
-    ClipboardEmpty => "Urklippet innehåller ingen text att klistra in.", "The clipboard holds no text to paste.";
-    NewCardHere => "Nytt kort här", "New card here";
-    EditText => "Redigera text", "Edit text";
-    ZoomToPhase => "Zooma till fas", "Zoom to phase";
-    Delete => "Ta bort", "Delete";
-    Duplicate => "Duplicera", "Duplicate";
-    NewCard => "Nytt kort", "New card";
-    EditCard => "Redigera kortets text", "Edit card text";
-    FitAll => "Visa allt", "Fit all";
-    ZoomNulage => "Zooma till Nuläge", "Zoom to Nuläge";
-    ZoomOvergang => "Zooma till Övergång", "Zoom to Övergång";
-    ZoomMalbild => "Zooma till Målbild", "Zoom to Målbild";
-    ZoomIn => "Zooma in", "Zoom in";
-    ZoomOut => "Zooma ut", "Zoom out";
-    ZoomReset => "Zooma till 100 %", "Zoom to 100 %";
-    ToggleTheme => "Ljust/mörkt tema", "Light/dark theme";
-    TogglePanel => "Visa/dölj sidopanelen", "Show/hide the side panel";
-    FullScreen => "Helskärm", "Full screen";
-    SidePanel => "Panel", "Panel";
-    ToggleLanguage => "In English", "På svenska";
-    Shortcuts => "Kortkommandon", "Keyboard shortcuts";
-    About => "Om Målbild", "About Målbild";
-    Canvas => "Arbetsyta", "Canvas";
-    Card => "Kort", "Card";
-    CardText => "Kortets text", "Card text";
-    EmptyCard => "tomt kort", "empty card";
-    Shape => "Form", "Shape";
-    FreeText => "Text", "Text";
-    PenStroke => "Penndrag", "Pen stroke";
-    Illustration => "Illustration", "Illustration";
-    Image => "Bild", "Picture";
-    NoDescription => "utan beskrivning", "no description";
-    Crop => "Beskär", "Crop";
-    CropDone => "Klar med beskärning", "Done cropping";
-    ResetCrop => "Visa hela bilden", "Show the whole picture";
-    FlipHorizontal => "Vänd vågrätt", "Flip horizontally";
-    FlipVertical => "Vänd lodrätt", "Flip vertically";
-    Opacity => "Genomskinlighet", "Opacity";
-    Description => "Beskrivning (för skärmläsare)", "Description (for screen readers)";
-    FollowUp => "Uppföljning", "Follow-up";
-    StatusLabel => "Status", "Status";
-    NoneChoice => "Ingen", "None";
-    PriorityLabel => "Prioritet", "Priority";
-    OwnerLabel => "Ansvarig", "Owner";
-    DueLabel => "Klart senast", "Due";
-    DueHint => "Skriv ett datum som 2027-03-31", "Write a date such as 2027-03-31";
-    StepLabel => "Steg i presentationen", "Step in the presentation";
-    NoStep => "inget", "none";
-    StepNumber => "Visas vid steg", "Shown at step";
-    NumberSteps => "Numrera steg i läsordning", "Number steps in reading order";
-    Themes => "Teman", "Themes";
-    AddTheme => "Lägg till tema", "Add theme";
-    NewThemeName => "Nytt tema", "New theme";
-    ThemeTitle => "Temats namn", "Theme name";
-    ThemeUp => "Flytta upp", "Move up";
-    ThemeDown => "Flytta ned", "Move down";
-    RemoveTheme => "Ta bort tema (korten blir kvar)", "Remove theme (its cards stay)";
-    ThemeHeight => "Höjd", "Height";
-    Summary => "Sammanfattning…", "Summary…";
-    Present => "Presentera", "Present";
-    OpenElsewhere => "Filen är redan öppen i ett annat fönster, som nu visas", "The file is open in another window already, shown now";
-    ReadOnly => "skrivskyddad", "read-only";
-    PartialTitle => "Delar av filen kunde inte läsas", "Parts of the file could not be read";
-    PartialKeep => "Resten kan öppnas. Filen skrivs inte över: spara med Spara som, så finns det som inte kunde läsas kvar i den.", "The rest can be opened. The file is not saved over: save with Save as, and what could not be read stays in it.";
-    OpenRest => "Öppna resten", "Open the rest";
-    PartialOpened => "Öppnad utan det som inte kunde läsas – spara med Spara som", "Opened without what could not be read – save with Save as";
-    RecentFiles => "Senaste filer", "Recent files";
-    ForgetRecent => "Ta bort ur listan", "Remove from the list";
-    Missing => "saknas", "missing";
-    Welcome => "Välkommen till Målbild", "Welcome to Målbild";
-    StartNew => "Ny målbild…", "New målbild…";
-    StartOpen => "Öppna en fil…", "Open a file…";
-    StartContinue => "Fortsätt med exemplet", "Go on with the example";
-    Revert => "Återgå till senast sparade", "Revert to last saved";
-    RevertQuestion => "Ändringarna sedan du senast sparade försvinner. Filen öppnas som den sparades.", "The changes since you last saved are thrown away. The file opens as it was saved.";
-    RevertButton => "Återgå", "Revert";
-    NothingToRevert => "Inga ändringar sedan filen sparades", "No changes since the file was saved";
-    RecoverTitle => "Arbete som inte hann sparas", "Work that was not saved";
-    RecoverBody => "Målbild stängdes innan allt var sparat. Det här finns kvar – återställ det, spara det någon annanstans eller släng det.", "Målbild closed before everything was saved. This was kept – restore it, save it elsewhere or throw it away.";
-    Restore => "Återställ", "Restore";
-    SaveElsewhere => "Spara som…", "Save as…";
-    Discard => "Släng", "Discard";
-    Later => "Senare", "Later";
-    Unreadable => "Kan inte läsas", "Cannot be read";
-    ExportMarks => "Med status och röstprickar", "With statuses and voting dots";
-    NewFromTemplate => "Ny målbild – välj en mall", "New målbild – choose a template";
-    OwnTemplates => "Egna mallar", "Your templates";
-    SaveAsTemplate => "Spara som mall…", "Save as template…";
-    TemplateName => "Mallens namn", "Name of the template";
-    TemplateSaved => "Mallen är sparad", "The template is saved";
-    TemplateNameHint => "Ge mallen ett namn med minst en bokstav eller siffra.", "Give the template a name with at least one letter or digit.";
-    NoDataFolder => "Systemet anger ingen mapp för programdata, så mallen kan inte sparas.", "The system names no folder for program data, so the template cannot be saved.";
-    ToggleFilter => "Filtrera uppföljningen", "Filter the follow-up";
-    FilterLabel => "Filter:", "Filter:";
-    NoStatus => "Utan status", "No status";
-    FilterAll => "alla", "all";
-    ThemeLabel => "Tema", "Theme";
-    ChangedSince => "Ändrat sedan", "Changed since";
-    FilterClear => "Rensa", "Clear";
-    Timer => "Timer", "Timer";
-    TimeIsUp => "Tiden är ute", "Time is up";
-    TimerPause => "Paus", "Pause";
-    TimerResume => "Fortsätt", "Resume";
-    TimerAddMinute => "+1 min", "+1 min";
-    TimerStop => "Stoppa", "Stop";
-    TimerOwn => "Egen tid", "Own time";
-    TimerStart => "Starta", "Start";
-    Voting => "Röstning med prickar", "Dot voting";
-    DotsPerPerson => "Prickar per person", "Dots per person";
-    Unlimited => "Obegränsat", "Unlimited";
-    StartVoting => "Starta röstning", "Start voting";
-    NextPerson => "Nästa person", "Next person";
-    EndVoting => "Avsluta röstningen", "End voting";
-    ShowDots => "Visa prickarna", "Show the dots";
-    ClearDots => "Rensa prickarna", "Clear the dots";
-    DeleteRound => "Ta bort omröstningen", "Delete the round";
-    Results => "Resultat", "Results";
-    VotingTip => "Klicka på ett kort för att ge det en prick; högerklicka (eller Alt+klicka) för att ta tillbaka en.", "Click a card to give it a dot; right-click (or Alt+click) to take one back.";
-    SummarySaved => "Sammanfattningen är sparad", "The summary is saved";
-    PictureColor => "Färg", "Colour";
-    OwnColors => "Egna färger", "Own colours";
-    Library => "Bildbibliotek", "Picture library";
-    LibrarySearchLabel => "Sök bland bilderna", "Search the pictures";
-    LibrarySearch => "Sök: hem, sjukhus, äldre, buss …", "Search: home, hospital, elderly, bus …";
-    LibraryNothing => "Inget hittades. Prova ett annat ord, på svenska eller engelska.", "Nothing found. Try another word, in Swedish or English.";
-    LibraryAll => "Alla", "All";
-    LibraryIllustrations => "Illustrationer", "Illustrations";
-    LibraryIcons => "Ikoner", "Icons";
-    LibraryRecent => "Senast använda", "Recently used";
-    LibraryHint => "Klicka eller tryck Enter för att lägga i mitten; dra för att lägga där du släpper.", "Click or press Enter to place in the middle; drag to place where you drop.";
-    CategoryPeople => "Människor", "People";
-    CategoryPlaces => "Platser", "Places";
-    CategoryCare => "Vård", "Care";
-    CategoryTransport => "Resor", "Transport";
-    CategoryDigital => "Digitalt", "Digital";
-    CategoryNature => "Natur", "Nature";
-    CategorySymbols => "Symboler", "Symbols";
-    InsertPicture => "Infoga bild…", "Insert picture…";
-    PictureFilter => "Bilder", "Pictures";
-    PictureFailed => "Bilden kunde inte läsas (ett fel i avkodningen).", "The picture could not be read (a fault in decoding).";
-    PictureOpening => "Läser bilden …", "Reading the picture …";
-    HighlightStroke => "Överstrykning", "Highlight";
-    EmptyShape => "tom form", "empty shape";
-    SelectTool => "Markera", "Select";
-    ShapeTool => "Form", "Shape";
-    TextTool => "Text", "Text";
-    PenTool => "Penna", "Pen";
-    HighlighterTool => "Överstrykningspenna", "Highlighter";
-    EraserTool => "Sudd", "Eraser";
-    MarkerTool => "Markör", "Marker";
-    MenuTools => "Verktyg", "Tools";
-    TipPen => "Rita med musen. Esc: tillbaka till markering.", "Draw with the mouse. Esc: back to selecting.";
-    TipEraser => "Dra över penndrag för att sudda bort dem. Esc: klar.", "Drag over pen strokes to erase them. Esc: done.";
-    TipShape => "Dra för att rita formen, eller klicka för en i standardstorlek. Skift: lika sidor.", "Drag to draw the shape, or click for one of the usual size. Shift: equal sides.";
-    TipText => "Klicka där texten ska stå och skriv.", "Click where the text goes and type.";
-    OutlineRectangle => "Rektangel", "Rectangle";
-    OutlineRounded => "Rundad rektangel", "Rounded rectangle";
-    OutlineEllipse => "Ellips", "Ellipse";
-    OutlineDiamond => "Romb", "Diamond";
-    OutlineCloud => "Moln", "Cloud";
-    OutlineSpeech => "Pratbubbla", "Speech bubble";
-    OutlineBanner => "Banderoll", "Banner";
-    OutlineBlockArrow => "Blockpil", "Block arrow";
-    BringForward => "Flytta framåt", "Bring forward";
-    SendBackward => "Flytta bakåt", "Send backward";
-    BringToFront => "Längst fram", "Bring to front";
-    SendToBack => "Längst bak", "Send to back";
-    Group => "Gruppera", "Group";
-    Ungroup => "Dela upp grupp", "Ungroup";
-    Lock => "Lås", "Lock";
-    Unlock => "Lås upp", "Unlock";
-    Locked => "låst", "locked";
-    Grouped => "i grupp", "grouped";
-    Arrange => "Ordna", "Arrange";
-    AlignMenu => "Justera", "Align";
-    AlignLeft => "Vänsterkanter", "Left edges";
-    AlignCenter => "Vågräta mitten", "Horizontal centres";
-    AlignRight => "Högerkanter", "Right edges";
-    AlignTop => "Överkanter", "Top edges";
-    AlignMiddle => "Lodräta mitten", "Vertical centres";
-    AlignBottom => "Nederkanter", "Bottom edges";
-    DistributeH => "Fördela vågrätt", "Distribute horizontally";
-    DistributeV => "Fördela lodrätt", "Distribute vertically";
-    Fill => "Fyllning", "Fill";
-    NoFill => "Ingen fyllning", "No fill";
-    LineColor => "Linjefärg", "Line colour";
-    Outline => "Kontur", "Outline";
-    TextAlign => "Justering", "Alignment";
-    AlignTextLeft => "Vänster", "Left";
-    AlignTextCenter => "Centrerad", "Centre";
-    AlignTextRight => "Höger", "Right";
-    PenWidthLabel => "Bredd", "Width";
-    Rotation => "Vridning", "Rotation";
-    Snap => "Fäst mot andra", "Snap to others";
-    Grid => "Rutnät", "Grid";
-    Rotate => "Vrid", "Rotate";
-    Phase => "Fas", "Phase";
-    PhaseTitle => "Rubrik", "Title";
-    PhaseTint => "Bakgrund", "Background";
-    PhaseWidth => "Bredd", "Width";
-    Colour => "Färg", "Colour";
-    NewCardColour => "Färg för nya kort", "Colour of new cards";
-    Document => "Dokument", "Document";
-    DocumentTitle => "Namn", "Name";
-    BoardHeight => "Höjd", "Height";
-    Properties => "Egenskaper", "Properties";
-    NothingSelected => "Inget markerat", "Nothing selected";
-    TipDoubleClick => "Dubbelklicka på en tom yta för ett nytt kort.", "Double-click an empty spot for a new card.";
-    TipTab => "Tabb när du skriver: klart, och nästa kort bredvid.", "Tab while typing: done, and the next card beside it.";
-    TipPan => "Dra med mellanknappen eller mellanslag för att panorera; Ctrl+hjul zoomar.", "Drag with the middle button or Space to pan; Ctrl+wheel zooms.";
-    TipDraw => "R form, T text, P penna, H överstrykning, E sudd; Ctrl+G grupperar.", "R shape, T text, P pen, H highlighter, E eraser; Ctrl+G groups.";
-    TipPhaseKeys => "1, 2, 3 zoomar till en fas; Shift+1 visar allt.", "1, 2, 3 zoom to a phase; Shift+1 fits all.";
-    TipEditing => "Esc eller Ctrl+Enter: klart · Tabb: nästa kort", "Esc or Ctrl+Enter: done · Tab: next card";
-    TipEditingText => "Esc eller Ctrl+Enter: klart", "Esc or Ctrl+Enter: done";
-    TipWalk => "På arbetsytan: Tabb och Shift+Tabb markerar nästa och föregående kort eller pil · Esc lämnar", "On the canvas: Tab and Shift+Tab select the next and previous card or arrow · Esc leaves";
-    UnsavedTitle => "Osparade ändringar", "Unsaved changes";
-    UnsavedBody => "Vill du spara ändringarna innan du fortsätter?", "Do you want to save your changes before you go on?";
-    DontSave => "Spara inte", "Don't save";
-    Cancel => "Avbryt", "Cancel";
-    Ok => "OK", "OK";
-    Close => "Stäng", "Close";
-    OpenFailed => "Filen kunde inte öppnas", "The file could not be opened";
-    SaveFailed => "Filen kunde inte sparas", "The file could not be saved";
-    KeptOpen => "Det öppna dokumentet är kvar som det var.", "The open document is kept as it was.";
-    Saved => "Sparat", "Saved";
-    ChoosingFile => "Väljer fil…", "Choosing a file…";
-    Saving => "Sparar…", "Saving…";
-    SaveInterrupted => "Sparandet avbröts innan filen var skriven.", "The save was interrupted before the file was written.";
-    AboutBody => "Rita målbilden för omställningen till Nära vård: nuläge → övergång → målbild.", "Draw the picture of the shift to Nära vård (close care): current state → transition → target.";
-    Licences => "Typsnitt: Inter (SIL Open Font License 1.1).", "Font: Inter (SIL Open Font License 1.1).";
-    ColourYellow => "Gul", "Yellow";
-    ColourOrange => "Orange", "Orange";
-    ColourPink => "Rosa", "Pink";
-    ColourRed => "Röd", "Red";
-    ColourPurple => "Lila", "Purple";
-    ColourBlue => "Blå", "Blue";
-    ColourTeal => "Turkos", "Teal";
-    ColourGreen => "Grön", "Green";
-    ColourGrey => "Grå", "Grey";
-    ColourWhite => "Vit", "White";
-    ColourNavy => "Marinblå", "Navy";
-    Selected => "markerat", "selected";
-    FileFilter => "Målbild-arbetsyta", "Målbild canvas";
-    OpenButton => "Öppna", "Open";
-    Export => "Exportera bild…", "Export picture…";
-    ExportTitle => "Exportera bild", "Export picture";
-    Scope => "Vad", "What";
-    ScopeAll => "Hela bilden", "Everything";
-    ScopeSelection => "Markeringen", "Selection";
-    SizeLabel => "Storlek", "Size";
-    SizeScale => "Skala", "Scale";
-    SizeWidth => "Bredd", "Width";
-    SizePaper => "Papper", "Paper";
-    SizeFrame => "Fast storlek", "Fixed size";
-    Presets => "Färdiga val", "Presets";
-    PresetSlide => "Bild 16:9", "Slide 16:9";
-    PresetPoster => "Affisch", "Poster";
-    Landscape => "Liggande", "Landscape";
-    Portrait => "Stående", "Portrait";
-    BackgroundLabel => "Bakgrund", "Background";
-    BgPhases => "Fasernas färger", "Phase colours";
-    BgWhite => "Vit", "White";
-    BgTransparent => "Genomskinlig", "Transparent";
-    Padding => "Marginal", "Margin";
-    Embed => "Lägg den redigerbara arbetsytan i PNG-filen", "Put the editable canvas inside the PNG";
-    ExportPng => "Exportera PNG…", "Export PNG…";
-    ExportButton => "Exportera", "Export";
-    ExportSvg => "Exportera SVG…", "Export SVG…";
-    Exporting => "Exporterar…", "Exporting…";
-    ExportFailed => "Exporten misslyckades", "The export failed";
-    Arrow => "Pil", "Arrow";
-    ArrowTool => "Pil", "Arrow";
-    ArrowLabel => "Pilens etikett", "Arrow label";
-    EditLabel => "Skriv etikett", "Write label";
-    Reverse => "Vänd riktning", "Reverse";
-    RouteLabel => "Linjeföring", "Route";
-    RouteStraight => "Rak", "Straight";
-    RouteCurved => "Böjd", "Curved";
-    RouteElbow => "Vinklad", "Elbow";
-    StartHead => "Början", "Start";
-    EndHead => "Slut", "End";
-    HeadNone => "Ingen", "None";
-    HeadTriangle => "Triangel", "Triangle";
-    HeadOpen => "Öppen", "Open";
-    HeadDot => "Punkt", "Dot";
-    LineLabel => "Linje", "Line";
-    LineSolid => "Heldragen", "Solid";
-    LineDashed => "Streckad", "Dashed";
-    LineDotted => "Prickad", "Dotted";
-    WidthLabel => "Tjocklek", "Width";
-    WidthThin => "Tunn", "Thin";
-    WidthMedium => "Medel", "Medium";
-    WidthBold => "Tjock", "Bold";
-    TipArrow => "A: rita en pil. Dra från en punkt vid ett korts kant för att dra en pil därifrån.", "A: draw an arrow. Drag from a dot at a card's edge to pull an arrow from it.";
-    TipArrowTool => "Dra från ett kort till ett annat. Esc: avbryt.", "Drag from one card to another. Esc: cancel.";
-    TypePath => "Ingen fildialog kan visas här. Skriv filens sökväg:", "No file dialog can be shown here. Type the file's path:";
+    AppName => "app-name";
+    Untitled => "untitled";
+    MenuFile => "menu-file";
+    MenuEdit => "menu-edit";
+    MenuView => "menu-view";
+    MenuHelp => "menu-help";
+    New => "new";
+    Open => "open";
+    Save => "save";
+    SaveAs => "save-as";
+    Quit => "quit";
+    Undo => "undo";
+    Redo => "redo";
+    SelectAll => "select-all";
+    Copy => "copy";
+    Bold => "bold";
+    TextSizeLabel => "text-size-label";
+    TextSizeAuto => "text-size-auto";
+    TextSizeFit => "text-size-fit";
+    ShowTitle => "show-title";
+    DateLabel => "date-label";
+    Today => "today";
+    Cut => "cut";
+    Paste => "paste";
+    PasteHere => "paste-here";
+    CopyPicture => "copy-picture";
+    PictureCopied => "picture-copied";
+    ClipboardEmpty => "clipboard-empty";
+    NewCardHere => "new-card-here";
+    EditText => "edit-text";
+    ZoomToPhase => "zoom-to-phase";
+    Delete => "delete";
+    Duplicate => "duplicate";
+    NewCard => "new-card";
+    EditCard => "edit-card";
+    FitAll => "fit-all";
+    ZoomNulage => "zoom-nulage";
+    ZoomOvergang => "zoom-overgang";
+    ZoomMalbild => "zoom-malbild";
+    ZoomIn => "zoom-in";
+    ZoomOut => "zoom-out";
+    ZoomReset => "zoom-reset";
+    ToggleTheme => "toggle-theme";
+    TogglePanel => "toggle-panel";
+    FullScreen => "full-screen";
+    SidePanel => "side-panel";
+    ToggleLanguage => "toggle-language";
+    Shortcuts => "shortcuts";
+    About => "about";
+    Canvas => "canvas";
+    Card => "card";
+    CardText => "card-text";
+    EmptyCard => "empty-card";
+    Shape => "shape";
+    FreeText => "free-text";
+    PenStroke => "pen-stroke";
+    Illustration => "illustration";
+    Image => "image";
+    NoDescription => "no-description";
+    Crop => "crop";
+    CropDone => "crop-done";
+    ResetCrop => "reset-crop";
+    FlipHorizontal => "flip-horizontal";
+    FlipVertical => "flip-vertical";
+    Opacity => "opacity";
+    Description => "description";
+    FollowUp => "follow-up";
+    StatusLabel => "status-label";
+    NoneChoice => "none-choice";
+    PriorityLabel => "priority-label";
+    OwnerLabel => "owner-label";
+    DueLabel => "due-label";
+    DueHint => "due-hint";
+    StepLabel => "step-label";
+    NoStep => "no-step";
+    StepNumber => "step-number";
+    NumberSteps => "number-steps";
+    Themes => "themes";
+    AddTheme => "add-theme";
+    NewThemeName => "new-theme-name";
+    ThemeTitle => "theme-title";
+    ThemeUp => "theme-up";
+    ThemeDown => "theme-down";
+    RemoveTheme => "remove-theme";
+    ThemeHeight => "theme-height";
+    Summary => "summary";
+    Present => "present";
+    OpenElsewhere => "open-elsewhere";
+    ReadOnly => "read-only";
+    PartialTitle => "partial-title";
+    PartialKeep => "partial-keep";
+    OpenRest => "open-rest";
+    PartialOpened => "partial-opened";
+    RecentFiles => "recent-files";
+    ForgetRecent => "forget-recent";
+    Missing => "missing";
+    Welcome => "welcome";
+    StartNew => "start-new";
+    StartOpen => "start-open";
+    StartContinue => "start-continue";
+    Revert => "revert";
+    RevertQuestion => "revert-question";
+    RevertButton => "revert-button";
+    NothingToRevert => "nothing-to-revert";
+    RecoverTitle => "recover-title";
+    RecoverBody => "recover-body";
+    Restore => "restore";
+    SaveElsewhere => "save-elsewhere";
+    Discard => "discard";
+    Later => "later";
+    Unreadable => "unreadable";
+    ExportMarks => "export-marks";
+    NewFromTemplate => "new-from-template";
+    OwnTemplates => "own-templates";
+    SaveAsTemplate => "save-as-template";
+    TemplateName => "template-name";
+    TemplateSaved => "template-saved";
+    TemplateNameHint => "template-name-hint";
+    NoDataFolder => "no-data-folder";
+    ToggleFilter => "toggle-filter";
+    FilterLabel => "filter-label";
+    NoStatus => "no-status";
+    FilterAll => "filter-all";
+    ThemeLabel => "theme-label";
+    ChangedSince => "changed-since";
+    FilterClear => "filter-clear";
+    Timer => "timer";
+    TimeIsUp => "time-is-up";
+    TimerPause => "timer-pause";
+    TimerResume => "timer-resume";
+    TimerAddMinute => "timer-add-minute";
+    TimerStop => "timer-stop";
+    TimerOwn => "timer-own";
+    TimerStart => "timer-start";
+    Voting => "voting";
+    DotsPerPerson => "dots-per-person";
+    Unlimited => "unlimited";
+    StartVoting => "start-voting";
+    NextPerson => "next-person";
+    EndVoting => "end-voting";
+    ShowDots => "show-dots";
+    ClearDots => "clear-dots";
+    DeleteRound => "delete-round";
+    Results => "results";
+    VotingTip => "voting-tip";
+    SummarySaved => "summary-saved";
+    PictureColor => "picture-color";
+    OwnColors => "own-colors";
+    Library => "library";
+    LibrarySearchLabel => "library-search-label";
+    LibrarySearch => "library-search";
+    LibraryNothing => "library-nothing";
+    LibraryAll => "library-all";
+    LibraryIllustrations => "library-illustrations";
+    LibraryIcons => "library-icons";
+    LibraryRecent => "library-recent";
+    LibraryHint => "library-hint";
+    CategoryPeople => "category-people";
+    CategoryPlaces => "category-places";
+    CategoryCare => "category-care";
+    CategoryTransport => "category-transport";
+    CategoryDigital => "category-digital";
+    CategoryNature => "category-nature";
+    CategorySymbols => "category-symbols";
+    InsertPicture => "insert-picture";
+    PictureFilter => "picture-filter";
+    PictureFailed => "picture-failed";
+    PictureOpening => "picture-opening";
+    HighlightStroke => "highlight-stroke";
+    EmptyShape => "empty-shape";
+    SelectTool => "select-tool";
+    ShapeTool => "shape-tool";
+    TextTool => "text-tool";
+    PenTool => "pen-tool";
+    HighlighterTool => "highlighter-tool";
+    EraserTool => "eraser-tool";
+    MarkerTool => "marker-tool";
+    MenuTools => "menu-tools";
+    TipPen => "tip-pen";
+    TipEraser => "tip-eraser";
+    TipShape => "tip-shape";
+    TipText => "tip-text";
+    OutlineRectangle => "outline-rectangle";
+    OutlineRounded => "outline-rounded";
+    OutlineEllipse => "outline-ellipse";
+    OutlineDiamond => "outline-diamond";
+    OutlineCloud => "outline-cloud";
+    OutlineSpeech => "outline-speech";
+    OutlineBanner => "outline-banner";
+    OutlineBlockArrow => "outline-block-arrow";
+    BringForward => "bring-forward";
+    SendBackward => "send-backward";
+    BringToFront => "bring-to-front";
+    SendToBack => "send-to-back";
+    Group => "group";
+    Ungroup => "ungroup";
+    Lock => "lock";
+    Unlock => "unlock";
+    Locked => "locked";
+    Grouped => "grouped";
+    Arrange => "arrange";
+    AlignMenu => "align-menu";
+    AlignLeft => "align-left";
+    AlignCenter => "align-center";
+    AlignRight => "align-right";
+    AlignTop => "align-top";
+    AlignMiddle => "align-middle";
+    AlignBottom => "align-bottom";
+    DistributeH => "distribute-h";
+    DistributeV => "distribute-v";
+    Fill => "fill";
+    NoFill => "no-fill";
+    LineColor => "line-color";
+    Outline => "outline";
+    TextAlign => "text-align";
+    AlignTextLeft => "align-text-left";
+    AlignTextCenter => "align-text-center";
+    AlignTextRight => "align-text-right";
+    PenWidthLabel => "pen-width-label";
+    Rotation => "rotation";
+    Snap => "snap";
+    Grid => "grid";
+    Rotate => "rotate";
+    Phase => "phase";
+    PhaseTitle => "phase-title";
+    PhaseTint => "phase-tint";
+    PhaseWidth => "phase-width";
+    Colour => "colour";
+    NewCardColour => "new-card-colour";
+    Document => "document";
+    DocumentTitle => "document-title";
+    BoardHeight => "board-height";
+    Properties => "properties";
+    NothingSelected => "nothing-selected";
+    TipDoubleClick => "tip-double-click";
+    TipTab => "tip-tab";
+    TipPan => "tip-pan";
+    TipDraw => "tip-draw";
+    TipPhaseKeys => "tip-phase-keys";
+    TipEditing => "tip-editing";
+    TipEditingText => "tip-editing-text";
+    TipWalk => "tip-walk";
+    UnsavedTitle => "unsaved-title";
+    UnsavedBody => "unsaved-body";
+    DontSave => "dont-save";
+    Cancel => "cancel";
+    Ok => "ok";
+    Close => "close";
+    OpenFailed => "open-failed";
+    SaveFailed => "save-failed";
+    KeptOpen => "kept-open";
+    Saved => "saved";
+    ChoosingFile => "choosing-file";
+    Saving => "saving";
+    SaveInterrupted => "save-interrupted";
+    AboutBody => "about-body";
+    Licences => "licences";
+    ColourYellow => "colour-yellow";
+    ColourOrange => "colour-orange";
+    ColourPink => "colour-pink";
+    ColourRed => "colour-red";
+    ColourPurple => "colour-purple";
+    ColourBlue => "colour-blue";
+    ColourTeal => "colour-teal";
+    ColourGreen => "colour-green";
+    ColourGrey => "colour-grey";
+    ColourWhite => "colour-white";
+    ColourNavy => "colour-navy";
+    Selected => "selected";
+    FileFilter => "file-filter";
+    OpenButton => "open-button";
+    Export => "export";
+    ExportTitle => "export-title";
+    Scope => "scope";
+    ScopeAll => "scope-all";
+    ScopeSelection => "scope-selection";
+    SizeLabel => "size-label";
+    SizeScale => "size-scale";
+    SizeWidth => "size-width";
+    SizePaper => "size-paper";
+    SizeFrame => "size-frame";
+    Presets => "presets";
+    PresetSlide => "preset-slide";
+    PresetPoster => "preset-poster";
+    Landscape => "landscape";
+    Portrait => "portrait";
+    BackgroundLabel => "background-label";
+    BgPhases => "bg-phases";
+    BgWhite => "bg-white";
+    BgTransparent => "bg-transparent";
+    Padding => "padding";
+    Embed => "embed";
+    ExportPng => "export-png";
+    ExportButton => "export-button";
+    ExportSvg => "export-svg";
+    Exporting => "exporting";
+    ExportFailed => "export-failed";
+    Arrow => "arrow";
+    ArrowTool => "arrow-tool";
+    ArrowLabel => "arrow-label";
+    EditLabel => "edit-label";
+    Reverse => "reverse";
+    RouteLabel => "route-label";
+    RouteStraight => "route-straight";
+    RouteCurved => "route-curved";
+    RouteElbow => "route-elbow";
+    StartHead => "start-head";
+    EndHead => "end-head";
+    HeadNone => "head-none";
+    HeadTriangle => "head-triangle";
+    HeadOpen => "head-open";
+    HeadDot => "head-dot";
+    LineLabel => "line-label";
+    LineSolid => "line-solid";
+    LineDashed => "line-dashed";
+    LineDotted => "line-dotted";
+    WidthLabel => "width-label";
+    WidthThin => "width-thin";
+    WidthMedium => "width-medium";
+    WidthBold => "width-bold";
+    TipArrow => "tip-arrow";
+    TipArrowTool => "tip-arrow-tool";
+    TypePath => "type-path";
 }
 
 /// Colour names for the card palette.
@@ -370,96 +377,56 @@ pub fn colour_name(c: crate::model::CardColor, lang: Lang) -> &'static str {
 
 /// What opening a file of a newer version says.
 pub fn newer_notice(version: u64, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => format!(
-            "Sparad av en nyare Målbild (format {version}) – öppnad skrivskyddad; Spara som behåller en kopia i den här versionens format"
-        ),
-        Lang::En => format!(
-            "Saved by a newer Målbild (format {version}) – opened read-only; Save as keeps a copy in this version's format"
-        ),
-    }
+    tr!(lang, "newer-notice", version = version.to_string())
 }
 
 /// "2 av 14 element i ”x.malbild” kunde inte läsas och lämnas utanför:".
 pub fn partial_body(name: &str, dropped: usize, total: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => {
-            format!("{dropped} av {total} element i ”{name}” kunde inte läsas och lämnas utanför:")
-        }
-        Lang::En => {
-            format!("{dropped} of {total} elements in “{name}” could not be read and are left out:")
-        }
-    }
+    tr!(
+        lang,
+        "partial-body",
+        name = name,
+        dropped = dropped,
+        total = total
+    )
 }
 
 /// "för 5 minuter sedan" / "5 minutes ago".
 pub fn ago(seconds: u64, lang: Lang) -> String {
-    let (n, sv1, svn, en) = match seconds {
-        0..60 => {
-            return match lang {
-                Lang::Sv => "nyss".to_owned(),
-                Lang::En => "just now".to_owned(),
-            };
-        }
-        60..3600 => (seconds / 60, "minut", "minuter", "minute"),
-        3600..86_400 => (seconds / 3600, "timme", "timmar", "hour"),
-        _ => (seconds / 86_400, "dag", "dagar", "day"),
-    };
-    match (lang, n) {
-        (Lang::Sv, 1) => format!("för 1 {sv1} sedan"),
-        (Lang::Sv, _) => format!("för {n} {svn} sedan"),
-        (Lang::En, 1) => format!("1 {en} ago"),
-        (Lang::En, _) => format!("{n} {en}s ago"),
+    match seconds {
+        0..60 => tr!(lang, "ago-now").to_owned(),
+        60..3600 => tr!(lang, "ago-minutes", n = seconds / 60),
+        3600..86_400 => tr!(lang, "ago-hours", n = seconds / 3600),
+        _ => tr!(lang, "ago-days", n = seconds / 86_400),
     }
 }
 
 /// "Omröstning 2" / "Vote 2": the name of a new round.
 pub fn round_name(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => format!("Omröstning {n}"),
-        Lang::En => format!("Vote {n}"),
-    }
+    tr!(lang, "round-name", n = n)
 }
 
-/// "Person 2: 1 prick kvar" / "Person 2: 1 dot left" (`None`: as many as they like).
+/// "Person 2: 3 prickar kvar" / "Person 2: unlimited".
 pub fn dots_left(person: u32, left: Option<u32>, lang: Lang) -> String {
-    match (lang, left) {
-        (Lang::Sv, None) => format!("Person {person}: obegränsat"),
-        (Lang::Sv, Some(1)) => format!("Person {person}: 1 prick kvar"),
-        (Lang::Sv, Some(n)) => format!("Person {person}: {n} prickar kvar"),
-        (Lang::En, None) => format!("Person {person}: unlimited"),
-        (Lang::En, Some(1)) => format!("Person {person}: 1 dot left"),
-        (Lang::En, Some(n)) => format!("Person {person}: {n} dots left"),
+    match left {
+        None => tr!(lang, "dots-unlimited", person = person),
+        Some(n) => tr!(lang, "dots-left", person = person, n = n),
     }
 }
 
 /// "3 prickar" / "3 dots".
 pub fn dots(n: u64, lang: Lang) -> String {
-    match (lang, n) {
-        (Lang::Sv, 1) => "1 prick".to_owned(),
-        (Lang::Sv, _) => format!("{n} prickar"),
-        (Lang::En, 1) => "1 dot".to_owned(),
-        (Lang::En, _) => format!("{n} dots"),
-    }
+    tr!(lang, "dots", n = n)
 }
 
 /// "3 kort" / "3 cards".
 pub fn cards(n: usize, lang: Lang) -> String {
-    match (lang, n) {
-        (Lang::Sv, _) => format!("{n} kort"),
-        (Lang::En, 1) => "1 card".to_owned(),
-        (Lang::En, _) => format!("{n} cards"),
-    }
+    tr!(lang, "cards", n = n)
 }
 
 /// "3 pilar" / "3 arrows".
 pub fn arrows(n: usize, lang: Lang) -> String {
-    match (lang, n) {
-        (Lang::Sv, 1) => "1 pil".to_owned(),
-        (Lang::Sv, _) => format!("{n} pilar"),
-        (Lang::En, 1) => "1 arrow".to_owned(),
-        (Lang::En, _) => format!("{n} arrows"),
-    }
+    tr!(lang, "arrows", n = n)
 }
 
 /// The shapes, free texts and strokes of a document, those there are: "2 former, 1 text,
@@ -476,26 +443,12 @@ pub fn other_elements(doc: &crate::model::Document, lang: Lang) -> String {
     .into_iter()
     .map(|k| (k, doc.count(k)))
     .filter(|(_, n)| *n > 0)
-    .map(|(k, n)| match (k, lang, n) {
-        (Kind::Shape, Lang::Sv, 1) => "1 form".to_owned(),
-        (Kind::Shape, Lang::Sv, _) => format!("{n} former"),
-        (Kind::Shape, Lang::En, 1) => "1 shape".to_owned(),
-        (Kind::Shape, Lang::En, _) => format!("{n} shapes"),
-        (Kind::Text, Lang::Sv, 1) => "1 text".to_owned(),
-        (Kind::Text, Lang::Sv, _) => format!("{n} texter"),
-        (Kind::Text, Lang::En, 1) => "1 text".to_owned(),
-        (Kind::Text, Lang::En, _) => format!("{n} texts"),
-        (Kind::Illustration, Lang::Sv, 1) => "1 illustration".to_owned(),
-        (Kind::Illustration, Lang::Sv, _) => format!("{n} illustrationer"),
-        (Kind::Illustration, Lang::En, 1) => "1 illustration".to_owned(),
-        (Kind::Illustration, Lang::En, _) => format!("{n} illustrations"),
-        (Kind::Image, Lang::Sv, 1) => "1 bild".to_owned(),
-        (Kind::Image, Lang::Sv, _) => format!("{n} bilder"),
-        (Kind::Image, Lang::En, 1) => "1 picture".to_owned(),
-        (Kind::Image, Lang::En, _) => format!("{n} pictures"),
-        (_, Lang::Sv, _) => format!("{n} penndrag"),
-        (_, Lang::En, 1) => "1 stroke".to_owned(),
-        (_, Lang::En, _) => format!("{n} strokes"),
+    .map(|(k, n)| match k {
+        Kind::Shape => tr!(lang, "count-shapes", n = n),
+        Kind::Text => tr!(lang, "count-texts", n = n),
+        Kind::Illustration => tr!(lang, "count-illustrations", n = n),
+        Kind::Image => tr!(lang, "count-pictures", n = n),
+        _ => tr!(lang, "count-strokes", n = n),
     })
     .collect();
     parts.join(", ")
@@ -503,37 +456,22 @@ pub fn other_elements(doc: &crate::model::Document, lang: Lang) -> String {
 
 /// "3 kort markerade" / "3 cards selected".
 pub fn cards_selected(n: usize, lang: Lang) -> String {
-    match (lang, n) {
-        (Lang::Sv, 1) => "1 kort markerat".to_owned(),
-        (Lang::Sv, _) => format!("{n} kort markerade"),
-        (Lang::En, 1) => "1 card selected".to_owned(),
-        (Lang::En, _) => format!("{n} cards selected"),
-    }
+    tr!(lang, "cards-selected", n = n)
 }
 
 /// "3 markerade" / "3 selected", for a mix of kinds.
 pub fn selected(n: usize, lang: Lang) -> String {
-    match (lang, n) {
-        (Lang::Sv, 1) => "1 markerad".to_owned(),
-        (Lang::Sv, _) => format!("{n} markerade"),
-        (Lang::En, _) => format!("{n} selected"),
-    }
+    tr!(lang, "count-selected", n = n)
 }
 
 /// "Pil från «a» till «b»", with either end possibly free.
 pub fn arrow_description(from: Option<&str>, to: Option<&str>, lang: Lang) -> String {
-    let (arrow, from_w, to_w) = match lang {
-        Lang::Sv => ("Pil", "från", "till"),
-        Lang::En => ("Arrow", "from", "to"),
-    };
-    let mut s = arrow.to_owned();
-    if let Some(f) = from {
-        s.push_str(&format!(" {from_w} «{f}»"));
+    match (from, to) {
+        (Some(f), Some(t)) => tr!(lang, "arrow-from-to", from = f, to = t),
+        (Some(f), None) => tr!(lang, "arrow-from", from = f),
+        (None, Some(t)) => tr!(lang, "arrow-to", to = t),
+        (None, None) => tr!(lang, "arrow-free").to_owned(),
     }
-    if let Some(t) = to {
-        s.push_str(&format!(" {to_w} «{t}»"));
-    }
-    s
 }
 
 /// The name of an arrow's route, head, line style or width.
@@ -626,169 +564,277 @@ pub fn font_size_name(f: crate::model::FontSize) -> &'static str {
 
 /// The copied elements on the clipboard cannot be pasted: why, tidied for one line.
 pub fn paste_unreadable(why: &str, lang: Lang) -> String {
-    let why = tidy(why);
-    match lang {
-        Lang::Sv => format!("Det kopierade går inte att klistra in: {why}"),
-        Lang::En => format!("What was copied cannot be pasted: {why}"),
-    }
+    tr!(lang, "paste-unreadable", why = tidy(why))
 }
 
 /// A change that could not be made (the document did not hold what it was made for).
 pub fn edit_error(e: &crate::edit::EditError, lang: Lang) -> String {
     use crate::edit::EditError;
-    match (e, lang) {
-        (EditError::UnknownElement(_), Lang::Sv) => {
-            "Ändringen gjordes inte: det den gällde finns inte längre.".to_owned()
-        }
-        (EditError::UnknownElement(_), Lang::En) => {
-            "The change was not made: what it was for is no longer there.".to_owned()
-        }
-        (EditError::DuplicateElement(_), Lang::Sv) => {
-            "Ändringen gjordes inte: den skulle ha lagt till något som redan finns.".to_owned()
-        }
-        (EditError::DuplicateElement(_), Lang::En) => {
-            "The change was not made: it would have added something already there.".to_owned()
-        }
+    match e {
+        EditError::UnknownElement(_) => tr!(lang, "edit-error-unknown"),
+        EditError::DuplicateElement(_) => tr!(lang, "edit-error-duplicate"),
     }
+    .to_owned()
 }
 
 /// "Exporterat till /väg/bild.png".
 pub fn exported_to(path: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => format!("Exporterat till {path}"),
-        Lang::En => format!("Exported to {path}"),
-    }
+    tr!(lang, "exported-to", path = path)
 }
 
 /// "3840 × 2160 bildpunkter".
 pub fn pixels(w: u32, h: u32, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => format!("{w} × {h} bildpunkter"),
-        Lang::En => format!("{w} × {h} pixels"),
-    }
+    tr!(lang, "pixels", w = w.to_string(), h = h.to_string())
 }
 
-/// The names of the phases (the same in both languages: they are the method's own words).
-pub fn phase_name(p: crate::model::PhaseId, _lang: Lang) -> &'static str {
+/// The names of the phases (the method's own words, which a language may keep).
+pub fn phase_name(p: crate::model::PhaseId, lang: Lang) -> &'static str {
     match p {
-        crate::model::PhaseId::Nulage => "Nuläge",
-        crate::model::PhaseId::Overgang => "Övergång",
-        crate::model::PhaseId::Malbild => "Målbild",
+        crate::model::PhaseId::Nulage => tr!(lang, "phase-nulage"),
+        crate::model::PhaseId::Overgang => tr!(lang, "phase-overgang"),
+        crate::model::PhaseId::Malbild => tr!(lang, "phase-malbild"),
     }
 }
 
 /// "Sparat i fil.malbild".
 pub fn saved_to(name: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => format!("Sparat i {name}"),
-        Lang::En => format!("Saved to {name}"),
-    }
+    tr!(lang, "saved-to", name = name)
 }
 
 /// "Öppnade fil.malbild".
 pub fn opened(name: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => format!("Öppnade {name}"),
-        Lang::En => format!("Opened {name}"),
-    }
+    tr!(lang, "opened", name = name)
 }
 
 /// "Spara ändringarna i ”namn”?"
 pub fn unsaved_question(name: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => format!("Spara ändringarna i ”{name}”?"),
-        Lang::En => format!("Save the changes to “{name}”?"),
-    }
+    tr!(lang, "unsaved-question", name = name)
 }
 
-/// What went wrong when opening a file, in plain words.
+/// What went wrong when opening a file, in plain words of one language (a detail only the
+/// JSON reader knows, in English, is given only where the language's text asks for it).
 pub fn load_error(e: &LoadError, lang: Lang) -> String {
-    use crate::io::{MAX_FILE_BYTES, VERSION};
-    if lang == Lang::En {
-        let s = e.to_string();
-        let mut c = s.chars();
-        return match c.next() {
-            Some(f) => f.to_uppercase().chain(c).collect::<String>() + ".",
-            None => s,
-        };
-    }
+    use crate::io::{MAX_EMBEDDED_BYTES, MAX_FILE_BYTES, MB, VERSION};
     match e {
-        LoadError::Io(kind, detail) => format!("Filen kunde inte läsas: {}.", io_sv(kind, detail)),
-        LoadError::TooLarge { bytes } => format!(
-            "Filen är för stor ({} MB; högst {} MB).",
-            bytes.div_ceil(crate::io::MB),
-            MAX_FILE_BYTES / crate::io::MB
+        LoadError::Io(kind, detail) => tr!(lang, "load-io", why = io_words(kind, detail, lang)),
+        LoadError::TooLarge { bytes } => tr!(
+            lang,
+            "load-too-large",
+            mb = bytes.div_ceil(MB),
+            max = MAX_FILE_BYTES / MB
         ),
-        LoadError::Empty => "Filen är tom.".to_owned(),
-        LoadError::MissingFolder(d) => format!("Mappen ”{d}” finns inte."),
-        LoadError::NotAFolder(d) => format!("”{d}” är en fil, inte en mapp."),
-        LoadError::NotAFile(kind) => format!(
-            "Det här är ingen vanlig fil utan {}, och den läses inte.",
-            kind_sv(kind)
-        ),
-        LoadError::OtherFormat(kind) => format!(
-            "Det här är {}, ingen Målbild-arbetsyta.",
-            match *kind {
-                "a JPEG image" => "en JPEG-bild",
-                "a GIF image" => "en GIF-bild",
-                "a BMP image" => "en BMP-bild",
-                "a TIFF image" => "en TIFF-bild",
-                "a WebP image" => "en WebP-bild",
-                "a PDF document" => "ett PDF-dokument",
-                "a gzip archive" => "ett gzip-arkiv",
-                "an SVG or other XML document" => "ett SVG- eller annat XML-dokument",
-                _ => "ett ZIP-arkiv (som en Word- eller PowerPoint-fil)",
-            }
-        ),
-        LoadError::EmbeddedTooLarge => format!(
-            "Arbetsytan i bilden (PNG) är större än {} MB och packas inte upp.",
-            crate::io::MAX_EMBEDDED_BYTES / crate::io::MB
-        ),
-        LoadError::EmbeddedEmpty => "Arbetsytan i bilden (PNG) är tom.".to_owned(),
-        LoadError::Image => "Bilden (PNG) innehåller ingen Målbild-arbetsyta (det gör bara bilder som exporterats med arbetsytan i).".to_owned(),
-        LoadError::BrokenImage => "Bilden (PNG) är skadad och går inte att läsa.".to_owned(),
-        LoadError::Truncated { line, column } => format!(
-            "Filen tar slut för tidigt, på rad {line}, kolumn {column}: den är avklippt eller ofullständig."
-        ),
+        LoadError::Empty => tr!(lang, "load-empty").to_owned(),
+        LoadError::MissingFolder(d) => tr!(lang, "load-missing-folder", folder = d),
+        LoadError::NotAFolder(d) => tr!(lang, "load-not-a-folder", folder = d),
+        LoadError::NotAFile(kind) => tr!(lang, "load-not-a-file", kind = file_kind(kind, lang)),
+        LoadError::OtherFormat(kind) => {
+            let kind = match *kind {
+                "a JPEG image" => "jpeg",
+                "a GIF image" => "gif",
+                "a BMP image" => "bmp",
+                "a TIFF image" => "tiff",
+                "a WebP image" => "webp",
+                "a PDF document" => "pdf",
+                "a gzip archive" => "gzip",
+                "an SVG or other XML document" => "xml",
+                _ => "zip",
+            };
+            tr!(lang, "load-other-format", kind = kind)
+        }
+        LoadError::EmbeddedTooLarge => {
+            tr!(
+                lang,
+                "load-embedded-too-large",
+                max = MAX_EMBEDDED_BYTES / MB
+            )
+        }
+        LoadError::EmbeddedEmpty => tr!(lang, "load-embedded-empty").to_owned(),
+        LoadError::Image => tr!(lang, "load-image").to_owned(),
+        LoadError::BrokenImage => tr!(lang, "load-broken-image").to_owned(),
+        LoadError::Truncated { line, column } => {
+            tr!(
+                lang,
+                "load-truncated",
+                line = line.to_string(),
+                column = column.to_string()
+            )
+        }
         LoadError::Syntax {
             line,
             column,
             detail,
-        } => format!("Filen är inte giltig JSON: {detail}, på rad {line}, kolumn {column}."),
-        LoadError::NotMalbild(why) => format!("Det här är ingen Målbild-arbetsyta ({why})."),
-        LoadError::Newer { found } => format!(
-            "Filen har version {found} och är gjord med en nyare Målbild. Den här versionen läser version 1 till {VERSION}."
+        } => tr!(
+            lang,
+            "load-syntax",
+            line = line.to_string(),
+            column = column.to_string(),
+            detail = detail
         ),
-        LoadError::BadVersion(v) => format!("Filen har en ogiltig version: {v}."),
+        LoadError::NotMalbild(why) => {
+            let reason = if why.contains("no `format`") {
+                "no-format"
+            } else if why.contains("not text") {
+                "format-not-text"
+            } else if why.contains("JSON object") {
+                "not-object"
+            } else {
+                "other-format"
+            };
+            tr!(lang, "load-not-malbild", reason = reason, detail = why)
+        }
+        LoadError::Newer { found } => {
+            tr!(
+                lang,
+                "load-newer",
+                found = found.to_string(),
+                version = VERSION.to_string()
+            )
+        }
+        LoadError::BadVersion(v) if v.contains("missing") => {
+            tr!(lang, "load-no-version").to_owned()
+        }
+        LoadError::BadVersion(v) => tr!(
+            lang,
+            "load-bad-version",
+            version = match lang {
+                Lang::En => v.clone(),
+                // "\"1\" (text, not a whole number)": the value, without the reader's words.
+                _ => v.split(" (").next().unwrap_or(v).to_owned(),
+            }
+        ),
         LoadError::Invalid { path, detail } => {
-            format!("Filen stämmer inte med formatet vid `{path}`: {detail}.")
+            tr!(
+                lang,
+                "load-invalid",
+                path = path,
+                detail = detail_words(detail, lang)
+            )
         }
     }
 }
 
-/// A kind of file that is not a regular one, in Swedish.
-fn kind_sv(kind: &str) -> &'static str {
-    match kind {
-        "a folder" => "en mapp",
-        "a pipe" => "en rörledning (pipe)",
-        "a device" => "en enhet",
-        "a socket" => "en socket",
-        "a link to nothing" => "en länk till en fil som inte finns",
-        _ => "en specialfil",
+/// What the file reader says is wrong with a value, in `lang`: the reader's own English words
+/// where that is the language, else its usual sentences in the language's words, with the
+/// names and values it quotes (`like this`) kept.
+pub fn detail_words(detail: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return detail.to_owned();
+    }
+    // "rect: …": the field first, as it is, then what is wrong with it.
+    if let Some((field, rest)) = detail.split_once(": ")
+        && !field.is_empty()
+        && field
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._[]{}-".contains(c))
+    {
+        return format!("{field}: {}", detail_words(rest, lang));
+    }
+    let quoted: Vec<&str> = detail.split('`').skip(1).step_by(2).collect();
+    let first = quoted.first().copied().unwrap_or("");
+    let rest = || {
+        quoted
+            .iter()
+            .skip(1)
+            .map(|q| format!("`{q}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let expected = match rest() {
+        r if r.is_empty() => "none".to_owned(),
+        r => r,
+    };
+    let quote = |q: &str| format!("`{q}`");
+    if let Some(rest) = detail.strip_prefix("cannot upgrade from version ") {
+        let (version, inner) = rest.split_once(": ").unwrap_or((rest, ""));
+        let what = inner
+            .split_whitespace()
+            .find(|w| w.starts_with("elements[") || w.starts_with('`'))
+            .map(|w| w.trim_matches(|c| c == '`' || c == ',').to_owned())
+            .unwrap_or_default();
+        return tr!(
+            lang,
+            "detail-upgrade",
+            version = version.to_owned(),
+            what = quote(&what)
+        );
+    }
+    const KINDS: &[(&str, &str)] = &[
+        ("is not a colour", "detail-not-colour"),
+        ("is not an element id", "detail-not-id"),
+        ("is not an order key", "detail-not-order-key"),
+        ("is not a picture id", "detail-not-picture-id"),
+        ("is not a day", "detail-not-day"),
+        ("is not a scale", "detail-not-scale"),
+        ("is not a width", "detail-not-scale"),
+        ("twice", "detail-twice"),
+        ("out of range", "detail-out-of-range"),
+        ("above zero", "detail-out-of-range"),
+        ("not between", "detail-out-of-range"),
+        ("not a part of the picture", "detail-crop"),
+    ];
+    if let Some((_, key)) = KINDS.iter().find(|(en, _)| detail.contains(en)) {
+        let value = match first {
+            "" => detail
+                .split_whitespace()
+                .find(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit() || c == '-')
+                })
+                .unwrap_or("")
+                .trim_end_matches([')', ',', ';', '.'])
+                .to_owned(),
+            q => q.to_owned(),
+        };
+        return lang.fmt(key, &[("value", Arg::from(quote(&value)))]);
+    }
+    if detail.starts_with("missing field") {
+        tr!(lang, "detail-missing-field", name = first)
+    } else if detail.starts_with("unknown field") {
+        tr!(lang, "detail-unknown-field", name = first)
+    } else if detail.starts_with("duplicate field") {
+        tr!(lang, "detail-duplicate-field", name = first)
+    } else if detail.starts_with("unknown variant") {
+        tr!(
+            lang,
+            "detail-unknown-value",
+            value = first,
+            expected = expected
+        )
+    } else if detail.starts_with("invalid type") {
+        tr!(lang, "detail-invalid-type").to_owned()
+    } else if quoted.is_empty() {
+        tr!(lang, "detail-invalid-value").to_owned()
+    } else {
+        let all: Vec<String> = quoted.iter().map(|q| format!("`{q}`")).collect();
+        tr!(lang, "detail-invalid-quoted", values = all.join(", "))
     }
 }
 
-/// An I/O error of `kind` in Swedish (the system's `detail` where there is no plainer word).
-fn io_sv(kind: &std::io::ErrorKind, detail: &str) -> String {
+/// A kind of file that is not a regular one, in words.
+fn file_kind(kind: &str, lang: Lang) -> &'static str {
+    match kind {
+        "a folder" => tr!(lang, "file-kind-folder"),
+        "a pipe" => tr!(lang, "file-kind-pipe"),
+        "a device" => tr!(lang, "file-kind-device"),
+        "a socket" => tr!(lang, "file-kind-socket"),
+        "a link to nothing" => tr!(lang, "file-kind-dangling-link"),
+        _ => tr!(lang, "file-kind-special"),
+    }
+}
+
+/// An I/O error of `kind` in words (the system's `detail` where there is no plainer word).
+fn io_words(kind: &std::io::ErrorKind, detail: &str, lang: Lang) -> String {
     use std::io::ErrorKind;
     match kind {
-        ErrorKind::NotFound => "filen finns inte".to_owned(),
-        ErrorKind::PermissionDenied => "behörighet saknas".to_owned(),
-        ErrorKind::ReadOnlyFilesystem => "disken är skrivskyddad".to_owned(),
-        ErrorKind::StorageFull => "disken är full".to_owned(),
-        ErrorKind::IsADirectory => "det är en mapp".to_owned(),
-        _ => detail.to_owned(),
+        ErrorKind::NotFound => tr!(lang, "io-not-found"),
+        ErrorKind::PermissionDenied => tr!(lang, "io-permission"),
+        ErrorKind::ReadOnlyFilesystem => tr!(lang, "io-read-only"),
+        ErrorKind::StorageFull => tr!(lang, "io-full"),
+        ErrorKind::IsADirectory => tr!(lang, "io-is-folder"),
+        _ => return detail.to_owned(),
     }
+    .to_owned()
 }
 
 /// Text from a file or a user made safe to show on one line, in a terminal or a dialog:
@@ -923,7 +969,30 @@ fn utc_offset(secs: i64) -> i64 {
 
 /// The date `days` after 1970-01-01 in words.
 pub fn date_in_words(days: i64, lang: Lang) -> String {
-    // Howard Hinnant's days-to-civil.
+    let (year, month, day) = civil(days);
+    let month_name = lang.word(
+        MONTHS
+            .get((month as usize).clamp(1, 12) - 1)
+            .copied()
+            .unwrap_or("month-1"),
+    );
+    tr!(
+        lang,
+        "date-long",
+        day = day.to_string(),
+        month = month_name,
+        year = year.to_string()
+    )
+}
+
+/// The keys of the months' names.
+const MONTHS: [&str; 12] = [
+    "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
+    "month-9", "month-10", "month-11", "month-12",
+];
+
+/// The year, month and day `days` after 1970-01-01 (Howard Hinnant's days-to-civil).
+pub fn civil(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -933,70 +1002,26 @@ pub fn date_in_words(days: i64, lang: Lang) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    const SV: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let names = if lang == Lang::Sv { &SV } else { &EN };
-    let name = names
-        .get((month as usize).clamp(1, 12) - 1)
-        .copied()
-        .unwrap_or_default();
-    format!("{day} {name} {year}")
+    (year, month, day)
 }
 
 /// Why a canvas is not saved: its file would be larger than a file that opens may be.
 pub fn too_large_to_save(bytes: u64, lang: Lang) -> String {
     use crate::io::{MAX_FILE_BYTES, MB};
-    match lang {
-        Lang::Sv => format!(
-            "Arbetsytan är för stor för att sparas ({} MB; högst {} MB kan öppnas igen).",
-            bytes.div_ceil(MB),
-            MAX_FILE_BYTES / MB
-        ),
-        Lang::En => format!(
-            "The canvas is too large to save ({} MB; at most {} MB can be opened again).",
-            bytes.div_ceil(MB),
-            MAX_FILE_BYTES / MB
-        ),
-    }
+    tr!(
+        lang,
+        "too-large-to-save",
+        mb = bytes.div_ceil(MB),
+        max = MAX_FILE_BYTES / MB
+    )
 }
 
 /// Why a paste made nothing, in plain words.
 pub fn paste_error(e: &crate::edit::clipboard::PasteError, lang: Lang) -> String {
     use crate::edit::clipboard::{MAX_PASTED_CARDS, PasteError};
-    match (e, lang) {
-        (PasteError::Empty, _) => Msg::ClipboardEmpty.text(lang).to_owned(),
-        (PasteError::TooManyLines, Lang::Sv) => format!(
-            "Texten har fler än {MAX_PASTED_CARDS} rader; en inklistring gör högst {MAX_PASTED_CARDS} kort."
-        ),
-        (PasteError::TooManyLines, Lang::En) => format!(
-            "The text has more than {MAX_PASTED_CARDS} lines; one paste makes at most {MAX_PASTED_CARDS} cards."
-        ),
+    match e {
+        PasteError::Empty => Msg::ClipboardEmpty.text(lang).to_owned(),
+        PasteError::TooManyLines => tr!(lang, "paste-too-many-lines", max = MAX_PASTED_CARDS),
     }
 }
 
@@ -1005,64 +1030,64 @@ pub fn picture_error(e: &crate::picture::PictureError, lang: Lang) -> String {
     use crate::picture::{MAX_DECODED_BYTES, MAX_FILE_BYTES, MAX_SIDE, PictureError};
     let mp = MAX_DECODED_BYTES / 4 / 1_000_000;
     let mb = MAX_FILE_BYTES / 1024 / 1024;
-    match (e, lang) {
-        (PictureError::NotAPicture, Lang::Sv) => {
-            "det är ingen bild som Målbild kan läsa (PNG, JPEG, WebP, GIF eller SVG)".to_owned()
-        }
-        (PictureError::TooLarge { w, h }, Lang::Sv) if *w > 0 => format!(
-            "bilden är för stor ({w} × {h} bildpunkter; högst {MAX_SIDE} på en sida och {mp} megapixel)"
+    match e {
+        PictureError::NotAPicture => tr!(lang, "picture-not-a-picture").to_owned(),
+        PictureError::TooLarge { w, h } if *w > 0 => tr!(
+            lang,
+            "picture-too-large",
+            w = w.to_string(),
+            h = h.to_string(),
+            side = MAX_SIDE,
+            mp = mp
         ),
-        (PictureError::TooLarge { .. }, Lang::Sv) => format!(
-            "bilden är för stor (högst {MAX_SIDE} bildpunkter på en sida och {mp} megapixel)"
-        ),
-        (PictureError::FileTooLarge(b), Lang::Sv) => format!(
-            "filen är för stor ({} MB; högst {mb} MB)",
-            b.div_ceil(1024 * 1024)
-        ),
-        (PictureError::Damaged, Lang::Sv) => {
-            "bilden är skadad eller avklippt och kan inte läsas".to_owned()
+        PictureError::TooLarge { .. } => {
+            tr!(lang, "picture-too-large-unknown", side = MAX_SIDE, mp = mp)
         }
-        (PictureError::Empty, Lang::Sv) => "bilden har ingen storlek".to_owned(),
-        (PictureError::RefersOutside, Lang::Sv) => {
-            "SVG-bilden hänvisar till filer eller webbadresser utanför sig själv, och sådana läses aldrig".to_owned()
-        }
-        (e, Lang::En) => e.to_string(),
+        PictureError::FileTooLarge(b) => tr!(
+            lang,
+            "picture-file-too-large",
+            mb = b.div_ceil(1024 * 1024),
+            max = mb
+        ),
+        PictureError::Damaged => tr!(lang, "picture-damaged").to_owned(),
+        PictureError::Empty => tr!(lang, "picture-empty").to_owned(),
+        PictureError::RefersOutside => tr!(lang, "picture-refers-outside").to_owned(),
     }
 }
 
 /// Pictures that could not be put on the canvas, and why.
 pub fn pictures_refused(list: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => format!("Bilden kunde inte läggas in: {list}."),
-        Lang::En => format!("The picture could not be put in: {list}."),
-    }
+    tr!(lang, "pictures-refused", list = list)
 }
 
 /// An export error in plain words.
 pub fn export_error(e: &crate::export::ExportError, lang: Lang) -> String {
-    use crate::export::{ExportError, MAX_PIXEL_BYTES};
-    if lang == Lang::En {
-        return e.to_string();
-    }
+    use crate::export::{ExportError, MAX_PIXEL_BYTES, MAX_SHAPE_BYTES};
+    use crate::io::MB;
     match e {
-        ExportError::EmptySelection => "inget är markerat att exportera".to_owned(),
+        ExportError::EmptySelection => tr!(lang, "export-empty-selection").to_owned(),
         ExportError::TooLarge {
             width,
             height,
             bytes,
-        } => format!(
-            "bilden skulle bli {width} × {height} bildpunkter ({} MB), mer än gränsen {} MB",
-            bytes / crate::io::MB,
-            MAX_PIXEL_BYTES / crate::io::MB
+        } => tr!(
+            lang,
+            "export-too-large",
+            w = width.to_string(),
+            h = height.to_string(),
+            mb = bytes / MB,
+            max = MAX_PIXEL_BYTES / MB
         ),
-        ExportError::BadSize(m) => format!("storleken går inte att använda: {m}"),
-        ExportError::TooMuch { elements, bytes } => format!(
-            "bilden innehåller för mycket för att ritas på en gång ({elements} element, omkring {} MB former; högst {} MB): exportera en fas eller en markering",
-            bytes / crate::io::MB,
-            crate::export::MAX_SHAPE_BYTES / crate::io::MB
+        ExportError::BadSize(m) => tr!(lang, "export-bad-size", detail = m),
+        ExportError::TooMuch { elements, bytes } => tr!(
+            lang,
+            "export-too-much",
+            elements = *elements,
+            mb = bytes / MB,
+            max = MAX_SHAPE_BYTES / MB
         ),
-        ExportError::Cancelled => "exporten avbröts".to_owned(),
-        ExportError::Encode(m) => format!("bilden kunde inte kodas: {m}"),
+        ExportError::Cancelled => tr!(lang, "export-cancelled").to_owned(),
+        ExportError::Encode(m) => tr!(lang, "export-encode", detail = m),
     }
 }
 
@@ -1075,40 +1100,30 @@ pub fn save_error(e: &std::io::Error, path: &std::path::Path, lang: Lang) -> Str
         }
         _ => None,
     };
-    match (problem, lang) {
-        (Some(PathProblem::MissingFolder(d)), Lang::Sv) => format!(
-            "Filen kunde inte skrivas: mappen ”{}” finns inte.",
-            d.display()
-        ),
-        (Some(PathProblem::MissingFolder(d)), Lang::En) => format!(
-            "The file could not be written: the folder “{}” does not exist.",
-            d.display()
-        ),
-        (Some(PathProblem::NotAFolder(d)), Lang::Sv) => format!(
-            "Filen kunde inte skrivas: ”{}” är en fil, inte en mapp.",
-            d.display()
-        ),
-        (Some(PathProblem::NotAFolder(d)), Lang::En) => format!(
-            "The file could not be written: “{}” is a file, not a folder.",
-            d.display()
-        ),
-        (None, Lang::Sv) => match e
+    match problem {
+        Some(PathProblem::MissingFolder(d)) => {
+            tr!(
+                lang,
+                "save-missing-folder",
+                folder = d.display().to_string()
+            )
+        }
+        Some(PathProblem::NotAFolder(d)) => {
+            tr!(lang, "save-not-a-folder", folder = d.display().to_string())
+        }
+        None => match e
             .get_ref()
             .and_then(|i| i.downcast_ref::<crate::io::NotRegular>())
         {
-            Some(crate::io::NotRegular(kind)) => format!(
-                "Filen kunde inte skrivas: det är {}, ingen vanlig fil, och den ersätts inte.",
-                kind_sv(kind)
-            ),
-            None => format!(
-                "Filen kunde inte skrivas: {}.",
-                io_sv(&e.kind(), &e.to_string())
+            Some(crate::io::NotRegular(kind)) => {
+                tr!(lang, "save-not-regular", kind = file_kind(kind, lang))
+            }
+            None => tr!(
+                lang,
+                "save-not-written",
+                why = io_words(&e.kind(), &e.to_string(), lang)
             ),
         },
-        (None, Lang::En) => format!(
-            "The file could not be written: {}.",
-            crate::io::io_message(&e.kind(), &e.to_string())
-        ),
     }
 }
 

@@ -100,18 +100,13 @@ impl Status {
 
     /// Its word on a card's badge and in summaries.
     pub fn word(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Status::Idea, Lang::Sv) => "Idé",
-            (Status::Planned, Lang::Sv) => "Planerad",
-            (Status::Ongoing, Lang::Sv) => "Pågår",
-            (Status::Done, Lang::Sv) => "Klar",
-            (Status::Paused, Lang::Sv) => "Pausad",
-            (Status::Idea, Lang::En) => "Idea",
-            (Status::Planned, Lang::En) => "Planned",
-            (Status::Ongoing, Lang::En) => "Ongoing",
-            (Status::Done, Lang::En) => "Done",
-            (Status::Paused, Lang::En) => "Paused",
-        }
+        lang.word(match self {
+            Status::Idea => "status-idea",
+            Status::Planned => "status-planned",
+            Status::Ongoing => "status-ongoing",
+            Status::Done => "status-done",
+            Status::Paused => "status-paused",
+        })
     }
 }
 
@@ -138,14 +133,11 @@ impl Priority {
     }
 
     pub fn word(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Priority::High, Lang::Sv) => "Hög",
-            (Priority::Medium, Lang::Sv) => "Medel",
-            (Priority::Low, Lang::Sv) => "Låg",
-            (Priority::High, Lang::En) => "High",
-            (Priority::Medium, Lang::En) => "Medium",
-            (Priority::Low, Lang::En) => "Low",
-        }
+        lang.word(match self {
+            Priority::High => "priority-high",
+            Priority::Medium => "priority-medium",
+            Priority::Low => "priority-low",
+        })
     }
 }
 

@@ -82,7 +82,7 @@ impl Item {
     pub fn name(&self, lang: Lang) -> &'static str {
         let words = match lang {
             Lang::Sv => &self.sv,
-            Lang::En => &self.en,
+            _ => &self.en,
         };
         words.first().copied().unwrap_or(self.id)
     }

@@ -128,7 +128,9 @@ impl ExportDialog {
                 ctx.request_repaint_after(std::time::Duration::from_millis(80));
                 return None;
             }
-            Err(TryRecvError::Disconnected) => Err("the export stopped".into()),
+            Err(TryRecvError::Disconnected) => {
+                Err(crate::tr!(crate::lang::Lang::current(), "export-stopped").to_owned())
+            }
         };
         self.job = None;
         self.outcome = Some(outcome.clone());
@@ -378,7 +380,14 @@ fn presets_ui(ui: &mut Ui, s: &mut ExportSettings, lang: Lang) {
                     format!("{} 3840 × 2160", Msg::PresetSlide.text(lang)),
                     slide(3840, 2160),
                 ),
-                (format!("{} A2", Msg::PresetPoster.text(lang)), poster),
+                (
+                    crate::tr!(
+                        lang,
+                        "preset-poster-a2",
+                        poster = Msg::PresetPoster.text(lang)
+                    ),
+                    poster,
+                ),
             ] {
                 let on = s.size == size && s.scope == Scope::All;
                 if ui.selectable_label(on, label).clicked() {
@@ -458,7 +467,7 @@ fn settings_ui(ui: &mut Ui, s: &mut ExportSettings, has_selection: bool, lang: L
                 let drag = egui::DragValue::new(&mut px)
                     .range(100..=30_000)
                     .speed(10.0)
-                    .suffix(" px");
+                    .suffix(format!(" {}", crate::tr!(lang, "unit-px")));
                 if ui.add(drag).labelled_by(radio.id).changed() {
                     s.size = Size::Width { pixels: px };
                 }
@@ -492,7 +501,7 @@ fn settings_ui(ui: &mut Ui, s: &mut ExportSettings, has_selection: bool, lang: L
                         egui::DragValue::new(&mut h)
                             .range(range)
                             .speed(10.0)
-                            .suffix(" px"),
+                            .suffix(format!(" {}", crate::tr!(lang, "unit-px"))),
                     )
                     .labelled_by(radio.id)
                     .changed();
@@ -535,7 +544,7 @@ fn settings_ui(ui: &mut Ui, s: &mut ExportSettings, has_selection: bool, lang: L
                 ui.add(
                     egui::DragValue::new(&mut dpi)
                         .range(72..=300)
-                        .suffix(" dpi"),
+                        .suffix(format!(" {}", crate::tr!(lang, "unit-dpi"))),
                 )
                 .labelled_by(radio.id);
                 s.size = Size::Paper {
@@ -565,7 +574,7 @@ fn settings_ui(ui: &mut Ui, s: &mut ExportSettings, has_selection: bool, lang: L
             egui::DragValue::new(&mut s.padding)
                 .range(0.0..=500.0)
                 .speed(1.0)
-                .suffix(" pt"),
+                .suffix(format!(" {}", crate::tr!(lang, "unit-pt"))),
         )
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, name));
     });

@@ -170,7 +170,7 @@ impl Filter {
             ui.add(
                 egui::TextEdit::singleline(&mut self.since)
                     .char_limit(10)
-                    .hint_text("ÅÅÅÅ-MM-DD")
+                    .hint_text(crate::tr!(lang, "date-format-hint"))
                     .desired_width(112.0),
             )
             .labelled_by(label.id);

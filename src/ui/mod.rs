@@ -121,9 +121,9 @@ pub fn text_colour_pairs(visuals: &Visuals) -> Vec<(&'static str, Color32, Color
     pairs.push(("link", visuals.hyperlink_color, visuals.window_fill));
     for (name, state) in [
         ("button", &w.inactive),
-        ("hovered button", &w.hovered),
-        ("pressed button", &w.active),
-        ("open menu", &w.open),
+        ("hovered-button", &w.hovered),
+        ("pressed-button", &w.active),
+        ("open-menu", &w.open),
     ] {
         pairs.push((name, state.fg_stroke.color, state.weak_bg_fill));
         pairs.push((name, state.fg_stroke.color, state.bg_fill));

@@ -109,7 +109,7 @@ pub fn top_bar(
             ui.separator();
             ui.menu_button(Msg::Timer.text(lang), |ui| {
                 for m in super::timer::PRESETS {
-                    if ui.button(format!("{m} min")).clicked() {
+                    if ui.button(crate::tr!(lang, "minutes", n = m)).clicked() {
                         queue.push(Action::StartTimer(m));
                         ui.close();
                     }
@@ -122,7 +122,7 @@ pub fn top_bar(
                     ui.add(
                         egui::DragValue::new(&mut minutes)
                             .range(1..=600)
-                            .suffix(" min"),
+                            .suffix(format!(" {}", crate::tr!(lang, "unit-min"))),
                     )
                     .labelled_by(label.id);
                     if ui.button(Msg::TimerStart.text(lang)).clicked() {
@@ -715,7 +715,7 @@ fn follow_up(ui: &mut Ui, editor: &mut Editor, view: &mut CanvasView, cards: &[C
         .add(
             egui::TextEdit::singleline(&mut buf)
                 .char_limit(10)
-                .hint_text("ÅÅÅÅ-MM-DD")
+                .hint_text(crate::tr!(lang, "date-format-hint"))
                 .desired_width(120.0),
         )
         .labelled_by(label.id);
@@ -1299,7 +1299,7 @@ fn text_size_picker(ui: &mut Ui, size: Option<TextSize>, lang: Lang) -> Option<T
             let points = s.points().unwrap_or_default();
             if ui
                 .add_sized(vec2(40.0, 24.0), button)
-                .on_hover_text(format!("{points:.0} pt"))
+                .on_hover_text(format!("{points:.0} {}", crate::tr!(lang, "unit-pt")))
                 .clicked()
             {
                 picked = Some(s);
@@ -1393,7 +1393,7 @@ fn phase_settings(ui: &mut Ui, editor: &Editor, edits: &mut Vec<Edit>, phase: Ph
         egui::DragValue::new(&mut next.width)
             .range(MIN_PHASE_WIDTH..=100_000.0)
             .speed(2.0)
-            .suffix(" pt"),
+            .suffix(format!(" {}", crate::tr!(lang, "unit-pt"))),
     )
     .labelled_by(label.id);
     ui.add_space(6.0);
@@ -1477,7 +1477,7 @@ fn document_settings(ui: &mut Ui, editor: &Editor, edits: &mut Vec<Edit>, lang: 
             egui::DragValue::new(&mut h)
                 .range(MIN_BOARD_HEIGHT.max(editor.doc().lanes_bottom())..=100_000.0)
                 .speed(2.0)
-                .suffix(" pt"),
+                .suffix(format!(" {}", crate::tr!(lang, "unit-pt"))),
         )
         .labelled_by(label.id)
         .changed()

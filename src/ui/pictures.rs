@@ -60,7 +60,7 @@ pub struct PictureCache {
 
 impl std::fmt::Debug for PictureCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PictureCache")
+        f.debug_struct(std::any::type_name::<Self>())
             .field("sources", &self.sources.len())
             .field("textures", &self.textures.len())
             .finish()

@@ -862,10 +862,10 @@ impl App {
                 super::style(ctx, self.dark);
             }
             Action::ToggleLanguage => {
-                self.lang = match self.lang {
-                    Lang::Sv => Lang::En,
-                    Lang::En => Lang::Sv,
-                }
+                // The next language there are words for (the View menu lists them all).
+                let all = Lang::all();
+                let i = all.iter().position(|l| *l == self.lang).unwrap_or(0);
+                self.lang = all.get(i + 1).copied().unwrap_or(Lang::Sv);
             }
             Action::TogglePanel => self.panel_open = !self.panel_open,
             Action::FullScreen => {

@@ -432,9 +432,13 @@ impl App {
                         ui.add_space(6.0);
                         for (i, what) in dropped.iter().take(20) {
                             ui.label(
-                                egui::RichText::new(format!("elements[{i}]: {}", i18n::tidy(what)))
-                                    .monospace()
-                                    .size(13.0),
+                                egui::RichText::new(format!(
+                                    "{}: {}",
+                                    format_args!("elements[{i}]"),
+                                    i18n::tidy(&i18n::detail_words(what, lang))
+                                ))
+                                .monospace()
+                                .size(13.0),
                             );
                         }
                         if dropped.len() > 20 {

@@ -1,0 +1,7 @@
+cards = { $n ->
+    [one] [{ $n } çåŕð]
+   *[other] [{ $n } çåŕðš]
+}
+number-decimal = ·
+number-group = '
+number-group-from = 4
