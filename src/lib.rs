@@ -30,6 +30,7 @@ pub mod picture;
 pub mod recent;
 pub mod recovery;
 pub mod scene;
+pub mod settings;
 pub mod spatial;
 pub mod templates;
 pub mod ui;

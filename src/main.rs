@@ -13,6 +13,10 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // Languages the user added: a folder of .ftl files each, in `i18n` of the data folder.
+    if let Some(dir) = malbild::recovery::data_dir() {
+        malbild::lang::add_folder(&dir.join("i18n"));
+    }
     Lang::set_current(Lang::from_env());
     let cli = match cli::parse(std::env::args_os().skip(1)) {
         Ok(cli) => cli,
@@ -92,18 +96,35 @@ fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {
             app.recent_used(p);
         }
     }
+    // Language, theme, panel widths and where the window was, as the user left them.
+    let window = malbild::settings::default_file().and_then(|f| app.enable_settings(f));
     // Started without a file: the recent ones are offered (the example stays beneath).
     if file.is_none() {
         app.show_start();
     }
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(app.window_title())
-            .with_app_id("malbild")
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(app.window_title())
+        // The desktop file's name, so that the desktop shows the window under its icon.
+        .with_app_id("se.malbild.Malbild")
+        .with_min_inner_size([
+            malbild::settings::MIN_WINDOW.0,
+            malbild::settings::MIN_WINDOW.1,
+        ])
+        .with_drag_and_drop(true);
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
+    viewport = match window {
+        Some(w) => viewport
+            .with_inner_size([w.width, w.height])
+            .with_position([w.x, w.y])
+            .with_maximized(w.maximized),
+        None => viewport
             .with_inner_size([1280.0, 800.0])
-            .with_maximized(true)
-            .with_min_inner_size([800.0, 500.0])
-            .with_drag_and_drop(true),
+            .with_maximized(true),
+    };
+    let options = eframe::NativeOptions {
+        viewport,
         ..Default::default()
     };
     match eframe::run_native("Målbild", options, Box::new(|_cc| Ok(Box::new(app)))) {
@@ -113,4 +134,16 @@ fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The app's icon for the window (the desktop's own, from the installed icon theme, wins
+/// where there is one).
+fn window_icon() -> Option<egui::IconData> {
+    let png = include_bytes!("../assets/icons/hicolor/256x256/apps/malbild.png");
+    let image = image::load_from_memory(png).ok()?.into_rgba8();
+    Some(egui::IconData {
+        width: image.width(),
+        height: image.height(),
+        rgba: image.into_raw(),
+    })
 }

@@ -663,15 +663,19 @@ fn english_ui_and_dark_theme_switch() {
     let (mut h, _) = harness(sample::nara_vard());
     h.get_by_label("Visa").click();
     h.run();
-    h.get_by_label("In English").click();
+    h.get_by_label("Språk").click();
+    h.run();
+    h.get_by_label("English").click();
     h.run();
     assert_eq!(h.state().lang, malbild::i18n::Lang::En);
     h.get_by_label("+ New card");
     h.get_by_label("View").click();
     h.run();
-    h.get_by_label("Light/dark theme").click();
+    h.get_by_label("Appearance").click();
     h.run();
-    assert!(h.state().dark);
+    h.get_by_label("Dark theme").click();
+    h.run();
+    assert_eq!(h.state().theme, malbild::ui::Theme::Dark);
     assert!(h.ctx.global_style().visuals.dark_mode);
 }
 
@@ -1203,7 +1207,13 @@ fn tab_walks_the_elements_in_reading_order_while_the_canvas_has_focus() {
         panic!("the second element in reading order is a card in the sample");
     };
     let value = h.get_by_label("Arbetsyta").value().unwrap_or_default();
-    assert_eq!(value, format!("Kort: {}", card.text));
+    // With where it is: its phase (and theme and status, where it has them).
+    let phase = malbild::i18n::phase_name(
+        doc.phase_of(&doc.elements.get(order[1]).unwrap().clone())
+            .unwrap(),
+        malbild::i18n::Lang::Sv,
+    );
+    assert_eq!(value, format!("Kort: {} ({phase})", card.text));
 
     // Plain shortcuts still work while the canvas has focus: Delete, then undo.
     key(&mut h, Key::Delete);

@@ -74,9 +74,21 @@ pub enum Action {
     TogglePanel,
     FullScreen,
     ToggleTheme,
+    /// One of the themes of the window (light, dark, high contrast).
+    SetTheme(super::Theme),
     ToggleLanguage,
+    /// Speaks this language from now on (from the menu and the palette; no shortcut).
+    SetLanguage(Lang),
     Shortcuts,
     About,
+    /// The command palette: every action by its name.
+    Palette,
+    /// Connects the selected element with an arrow to one picked by Tab.
+    Connect,
+    /// Moves the selection into the next (`true`) or previous phase, keeping its place in it.
+    MoveToPhase(bool),
+    /// Moves the selection into the theme below (`true`) or above.
+    MoveToLane(bool),
 }
 
 /// What came with a paste (Ctrl+V).
@@ -169,7 +181,8 @@ impl Shortcut {
 
 impl Action {
     /// Actions in menu and shortcut-list order.
-    pub const ALL: [Action; 55] = [
+    pub const ALL: [Action; 64] = [
+        Action::Palette,
         Action::New,
         Action::Open,
         Action::Save,
@@ -195,6 +208,11 @@ impl Action {
         Action::HighlighterTool,
         Action::EraserTool,
         Action::EditCard,
+        Action::Connect,
+        Action::MoveToPhase(true),
+        Action::MoveToPhase(false),
+        Action::MoveToLane(true),
+        Action::MoveToLane(false),
         // Shift variants first: Ctrl+] must not also take Ctrl+Shift+].
         Action::BringToFront,
         Action::BringForward,
@@ -223,6 +241,9 @@ impl Action {
         Action::TogglePanel,
         Action::FullScreen,
         Action::ToggleTheme,
+        Action::SetTheme(super::Theme::Light),
+        Action::SetTheme(super::Theme::Dark),
+        Action::SetTheme(super::Theme::HighContrast),
         Action::ToggleLanguage,
         Action::Shortcuts,
         Action::About,
@@ -232,6 +253,16 @@ impl Action {
     pub fn label(self, lang: Lang) -> &'static str {
         let msg = match self {
             Action::PickShape(o) => return crate::i18n::outline_name(o, lang),
+            Action::SetLanguage(l) => return l.native_name(),
+            Action::SetTheme(super::Theme::Light) => Msg::ThemeLight,
+            Action::SetTheme(super::Theme::Dark) => Msg::ThemeDark,
+            Action::SetTheme(super::Theme::HighContrast) => Msg::ThemeHighContrast,
+            Action::Palette => Msg::Palette,
+            Action::Connect => Msg::Connect,
+            Action::MoveToPhase(true) => Msg::MovePhaseNext,
+            Action::MoveToPhase(false) => Msg::MovePhasePrevious,
+            Action::MoveToLane(true) => Msg::MoveLaneNext,
+            Action::MoveToLane(false) => Msg::MoveLanePrevious,
             Action::New => Msg::New,
             Action::Open => Msg::Open,
             Action::Save => Msg::Save,
@@ -366,9 +397,18 @@ impl Action {
             Action::Shortcuts => const { &[Shortcut::plain(Key::F1)] },
             Action::TogglePanel => const { &[Shortcut::cmd(Key::Period)] },
             Action::FullScreen => const { &[Shortcut::plain(Key::F11)] },
-            Action::ToggleTheme | Action::ToggleLanguage | Action::About | Action::PickShape(_) => {
-                const { &[] }
-            }
+            Action::Palette => const { &[Shortcut::cmd(Key::K), Shortcut::cmd_shift(Key::P)] },
+            Action::Connect => const { &[Shortcut::shift(Key::A)] },
+            Action::MoveToPhase(true) => const { &[Shortcut::cmd_shift(Key::ArrowRight)] },
+            Action::MoveToPhase(false) => const { &[Shortcut::cmd_shift(Key::ArrowLeft)] },
+            Action::MoveToLane(true) => const { &[Shortcut::cmd_shift(Key::ArrowDown)] },
+            Action::MoveToLane(false) => const { &[Shortcut::cmd_shift(Key::ArrowUp)] },
+            Action::ToggleTheme
+            | Action::SetTheme(_)
+            | Action::ToggleLanguage
+            | Action::SetLanguage(_)
+            | Action::About
+            | Action::PickShape(_) => const { &[] },
         }
     }
 
@@ -377,7 +417,12 @@ impl Action {
     fn works_while_typing(self) -> bool {
         matches!(
             self,
-            Action::New | Action::Open | Action::Save | Action::SaveAs | Action::Quit
+            Action::New
+                | Action::Open
+                | Action::Save
+                | Action::SaveAs
+                | Action::Quit
+                | Action::Palette
         )
     }
 

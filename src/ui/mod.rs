@@ -10,6 +10,7 @@ mod dialog;
 pub mod export_dialog;
 pub mod filter;
 pub mod library;
+pub mod palette;
 mod panels;
 pub mod pictures;
 pub mod present;
@@ -20,8 +21,40 @@ pub use app::App;
 
 use egui::{Color32, CornerRadius, FontFamily, FontId, TextStyle, Visuals, vec2};
 
-/// The look of the app: Inter, generous spacing, light or dark.
-pub fn style(ctx: &egui::Context, dark: bool) {
+/// The themes of the window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    /// Black text on white, strong edges, a thick focus ring (at least 7 : 1 everywhere).
+    HighContrast,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::HighContrast];
+
+    /// Its name in the settings file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::HighContrast => "high-contrast",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.key() == s)
+    }
+
+    pub fn is_dark(self) -> bool {
+        self == Theme::Dark
+    }
+}
+
+/// The look of the app: Inter, generous spacing, light, dark or high contrast.
+pub fn style(ctx: &egui::Context, theme: Theme) {
+    let dark = theme.is_dark();
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
     let mut visuals = if dark {
         Visuals::dark()
@@ -60,6 +93,9 @@ pub fn style(ctx: &egui::Context, dark: bool) {
         w.corner_radius = CornerRadius::same(6);
     }
     visuals.window_corner_radius = CornerRadius::same(10);
+    if theme == Theme::HighContrast {
+        high_contrast(&mut visuals);
+    }
     ctx.set_visuals_of(
         if dark {
             egui::Theme::Dark
@@ -101,6 +137,38 @@ pub fn style(ctx: &egui::Context, dark: bool) {
     });
     // After the visuals: it sets how text is drawn in every theme.
     crate::scene::fonts::install(ctx);
+}
+
+/// Black on white with black edges on every control, and a thick dark-blue focus and
+/// selection: nothing depends on a faint shade.
+fn high_contrast(v: &mut Visuals) {
+    let ink = Color32::BLACK;
+    let blue = Color32::from_rgb(0x00, 0x2d, 0x9c);
+    v.panel_fill = Color32::WHITE;
+    v.window_fill = Color32::WHITE;
+    v.extreme_bg_color = Color32::WHITE;
+    v.faint_bg_color = Color32::from_gray(235);
+    v.weak_text_color = Some(Color32::from_gray(40));
+    v.hyperlink_color = blue;
+    v.window_stroke = egui::Stroke::new(2.0, ink);
+    v.selection.bg_fill = Color32::from_rgb(0xc8, 0xd8, 0xff);
+    v.selection.stroke = egui::Stroke::new(2.5, blue);
+    let w = &mut v.widgets;
+    w.noninteractive.fg_stroke = egui::Stroke::new(1.5, ink);
+    w.noninteractive.bg_stroke = egui::Stroke::new(1.5, ink);
+    for (state, bg) in [
+        (&mut w.inactive, Color32::WHITE),
+        (&mut w.hovered, Color32::from_rgb(0xe6, 0xee, 0xff)),
+        (&mut w.active, Color32::from_rgb(0xc8, 0xd8, 0xff)),
+        (&mut w.open, Color32::from_rgb(0xe6, 0xee, 0xff)),
+    ] {
+        state.fg_stroke = egui::Stroke::new(2.0, ink);
+        state.bg_stroke = egui::Stroke::new(2.0, ink);
+        state.bg_fill = bg;
+        state.weak_bg_fill = bg;
+    }
+    w.hovered.bg_stroke = egui::Stroke::new(3.0, blue);
+    w.active.bg_stroke = egui::Stroke::new(3.0, blue);
 }
 
 /// The pairs of text colour and the colour behind it that the app's theme shows, each with a
@@ -168,20 +236,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_text_reads_at_aa_in_both_themes() {
-        for dark in [false, true] {
+    fn every_text_reads_at_aa_in_every_theme_and_at_aaa_in_high_contrast() {
+        for theme in Theme::ALL {
             let ctx = egui::Context::default();
-            style(&ctx, dark);
+            style(&ctx, theme);
             let visuals = ctx.global_style().visuals.clone();
-            assert_eq!(visuals.dark_mode, dark);
+            assert_eq!(visuals.dark_mode, theme.is_dark());
+            let least = if theme == Theme::HighContrast {
+                7.0
+            } else {
+                4.5
+            };
             for (name, fg, bg) in text_colour_pairs(&visuals) {
                 let ratio = contrast_over(fg, bg, visuals.panel_fill);
                 assert!(
-                    ratio >= 4.5,
-                    "{} theme, {name}: {fg:?} on {bg:?} is {ratio:.2} : 1",
-                    if dark { "dark" } else { "light" }
+                    ratio >= least,
+                    "{theme:?}, {name}: {fg:?} on {bg:?} is {ratio:.2} : 1"
                 );
             }
+            // The edges of controls and the focus show against the panel (WCAG 1.4.11).
+            let edge = visuals.widgets.inactive.bg_stroke.color;
+            let focus = visuals.selection.stroke.color;
+            if theme == Theme::HighContrast {
+                assert!(contrast_over(edge, visuals.panel_fill, visuals.panel_fill) >= 7.0);
+            }
+            assert!(
+                contrast_over(focus, visuals.panel_fill, visuals.panel_fill) >= 3.0,
+                "{theme:?}: the focus ring"
+            );
         }
     }
 }

@@ -41,6 +41,7 @@ pub fn top_bar(
     panel_open: bool,
     library_open: bool,
     recent: &[std::path::PathBuf],
+    theme: super::Theme,
     lang: Lang,
     queue: &mut Vec<Action>,
 ) {
@@ -83,6 +84,16 @@ pub fn top_bar(
             action_button(ui, Action::EditCard, lang, view.selection.len() == 1, queue);
             action_button(ui, Action::Duplicate, lang, has_selection, queue);
             action_button(ui, Action::Delete, lang, has_selection, queue);
+            ui.separator();
+            action_button(ui, Action::Connect, lang, view.selection.len() == 1, queue);
+            for a in [
+                Action::MoveToPhase(true),
+                Action::MoveToPhase(false),
+                Action::MoveToLane(true),
+                Action::MoveToLane(false),
+            ] {
+                action_button(ui, a, lang, has_selection, queue);
+            }
             ui.separator();
             action_button(ui, Action::SelectAll, lang, true, queue);
         });
@@ -177,10 +188,26 @@ pub fn top_bar(
             action_button(ui, Action::Present, lang, true, queue);
             action_button(ui, Action::ToggleFilter, lang, true, queue);
             ui.separator();
-            action_button(ui, Action::ToggleTheme, lang, true, queue);
-            action_button(ui, Action::ToggleLanguage, lang, true, queue);
+            ui.menu_button(Msg::Appearance.text(lang), |ui| {
+                for t in super::Theme::ALL {
+                    let a = Action::SetTheme(t);
+                    if ui.radio(theme == t, a.label(lang)).clicked() {
+                        queue.push(a);
+                        ui.close();
+                    }
+                }
+            });
+            ui.menu_button(Msg::Language.text(lang), |ui| {
+                for l in Lang::all() {
+                    if ui.radio(lang == l, l.native_name()).clicked() {
+                        queue.push(Action::SetLanguage(l));
+                        ui.close();
+                    }
+                }
+            });
         });
         ui.menu_button(Msg::MenuHelp.text(lang), |ui| {
+            action_button(ui, Action::Palette, lang, true, queue);
             action_button(ui, Action::Shortcuts, lang, true, queue);
             action_button(ui, Action::About, lang, true, queue);
         });
@@ -1499,7 +1526,19 @@ pub fn status_bar(
             .editing
             .as_ref()
             .map(|e| matches!(view.element(editor, e.id), Some(Element::Card(_))));
-        let hint = if let Some(card) = editing_card {
+        let connecting = view.connecting.and_then(|(from, to)| {
+            let doc = editor.doc();
+            let (a, b) = (doc.elements.get(from)?, doc.elements.get(to)?);
+            Some(crate::tr!(
+                lang,
+                "connect-hint",
+                from = crate::ui::canvas::element_label(doc, a, lang),
+                to = crate::ui::canvas::element_label(doc, b, lang)
+            ))
+        });
+        let hint = if let Some(c) = &connecting {
+            Some(c.as_str())
+        } else if let Some(card) = editing_card {
             // Tab opens the next card only from a card.
             Some(if card {
                 Msg::TipEditing.text(lang)

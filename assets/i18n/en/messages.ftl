@@ -244,3 +244,6 @@ unit-dpi = dpi
 date-format-hint = YYYY-MM-DD
 preset-poster-a2 = { $poster } A2
 export-stopped = the export stopped unexpectedly
+connect-hint = Connect { $from } → { $to }: Tab picks another, Enter connects, Esc stops
+in-theme = theme { $theme }
+with-priority = priority { $priority }

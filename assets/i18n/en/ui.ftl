@@ -331,3 +331,21 @@ number-decimal = .
 number-group = ,
 number-group-from = 4
 test-number = { $n }
+
+## Keyboard-first: the palette, connecting, moving between phases and themes
+
+palette = Commands…
+palette-search = Search for a command
+palette-nothing = No command is called that
+connect = Connect with an arrow…
+connect-nothing = Select the element the arrow goes from, and press Shift+A
+connect-no-target = There is no other element to connect to
+move-phase-next = Move to the next phase
+move-phase-previous = Move to the previous phase
+move-lane-next = Move to the theme below
+move-lane-previous = Move to the theme above
+theme-light = Light theme
+theme-dark = Dark theme
+theme-high-contrast = High contrast
+language = Language
+appearance = Appearance

@@ -243,3 +243,6 @@ unit-dpi = dpi
 date-format-hint = ÅÅÅÅ-MM-DD
 preset-poster-a2 = { $poster } A2
 export-stopped = exporten avbröts oväntat
+connect-hint = Koppla { $from } → { $to }: Tab väljer ett annat, Enter kopplar, Esc avbryter
+in-theme = tema { $theme }
+with-priority = prioritet { $priority }

@@ -334,3 +334,21 @@ number-decimal = ,
 number-group = { "\u00A0" }
 number-group-from = 5
 test-number = { $n }
+
+## Keyboard-first: the palette, connecting, moving between phases and themes
+
+palette = Kommandon…
+palette-search = Sök ett kommando
+palette-nothing = Inget kommando heter så
+connect = Koppla med pil…
+connect-nothing = Markera det element pilen ska gå från, och tryck Skift+A
+connect-no-target = Det finns inget annat element att koppla till
+move-phase-next = Flytta till nästa fas
+move-phase-previous = Flytta till föregående fas
+move-lane-next = Flytta till temat nedanför
+move-lane-previous = Flytta till temat ovanför
+theme-light = Ljust tema
+theme-dark = Mörkt tema
+theme-high-contrast = Hög kontrast
+language = Språk
+appearance = Utseende

@@ -125,6 +125,7 @@ impl App {
     /// The window closes: recovery files go if the work is saved or was thrown away on
     /// purpose; otherwise (closed by the system) they stay, to be offered next time.
     pub fn exit(&mut self) {
+        self.save_settings_now();
         if self.closing || !self.is_dirty() {
             if let Some(job) = self.autosave_job.take() {
                 let _ = job.recv();

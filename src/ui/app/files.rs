@@ -391,6 +391,9 @@ impl App {
                 } else {
                     Kind::Svg
                 };
+                if let Some(dir) = path.parent().filter(|d| d.is_absolute()) {
+                    self.settings.export_folder = Some(dir.to_path_buf());
+                }
                 let selection = self.selection_ids();
                 let doc = self.editor.doc().clone();
                 self.export
@@ -459,9 +462,16 @@ impl App {
         if self.dialog.is_some() {
             return;
         }
-        let suggested = self
+        let mut suggested = self
             .suggested_save_path()
             .with_extension(purpose.extensions()[0]);
+        // Pictures go where the last one went.
+        if matches!(purpose, FilePurpose::ExportPng | FilePurpose::ExportSvg)
+            && let (Some(dir), Some(name)) = (&self.settings.export_folder, suggested.file_name())
+            && dir.is_dir()
+        {
+            suggested = dir.join(name);
+        }
         let answer = self.desktop.pick_file(
             purpose,
             Some(&suggested),

@@ -9,6 +9,7 @@ mod clipboard_actions;
 mod files;
 mod modals;
 mod pictures;
+mod settings;
 
 use super::actions::Action;
 use super::canvas::{CanvasView, Tool};
@@ -47,6 +48,11 @@ enum Modal {
     },
     Shortcuts,
     About,
+    /// The command palette: what is typed, and the row picked.
+    Palette {
+        query: String,
+        selected: usize,
+    },
     /// What a crash left: restore, save elsewhere or throw away.
     Recover,
     /// "Revert to last saved": sure?
@@ -98,7 +104,7 @@ pub struct App {
     pub editor: Editor,
     pub view: CanvasView,
     pub lang: Lang,
-    pub dark: bool,
+    pub theme: super::Theme,
     /// Where the document lives on disk; `None` until first saved.
     pub path: Option<PathBuf>,
     /// The history state at the last save or open.
@@ -154,6 +160,10 @@ pub struct App {
     /// The path prompt whose path is being used, to offer again if using it fails.
     last_prompt: Option<Modal>,
     queued: Vec<Action>,
+    /// The settings remembered between runs, and where they are kept.
+    pub settings: settings::Kept,
+    /// The actions last run from the palette, the latest first (offered first next time).
+    pub palette_recent: Vec<Action>,
     /// A short message in the status bar, and when it was shown.
     notice: Option<(String, f64)>,
     title_sent: String,
@@ -195,7 +205,7 @@ impl App {
             editor,
             view,
             lang: Lang::default(),
-            dark: false,
+            theme: super::Theme::Light,
             path,
             desktop,
             dialog: None,
@@ -224,6 +234,8 @@ impl App {
             modal: None,
             last_prompt: None,
             queued: Vec::new(),
+            palette_recent: Vec::new(),
+            settings: settings::Kept::default(),
             notice: None,
             title_sent: String::new(),
             export: ExportDialog::default(),
@@ -298,6 +310,7 @@ impl App {
             Some(Modal::Unsaved(_)) => Some(Msg::UnsavedTitle.text(self.lang).to_owned()),
             Some(Modal::Shortcuts) => Some(Msg::Shortcuts.text(self.lang).to_owned()),
             Some(Modal::About) => Some(Msg::About.text(self.lang).to_owned()),
+            Some(Modal::Palette { .. }) => Some(Msg::Palette.text(self.lang).to_owned()),
             Some(Modal::PathPrompt { .. }) => Some(Msg::TypePath.text(self.lang).to_owned()),
             Some(Modal::Start) => Some(Msg::Welcome.text(self.lang).to_owned()),
             Some(Modal::Partial { .. }) => Some(Msg::PartialTitle.text(self.lang).to_owned()),
@@ -403,7 +416,7 @@ impl App {
         Lang::set_current(self.lang);
         if !self.styled {
             self.styled = true;
-            super::style(&ctx, self.dark);
+            super::style(&ctx, self.theme);
         }
         self.size_window(&ctx);
         self.poll_dialog(&ctx);
@@ -412,6 +425,7 @@ impl App {
         self.autosave_tick(&ctx);
         self.claim_file(&ctx);
         self.handle_window_events(&ctx);
+        self.settings_tick(&ctx);
         if self.present(ui) {
             return;
         }
@@ -425,7 +439,8 @@ impl App {
         }
 
         if self.modal.is_none() && !self.export.open {
-            let typing = ctx.text_edit_focused();
+            // Connecting by keyboard takes Tab, Enter and Esc for itself, as typing does.
+            let typing = ctx.text_edit_focused() || self.view.connecting.is_some();
             let focused_elsewhere = !self.view.has_keyboard(&ctx);
             let mut taken = ui.input_mut(|i| Action::take_from_input(i, typing, &mut self.pasted));
             // Plain keys belong to a focused button or field, not to the canvas.
@@ -463,6 +478,7 @@ impl App {
                 self.panel_open,
                 self.library_open,
                 &self.recent.files,
+                self.theme,
                 lang,
                 &mut self.queued,
             );
@@ -477,9 +493,10 @@ impl App {
             panels::status_bar(ui, &self.editor, &self.view, notice.as_deref(), lang);
         });
         if self.panel_open {
-            egui::Panel::right("properties")
-                .resizable(false)
-                .exact_size(260.0)
+            let shown = egui::Panel::right("properties")
+                .resizable(true)
+                .default_size(self.settings.panel_width)
+                .size_range(settings::PANEL_WIDTHS)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
                         .auto_shrink([false, true])
@@ -489,16 +506,18 @@ impl App {
                             panels::properties(ui, &mut self.editor, &mut self.view, lang);
                         });
                 });
+            self.settings.panel_width = shown.response.rect.width().round();
         }
         let mut from_library = None;
         if self.library_open {
-            egui::Panel::left("library")
+            let shown = egui::Panel::left("library")
                 .resizable(true)
-                .default_size(300.0)
-                .size_range(220.0..=520.0)
+                .default_size(self.settings.library_width)
+                .size_range(settings::LIBRARY_WIDTHS)
                 .show(ui, |ui| {
                     from_library = self.library.show(ui, &mut self.view.pictures, lang);
                 });
+            self.settings.library_width = shown.response.rect.width().round();
         }
         self.view.input_blocked = self.modal.is_some() || self.export.open;
         egui::CentralPanel::no_frame().show(ui, |ui| {
@@ -665,6 +684,7 @@ impl App {
 
     fn handle_window_events(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
+            self.save_settings_now();
             self.finish_editing();
             // Before anything is asked: the work is safe whatever happens next.
             self.autosave_now(ctx);
@@ -712,7 +732,10 @@ impl App {
                 | Action::FitAll
                 | Action::ZoomPhase(_)
                 | Action::ToggleTheme
+                | Action::SetTheme(_)
                 | Action::ToggleLanguage
+                | Action::SetLanguage(_)
+                | Action::Palette
                 | Action::TogglePanel
                 | Action::ToggleLibrary
                 | Action::FullScreen
@@ -858,8 +881,36 @@ impl App {
             }
             Action::ZoomReset => view.camera.pending = Some(super::camera::Framing::ZoomTo(1.0)),
             Action::ToggleTheme => {
-                self.dark = !self.dark;
-                super::style(ctx, self.dark);
+                self.theme = match self.theme {
+                    super::Theme::Dark => super::Theme::Light,
+                    _ => super::Theme::Dark,
+                };
+                super::style(ctx, self.theme);
+            }
+            Action::SetTheme(t) => {
+                self.theme = t;
+                super::style(ctx, t);
+            }
+            Action::SetLanguage(l) => self.lang = l,
+            Action::Palette => {
+                if self.modal.is_none() {
+                    self.modal = Some(Modal::Palette {
+                        query: String::new(),
+                        selected: 0,
+                    });
+                }
+            }
+            Action::Connect => {
+                if let Err(why) = view.start_connect(editor) {
+                    let text = why.text(self.lang).to_owned();
+                    self.set_notice(ctx, text);
+                }
+            }
+            Action::MoveToPhase(forward) => {
+                view.move_across(editor, false, forward);
+            }
+            Action::MoveToLane(forward) => {
+                view.move_across(editor, true, forward);
             }
             Action::ToggleLanguage => {
                 // The next language there are words for (the View menu lists them all).

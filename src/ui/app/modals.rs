@@ -583,6 +583,40 @@ impl App {
                 close |= cancel;
                 shown.dismissed
             }
+            Modal::Palette { query, selected } => {
+                let (mut query, mut selected) = (query.clone(), *selected);
+                let entries = crate::ui::palette::entries(lang, &self.recent.files);
+                let outcome = crate::ui::palette::show(
+                    ctx,
+                    &mut query,
+                    &mut selected,
+                    &entries,
+                    &self.palette_recent,
+                    lang,
+                );
+                match outcome {
+                    crate::ui::palette::Outcome::Run(action) => {
+                        self.modal = None;
+                        self.palette_recent.retain(|a| *a != action);
+                        self.palette_recent.insert(0, action);
+                        self.palette_recent.truncate(crate::ui::palette::RECENT);
+                        self.queued.push(action);
+                        return;
+                    }
+                    crate::ui::palette::Outcome::Close => true,
+                    crate::ui::palette::Outcome::Stay => {
+                        if let Some(Modal::Palette {
+                            query: q,
+                            selected: s,
+                        }) = &mut self.modal
+                        {
+                            *q = query;
+                            *s = selected;
+                        }
+                        false
+                    }
+                }
+            }
             Modal::About => {
                 let shown = dialog::show(
                     ctx,

@@ -7,10 +7,10 @@ use crate::edit::{Command, Edit, Editor};
 use crate::i18n::{Lang, Msg};
 use crate::model::elements::shape::DEFAULT_SHAPE_SIZE;
 use crate::model::{
-    Arrow, Card, CardColor, DEFAULT_CARD_SIZE, Element, ElementId, Head, LineStyle, LineWidth,
-    Point, Rect, Route, Shape, Stroke, Text,
+    Arrow, ArrowEnd, Card, CardColor, DEFAULT_CARD_SIZE, Element, ElementId, Head, LineStyle,
+    LineWidth, PhaseId, Point, Rect, Route, Shape, Stroke, Text,
 };
-use egui::Vec2;
+use egui::{Key, Modifiers, Ui, Vec2};
 use std::collections::HashSet;
 
 /// Gap between a card and the next one made with Tab, in world points.
@@ -691,4 +691,188 @@ impl CanvasView {
             self.pending.push(Edit::Apply(Command::Update(moved)));
         }
     }
+}
+
+/// Connecting and moving by keyboard.
+impl CanvasView {
+    /// Starts connecting the one selected element (not an arrow) to another, picked by Tab:
+    /// the first candidate is the next element in reading order. Gives why not, if it cannot.
+    pub fn start_connect(&mut self, editor: &Editor) -> Result<(), Msg> {
+        let doc = editor.doc();
+        let from = match self.single_selected(editor) {
+            Some(e) if !matches!(e, Element::Arrow(_)) => e.id(),
+            _ => return Err(Msg::ConnectNothing),
+        };
+        let to = connect_candidate(doc, from, from, true).ok_or(Msg::ConnectNoTarget)?;
+        self.connecting = Some((from, to));
+        if let Some(e) = doc.elements.get(to) {
+            self.camera_follow(doc.bounds_of(e));
+        }
+        Ok(())
+    }
+
+    /// The keys of connect mode; whether they were the canvas's this frame.
+    pub(super) fn connect_keys(&mut self, ui: &mut Ui, editor: &Editor) -> bool {
+        let Some((from, to)) = self.connecting else {
+            return false;
+        };
+        let doc = editor.doc();
+        if doc.elements.get(from).is_none() || doc.elements.get(to).is_none() {
+            self.connecting = None;
+            return false;
+        }
+        let (back, next, enter, escape) = ui.input_mut(|i| {
+            let back = i.consume_key(Modifiers::SHIFT, Key::Tab);
+            let next = i.consume_key(Modifiers::NONE, Key::Tab)
+                | i.consume_key(Modifiers::NONE, Key::ArrowRight)
+                | i.consume_key(Modifiers::NONE, Key::ArrowDown);
+            let back = back
+                | i.consume_key(Modifiers::NONE, Key::ArrowLeft)
+                | i.consume_key(Modifiers::NONE, Key::ArrowUp);
+            let enter = i.consume_key(Modifiers::NONE, Key::Enter);
+            (
+                back,
+                next,
+                enter,
+                i.consume_key(Modifiers::NONE, Key::Escape),
+            )
+        });
+        if escape {
+            self.connecting = None;
+        } else if enter {
+            self.connecting = None;
+            self.connect(editor, from, to);
+        } else if (back || next)
+            && let Some(t) = connect_candidate(doc, from, to, next)
+        {
+            self.connecting = Some((from, t));
+            if let Some(e) = doc.elements.get(t) {
+                self.camera_follow(doc.bounds_of(e));
+            }
+        }
+        true
+    }
+
+    /// An arrow from `from` to `to`, bound to both, in the style of the last arrow; one undo
+    /// step. The target is selected, so that the next connection goes on from it.
+    pub fn connect(&mut self, editor: &Editor, from: ElementId, to: ElementId) {
+        let doc = editor.doc();
+        let (Some(a), Some(b)) = (doc.elements.get(from), doc.elements.get(to)) else {
+            return;
+        };
+        let centre = Point::new(0.5, 0.5);
+        let start = ArrowEnd::bound(doc.bounds_of(a).center(), from, centre);
+        let end = ArrowEnd::bound(doc.bounds_of(b).center(), to, centre);
+        let mut arrow = Arrow::new(ElementId::random(), start, end);
+        if let Some(last) = self.last_arrow_style {
+            last.apply_to(&mut arrow);
+        }
+        let insert = Command::insert_on_top(doc, vec![Element::Arrow(arrow)]);
+        self.pending.push(Edit::Commit);
+        self.pending.push(Edit::Step(insert));
+        self.select_only(to);
+    }
+
+    /// Moves the selection (not what is locked) into the next or previous phase (`lane:
+    /// false`) or theme, to the same place in it, kept inside it; one undo step. Whether it
+    /// moved.
+    pub fn move_across(&mut self, editor: &Editor, lane: bool, forward: bool) -> bool {
+        let doc = editor.doc();
+        let moving: Vec<&Element> = self
+            .selected_in_order(doc)
+            .into_iter()
+            .filter(|e| !e.locked() && !matches!(e, Element::Arrow(_)))
+            .collect();
+        let Some(b) = moving
+            .iter()
+            .map(|e| doc.bounds_of(e))
+            .reduce(|a, b| a.union(&b))
+        else {
+            return false;
+        };
+        const MARGIN: f32 = 12.0;
+        let (dx, dy) = if lane {
+            let n = doc.lanes.len();
+            let target = match (doc.lane_at_y(b.center().y), forward) {
+                (Some(i), true) if i + 1 < n => i + 1,
+                (Some(i), false) if i > 0 => i - 1,
+                (None, false) if n > 0 && b.center().y >= doc.lanes_bottom() => n - 1,
+                _ => return false,
+            };
+            let Some(to) = doc.lane_rect(target) else {
+                return false;
+            };
+            let from_y = doc
+                .lane_at_y(b.center().y)
+                .and_then(|i| doc.lane_rect(i))
+                .map_or(b.y, |r| r.y);
+            let y = b.y - from_y + to.y;
+            let y = if b.h <= to.h - 2.0 * MARGIN {
+                y.clamp(to.y + MARGIN, to.bottom() - MARGIN - b.h)
+            } else {
+                to.y + MARGIN
+            };
+            (0.0, y - b.y)
+        } else {
+            let Some(phase) = doc.phase_at_x(b.center().x) else {
+                return false;
+            };
+            let i = phase.index();
+            let target = if forward {
+                PhaseId::ALL.get(i + 1)
+            } else {
+                i.checked_sub(1).and_then(|j| PhaseId::ALL.get(j))
+            };
+            let Some(&target) = target else {
+                return false;
+            };
+            let (from, to) = (doc.phase_rect(phase), doc.phase_rect(target));
+            let x = b.x - from.x + to.x;
+            let x = if b.w <= to.w - 2.0 * MARGIN {
+                x.clamp(to.x + MARGIN, to.right() - MARGIN - b.w)
+            } else {
+                to.x + MARGIN
+            };
+            (x - b.x, 0.0)
+        };
+        let moved: Vec<Element> = moving.iter().map(|e| e.translated(dx, dy)).collect();
+        self.pending.push(Edit::Commit);
+        self.pending.push(Edit::Step(Command::Update(moved)));
+        self.camera_follow(b.translated(dx, dy));
+        true
+    }
+}
+
+/// The element after (or before) `current` in reading order that `from` could connect to:
+/// any but `from` itself and arrows.
+fn connect_candidate(
+    doc: &crate::model::Document,
+    from: ElementId,
+    current: ElementId,
+    forward: bool,
+) -> Option<ElementId> {
+    let order: Vec<ElementId> = doc
+        .reading_order()
+        .into_iter()
+        .filter(|&id| id != from && !matches!(doc.elements.get(id), Some(Element::Arrow(_)) | None))
+        .collect();
+    if order.is_empty() {
+        return None;
+    }
+    let all = doc.reading_order();
+    let pos = |id| all.iter().position(|&x| x == id);
+    let here = pos(current);
+    let n = order.len();
+    let found = match here {
+        Some(h) if forward => order
+            .iter()
+            .position(|&id| pos(id).is_some_and(|p| p > h))
+            .unwrap_or(0),
+        Some(h) => order
+            .iter()
+            .rposition(|&id| pos(id).is_some_and(|p| p < h))
+            .unwrap_or(n - 1),
+        None => 0,
+    };
+    order.get(found).copied()
 }

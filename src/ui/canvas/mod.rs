@@ -129,6 +129,11 @@ pub struct CanvasView {
     pub voter: vote::Voter,
     /// The follow-up filter (what fades, what is ringed).
     pub filter: crate::ui::filter::Filter,
+    /// Connecting by keyboard: the element the arrow goes from and the one it would go to
+    /// (Tab picks another, Enter connects, Esc stops).
+    pub connecting: Option<(ElementId, ElementId)>,
+    /// Whether text was being typed on the canvas last frame.
+    was_editing: bool,
 }
 
 impl Default for CanvasView {
@@ -166,6 +171,8 @@ impl Default for CanvasView {
             paste_at: None,
             pending: Vec::new(),
             cropping: None,
+            connecting: None,
+            was_editing: false,
             pictures: Default::default(),
             voter: Default::default(),
             filter: Default::default(),
@@ -428,6 +435,13 @@ impl CanvasView {
         if (response.clicked() || response.drag_started()) && !self.is_editing_text() {
             response.request_focus();
         }
+        // Typing on the canvas ended (Esc, Ctrl+Enter) with nothing else taking the keyboard:
+        // the canvas has it again, so Tab goes on walking its elements.
+        let editing = self.is_editing_text();
+        if self.was_editing && !editing && ui.memory(|m| m.focused().is_none()) {
+            response.request_focus();
+        }
+        self.was_editing = editing;
         if response.has_focus() {
             ui.memory_mut(|m| {
                 m.set_focus_lock_filter(
@@ -543,6 +557,9 @@ impl CanvasView {
             if !alone || !there || ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter)) {
                 self.cropping = None;
             }
+        }
+        if self.connecting.is_some() && self.connect_keys(ui, editor) {
+            return;
         }
         // Tab walks the elements only while the canvas has focus; otherwise it is egui's,
         // moving between the buttons and fields.

@@ -106,6 +106,22 @@ impl CanvasView {
                 painter.rect_filled(lifted, 4.0, ACCENT.gamma_multiply(0.25));
             }
         }
+        // Connecting by keyboard: the arrow it would make, and the element it would go to.
+        if let Some((from, to)) = self.connecting
+            && let (Some(a), Some(b)) = (doc.elements.get(from), doc.elements.get(to))
+        {
+            let (p, q) = (
+                xf.to_screen(doc.bounds_of(a).center()),
+                xf.to_screen(doc.bounds_of(b).center()),
+            );
+            painter.extend(egui::Shape::dashed_line(
+                &[p, q],
+                Stroke::new(3.0, ACCENT),
+                10.0,
+                6.0,
+            ));
+            self.outline_element(painter, editor, xf, b, Stroke::new(4.0, ACCENT));
+        }
         let faint = Stroke::new(1.5, ACCENT.gamma_multiply(0.55));
         // Hover: a faint outline on the element under the pointer; edges light up.
         if self.gesture.is_idle()
@@ -466,7 +482,27 @@ fn kind_label(doc: &Document, e: &Element, lang: Lang) -> String {
         None => "–".to_owned(),
     };
     match e {
-        Element::Card(card) => format!("{}: {}", Msg::Card.text(lang), name_of(card.id)),
+        Element::Card(card) => {
+            // Where it is and how it goes: "Kort: text (Nuläge, tema Vård nära, Pågår)".
+            let mut parts = Vec::new();
+            if let Some(p) = doc.phase_of(e) {
+                parts.push(crate::i18n::phase_name(p, lang).to_owned());
+            }
+            if let Some(lane) = doc.lane_of(e).and_then(|i| doc.lanes.get(i)) {
+                parts.push(crate::tr!(lang, "in-theme", theme = lane.title.as_str()));
+            }
+            if let Some(s) = card.status {
+                parts.push(s.word(lang).to_owned());
+            }
+            if let Some(p) = card.priority {
+                parts.push(crate::tr!(lang, "with-priority", priority = p.word(lang)));
+            }
+            let text = format!("{}: {}", Msg::Card.text(lang), name_of(card.id));
+            match parts.is_empty() {
+                true => text,
+                false => format!("{text} ({})", parts.join(", ")),
+            }
+        }
         Element::Shape(s) => {
             let kind = crate::i18n::outline_name(s.outline, lang).to_lowercase();
             let text = if s.text.is_empty() {
