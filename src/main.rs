@@ -68,7 +68,14 @@ fn report((line, code): (String, i32)) -> ExitCode {
 }
 
 fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {
-    let lang = Lang::from_env();
+    // The language the user chose last time, else the system's.
+    let settings_file = malbild::settings::default_file();
+    let lang = settings_file
+        .as_deref()
+        .map(malbild::settings::Settings::load)
+        .and_then(|s| s.language)
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_else(Lang::from_env);
     // The file open in another window already: that window comes to the front instead.
     if let (Some(f), Some(dir)) = (&file, malbild::recovery::data_dir())
         && malbild::instance::hand_over(&dir, f)
@@ -78,11 +85,7 @@ fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {
     }
     let app = match &file {
         Some(path) => App::open_at_start(path, Box::new(NativeDesktop::default()), lang),
-        None => {
-            let mut app = App::with_sample(Box::new(NativeDesktop::default()));
-            app.lang = lang;
-            app
-        }
+        None => App::with_sample_in(lang, Box::new(NativeDesktop::default())),
     };
     let mut app = app;
     // Unsaved work is kept in the data folder; what a crash left there is offered now.
@@ -97,7 +100,7 @@ fn run_window(file: Option<std::path::PathBuf>) -> ExitCode {
         }
     }
     // Language, theme, panel widths and where the window was, as the user left them.
-    let window = malbild::settings::default_file().and_then(|f| app.enable_settings(f));
+    let window = settings_file.and_then(|f| app.enable_settings(f));
     // Started without a file: the recent ones are offered (the example stays beneath).
     if file.is_none() {
         app.show_start();
