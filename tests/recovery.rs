@@ -26,9 +26,9 @@ fn app_with_recovery(
     (harness_with(app), desktop)
 }
 
-/// Runs frames until `done` or about two seconds of real time.
+/// Runs frames until `done` or about ten seconds of real time.
 fn until(h: &mut egui_kittest::Harness<'_, App>, done: impl Fn(&App) -> bool) -> bool {
-    for _ in 0..200 {
+    for _ in 0..1000 {
         h.step();
         if done(h.state()) {
             return true;

@@ -21,19 +21,15 @@ impl Ids {
 
 fn base(lang: Lang) -> Document {
     let mut doc = Document::new();
-    if lang == Lang::En {
-        doc.phases.nulage.title = "Current state".into();
-        doc.phases.overgang.title = "Transition".into();
-        doc.phases.malbild.title = "Target picture".into();
-    }
+    doc.phases.nulage.title = word(lang, "template-phase-nulage").into();
+    doc.phases.overgang.title = word(lang, "template-phase-overgang").into();
+    doc.phases.malbild.title = word(lang, "template-phase-malbild").into();
     doc
 }
 
-fn sv_en<'a>(lang: Lang, sv: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Sv => sv,
-        _ => en,
-    }
+/// A word of the templates, from the translation files (`templates.ftl`).
+fn word(lang: Lang, key: &str) -> &'static str {
+    lang.word(key)
 }
 
 fn card(ids: &mut Ids, x: f32, y: f32, text: &str, color: CardColor) -> Card {
@@ -55,20 +51,12 @@ fn blank(lang: Lang) -> Document {
 fn matrix(lang: Lang) -> Document {
     let mut doc = base(lang);
     doc.board.height = HEADER_HEIGHT + 4.0 * 220.0;
-    let titles = match lang {
-        Lang::Sv => [
-            "Hälsa och prevention",
-            "Tillgänglighet",
-            "Kontinuitet",
-            "Samverkan",
-        ],
-        _ => [
-            "Health and prevention",
-            "Access",
-            "Continuity",
-            "Working together",
-        ],
-    };
+    let titles = [
+        word(lang, "template-matrix-1"),
+        word(lang, "template-matrix-2"),
+        word(lang, "template-matrix-3"),
+        word(lang, "template-matrix-4"),
+    ];
     doc.lanes = stable(even_lanes(&doc, &titles));
     doc
 }
@@ -76,52 +64,28 @@ fn matrix(lang: Lang) -> Document {
 fn shifts(lang: Lang) -> Document {
     let mut doc = base(lang);
     doc.board.height = HEADER_HEIGHT + 4.0 * 200.0;
-    let pairs = match lang {
-        Lang::Sv => [
-            (
-                "Förflyttning 1",
-                "Från: vården organiseras runt sjukhuset",
-                "Till: primärvården är navet",
-            ),
-            (
-                "Förflyttning 2",
-                "Från: reaktiv vård när det blivit akut",
-                "Till: proaktiv och hälsofrämjande",
-            ),
-            (
-                "Förflyttning 3",
-                "Från: fokus på organisationen",
-                "Till: fokus på personen och relationen",
-            ),
-            (
-                "Förflyttning 4",
-                "Från: delar som arbetar var för sig",
-                "Till: sammanhållen vård med kommunen",
-            ),
-        ],
-        _ => [
-            (
-                "Shift 1",
-                "From: care organised around the hospital",
-                "To: primary care is the hub",
-            ),
-            (
-                "Shift 2",
-                "From: reactive care once it is acute",
-                "To: proactive and health-promoting",
-            ),
-            (
-                "Shift 3",
-                "From: focus on the organisation",
-                "To: focus on the person and the relationship",
-            ),
-            (
-                "Shift 4",
-                "From: parts working apart",
-                "To: joined-up care with the municipality",
-            ),
-        ],
-    };
+    let pairs = [
+        (
+            word(lang, "template-shifts-1"),
+            word(lang, "template-shifts-2"),
+            word(lang, "template-shifts-3"),
+        ),
+        (
+            word(lang, "template-shifts-4"),
+            word(lang, "template-shifts-5"),
+            word(lang, "template-shifts-6"),
+        ),
+        (
+            word(lang, "template-shifts-7"),
+            word(lang, "template-shifts-8"),
+            word(lang, "template-shifts-9"),
+        ),
+        (
+            word(lang, "template-shifts-10"),
+            word(lang, "template-shifts-11"),
+            word(lang, "template-shifts-12"),
+        ),
+    ];
     let titles: Vec<&str> = pairs.iter().map(|p| p.0).collect();
     doc.lanes = stable(even_lanes(&doc, &titles));
     let mut ids = Ids(0);
@@ -148,17 +112,18 @@ fn shifts(lang: Lang) -> Document {
 
 fn roadmap(lang: Lang) -> Document {
     let mut doc = base(lang);
-    doc.title = sv_en(lang, "Färdplan", "Roadmap").into();
+    doc.title = word(lang, "template-roadmap-7").into();
     // Övergång is the timeline: wider, the other two narrower, so that the whole road still
     // fits a projector readably.
     doc.phases.nulage.width = 560.0;
     doc.phases.overgang.width = 1320.0;
     doc.phases.malbild.width = 560.0;
     doc.board.height = HEADER_HEIGHT + 3.0 * 240.0 + 60.0;
-    let titles = match lang {
-        Lang::Sv => ["Hälsa och prevention", "Digitala vårdmöten", "Samverkan"],
-        _ => ["Health and prevention", "Digital care", "Working together"],
-    };
+    let titles = [
+        word(lang, "template-roadmap-1"),
+        word(lang, "template-roadmap-2"),
+        word(lang, "template-roadmap-3"),
+    ];
     doc.lanes = stable(even_lanes(&doc, &titles));
     let mut ids = Ids(0);
     let o = doc.phase_rect(PhaseId::Overgang);
@@ -181,23 +146,16 @@ fn roadmap(lang: Lang) -> Document {
         s.line_style = LineStyle::Dashed;
         doc.elements.push(Element::Shape(s));
     }
-    let initiatives = match lang {
-        Lang::Sv => [
-            (
-                0usize,
-                0usize,
-                "Hälsosamtal för 40-åringar",
-                Status::Planned,
-            ),
-            (1, 1, "Videobesök i alla vårdcentraler", Status::Ongoing),
-            (2, 2, "Gemensam vårdplan med kommunen", Status::Idea),
-        ],
-        _ => [
-            (0, 0, "Health talks for everyone at 40", Status::Planned),
-            (1, 1, "Video visits at every health centre", Status::Ongoing),
-            (2, 2, "Shared care plan with the municipality", Status::Idea),
-        ],
-    };
+    let initiatives = [
+        (
+            0usize,
+            0usize,
+            word(lang, "template-roadmap-4"),
+            Status::Planned,
+        ),
+        (1, 1, word(lang, "template-roadmap-5"), Status::Ongoing),
+        (2, 2, word(lang, "template-roadmap-6"), Status::Idea),
+    ];
     for (lane, period, text, status) in initiatives {
         let top = doc.lane_rect(lane).map_or(0.0, |r| r.y) + 76.0;
         let x = o.x + 26.0 + period as f32 * w;
@@ -211,7 +169,7 @@ fn roadmap(lang: Lang) -> Document {
 
 fn workshop(lang: Lang) -> Document {
     let mut doc = base(lang);
-    doc.title = sv_en(lang, "Workshop", "Workshop").into();
+    doc.title = word(lang, "template-workshop-4").into();
     let mut ids = Ids(0);
     let board = doc.board_rect();
     // The parking lot: below the board, for what comes up but belongs elsewhere.
@@ -224,27 +182,16 @@ fn workshop(lang: Lang) -> Document {
     let mut title = Text::new(
         ids.next(),
         Point::new(lot.x + 24.0, lot.y + 16.0),
-        sv_en(
-            lang,
-            "Parkering – frågor och idéer till senare",
-            "Parking lot – questions and ideas for later",
-        ),
+        word(lang, "template-workshop-5"),
     );
     title.size = FontSize::L;
     title.rect = Rect::new(lot.x + 24.0, lot.y + 16.0, 900.0, 48.0);
     doc.elements.push(Element::Text(title));
-    let hints = match lang {
-        Lang::Sv => [
-            "Vad fungerar bra i dag?",
-            "Vad behöver förändras?",
-            "Hur ser det ut när vi är framme?",
-        ],
-        _ => [
-            "What works well today?",
-            "What needs to change?",
-            "What does it look like when we are there?",
-        ],
-    };
+    let hints = [
+        word(lang, "template-workshop-1"),
+        word(lang, "template-workshop-2"),
+        word(lang, "template-workshop-3"),
+    ];
     for (p, hint) in PhaseId::ALL.into_iter().zip(hints) {
         let r = doc.phase_rect(p);
         let mut t = Text::new(

@@ -1,15 +1,23 @@
-//! The ready sample canvas a newcomer sees first: a short Nära vård story in Swedish.
+//! The ready sample canvas a newcomer sees first: a short Nära vård story, in the language of
+//! the window (its words in `assets/i18n/*/sample.ftl`).
 
 use super::{
     Arrow, ArrowEnd, Card, CardColor, Document, Element, ElementId, FileData, FileId, FontSize,
     LineStyle, LineWidth, Mime, Outline, PenWidth, PhaseId, Picture, Point, Rect, Route, Shape,
     Stroke, Text,
 };
+use crate::lang::Lang;
 
-/// A short Nära vård story: a few cards in each phase.
+/// A short Nära vård story in Swedish: a few cards in each phase.
 pub fn nara_vard() -> Document {
+    nara_vard_in(Lang::Sv)
+}
+
+/// The sample in `lang`: its words from the translation files (`sample.ftl`).
+pub fn nara_vard_in(lang: Lang) -> Document {
+    let w = |key: &str| lang.word(key);
     let mut doc = Document::new();
-    doc.title = "Nära vård – exempel".to_owned();
+    doc.title = w("sample-title").to_owned();
     doc.board.height = 840.0;
     for id in PhaseId::ALL {
         doc.phases.get_mut(id).width = 620.0;
@@ -19,31 +27,31 @@ pub fn nara_vard() -> Document {
         (
             PhaseId::Nulage,
             [
-                ("Vården är byggd runt sjukhuset", CardColor::Grey),
-                ("Patienten upprepar sin historia", CardColor::Orange),
-                ("Lång väntan på första kontakt", CardColor::Red),
-                ("Kommun och region arbetar var för sig", CardColor::Grey),
-                ("Akuten blir vägen in för sköra äldre", CardColor::Pink),
+                (w("sample-nulage-1"), CardColor::Grey),
+                (w("sample-nulage-2"), CardColor::Orange),
+                (w("sample-nulage-3"), CardColor::Red),
+                (w("sample-nulage-4"), CardColor::Grey),
+                (w("sample-nulage-5"), CardColor::Pink),
             ],
         ),
         (
             PhaseId::Overgang,
             [
-                ("Fast vårdkontakt för den som behöver", CardColor::Yellow),
-                ("Digitala vårdmöten och egenmonitorering", CardColor::Blue),
-                ("Mobila team i hemmet", CardColor::Yellow),
-                ("Gemensam plan: SIP för fler", CardColor::Teal),
-                ("Kompetensväxling i primärvården", CardColor::Purple),
+                (w("sample-overgang-1"), CardColor::Yellow),
+                (w("sample-overgang-2"), CardColor::Blue),
+                (w("sample-overgang-3"), CardColor::Yellow),
+                (w("sample-overgang-4"), CardColor::Teal),
+                (w("sample-overgang-5"), CardColor::Purple),
             ],
         ),
         (
             PhaseId::Malbild,
             [
-                ("Vården utgår från personens behov", CardColor::Navy),
-                ("Hälsofrämjande och förebyggande först", CardColor::Green),
-                ("Rätt vård på rätt nivå – nära dig", CardColor::Green),
-                ("Personen är medskapare i sin vård", CardColor::Teal),
-                ("Sammanhållen vård med kommun och region", CardColor::White),
+                (w("sample-malbild-1"), CardColor::Navy),
+                (w("sample-malbild-2"), CardColor::Green),
+                (w("sample-malbild-3"), CardColor::Green),
+                (w("sample-malbild-4"), CardColor::Teal),
+                (w("sample-malbild-5"), CardColor::White),
             ],
         ),
     ];
@@ -86,9 +94,16 @@ pub fn nara_vard() -> Document {
             Route::Straight,
             0.0,
             LineStyle::Solid,
-            "rätt kompetens",
+            w("sample-label-skills"),
         ),
-        (10, 15, Route::Straight, 0.0, LineStyle::Dashed, "samverkan"),
+        (
+            10,
+            15,
+            Route::Straight,
+            0.0,
+            LineStyle::Dashed,
+            w("sample-label-together"),
+        ),
     ];
     for (i, (from, to, route, bend, style, label)) in arrows.into_iter().enumerate() {
         let at = |id: ElementId| doc.card(id).map(|c| c.rect.center()).unwrap_or_default();
@@ -114,7 +129,7 @@ pub fn nara_vard() -> Document {
     let mut caption = Text::new(
         ElementId(0x5a_0201),
         Point::new(x(PhaseId::Nulage) + 30.0, 680.0),
-        "Workshop: vår väg till nära vård",
+        w("sample-subtitle"),
     );
     caption.rect.w = 540.0;
     caption.size = FontSize::M;
@@ -147,7 +162,7 @@ pub fn nara_vard() -> Document {
         Rect::new(x(PhaseId::Overgang) + 150.0, 682.0, 320.0, 120.0),
         Outline::BlockArrow,
     );
-    way.text = "Steg för steg".to_owned();
+    way.text = w("sample-step-by-step").to_owned();
     way.fill = Some(CardColor::Orange);
     way.line_color = CardColor::Orange;
     way.line_width = LineWidth::Thin;
@@ -157,7 +172,7 @@ pub fn nara_vard() -> Document {
         Rect::new(x(PhaseId::Malbild) + 150.0, 664.0, 320.0, 160.0),
         Outline::Cloud,
     );
-    vision.text = "Vård nära dig 2030".to_owned();
+    vision.text = w("sample-vision").to_owned();
     vision.fill = Some(CardColor::Green);
     vision.line_color = CardColor::Green;
     vision.bold = true;
@@ -168,7 +183,7 @@ pub fn nara_vard() -> Document {
     let pictures: [Placed; 5] = [
         (
             "fluent:hospital",
-            "sjukhus",
+            w("sample-picture-hospital"),
             include_bytes!("../../assets/illustrations/fluent/hospital.svg"),
             PhaseId::Nulage,
             Rect::new(480.0, 680.0, 128.0, 128.0),
@@ -176,7 +191,7 @@ pub fn nara_vard() -> Document {
         ),
         (
             "fluent:woman-health-worker-medium-light",
-            "kvinnlig vårdpersonal",
+            w("sample-picture-health-worker"),
             include_bytes!(
                 "../../assets/illustrations/fluent/woman-health-worker-medium-light.svg"
             ),
@@ -186,7 +201,7 @@ pub fn nara_vard() -> Document {
         ),
         (
             "phosphor:video-camera",
-            "videokamera",
+            w("sample-picture-video"),
             include_bytes!("../../assets/illustrations/phosphor/video-camera.svg"),
             PhaseId::Overgang,
             Rect::new(490.0, 700.0, 100.0, 100.0),
@@ -194,7 +209,7 @@ pub fn nara_vard() -> Document {
         ),
         (
             "fluent:old-woman-light",
-            "äldre kvinna",
+            w("sample-picture-old-woman"),
             include_bytes!("../../assets/illustrations/fluent/old-woman-light.svg"),
             PhaseId::Malbild,
             Rect::new(22.0, 690.0, 116.0, 116.0),
@@ -202,7 +217,7 @@ pub fn nara_vard() -> Document {
         ),
         (
             "fluent:house-with-garden",
-            "hus med trädgård",
+            w("sample-picture-house"),
             include_bytes!("../../assets/illustrations/fluent/house-with-garden.svg"),
             PhaseId::Malbild,
             Rect::new(480.0, 680.0, 130.0, 130.0),

@@ -259,6 +259,24 @@ impl App {
         Self::new(sample::nara_vard(), None, desktop)
     }
 
+    /// The app with the sample canvas in `lang`, speaking `lang`.
+    pub fn with_sample_in(lang: Lang, desktop: Box<dyn Desktop>) -> Self {
+        let mut app = Self::new(sample::nara_vard_in(lang), None, desktop);
+        app.lang = lang;
+        app
+    }
+
+    /// Speaks `lang` from now on; the sample, untouched, is told again in it.
+    fn set_language(&mut self, lang: Lang) {
+        let untouched = self.path.is_none()
+            && !self.is_dirty()
+            && *self.editor.doc() == sample::nara_vard_in(self.lang);
+        self.lang = lang;
+        if untouched {
+            self.replace_document(sample::nara_vard_in(lang), None);
+        }
+    }
+
     /// The app with the file named on the command line; if it cannot be opened, an empty
     /// canvas and a message saying why.
     pub fn open_at_start(path: &Path, desktop: Box<dyn Desktop>, lang: Lang) -> Self {
@@ -891,7 +909,7 @@ impl App {
                 self.theme = t;
                 super::style(ctx, t);
             }
-            Action::SetLanguage(l) => self.lang = l,
+            Action::SetLanguage(l) => self.set_language(l),
             Action::Palette => {
                 if self.modal.is_none() {
                     self.modal = Some(Modal::Palette {
@@ -916,7 +934,7 @@ impl App {
                 // The next language there are words for (the View menu lists them all).
                 let all = Lang::all();
                 let i = all.iter().position(|l| *l == self.lang).unwrap_or(0);
-                self.lang = all.get(i + 1).copied().unwrap_or(Lang::Sv);
+                self.set_language(all.get(i + 1).copied().unwrap_or(Lang::Sv));
             }
             Action::TogglePanel => self.panel_open = !self.panel_open,
             Action::FullScreen => {

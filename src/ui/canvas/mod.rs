@@ -134,6 +134,8 @@ pub struct CanvasView {
     pub connecting: Option<(ElementId, ElementId)>,
     /// Whether text was being typed on the canvas last frame.
     was_editing: bool,
+    /// Whether the canvas got the keyboard by keyboard (Tab, typing ended), not by a click.
+    keyboard_focus: bool,
 }
 
 impl Default for CanvasView {
@@ -173,6 +175,7 @@ impl Default for CanvasView {
             cropping: None,
             connecting: None,
             was_editing: false,
+            keyboard_focus: false,
             pictures: Default::default(),
             voter: Default::default(),
             filter: Default::default(),
@@ -442,6 +445,13 @@ impl CanvasView {
             response.request_focus();
         }
         self.was_editing = editing;
+        // Focus reached by keyboard shows as a ring round the canvas (a click shows itself).
+        let pointer = ui.input(|i| i.pointer.any_pressed());
+        if response.gained_focus() {
+            self.keyboard_focus = !pointer;
+        } else if pointer {
+            self.keyboard_focus = false;
+        }
         if response.has_focus() {
             ui.memory_mut(|m| {
                 m.set_focus_lock_filter(
@@ -517,6 +527,15 @@ impl CanvasView {
         self.paint_grid(&painter, editor.doc(), &xf);
         self.paint_crop(&painter, editor, &xf);
         self.paint_overlays(&painter, editor, &xf, &response);
+        if self.keyboard_focus && response.has_focus() {
+            let ring = ui.visuals().selection.stroke.color;
+            painter.rect_stroke(
+                rect.shrink(1.5),
+                0.0,
+                egui::Stroke::new(3.0, ring),
+                egui::StrokeKind::Inside,
+            );
+        }
         self.describe_elements(ui, editor, &xf, lang);
         self.show_card_editor(ui, editor, &xf, lang);
         self.show_title_editor(ui, editor, &xf, lang);
