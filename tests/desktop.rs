@@ -357,3 +357,28 @@ fn a_third_language_from_a_folder_speaks_in_the_window() {
     h.run();
     assert_eq!(h.state().lang, Lang::Sv);
 }
+
+#[test]
+fn the_sample_speaks_the_window_s_language_and_follows_a_switch() {
+    let desktop = ScriptedDesktop::default();
+    let app = App::with_sample_in(Lang::En, Box::new(desktop));
+    let mut h = harness_with(app);
+    assert_eq!(h.state().doc().title, "Nära vård – an example");
+    assert!(
+        h.query_by_label_contains("Care is built around the hospital")
+            .is_some()
+    );
+    // Untouched, it is told again in Swedish when the language switches.
+    palette_runs(&mut h, (Modifiers::COMMAND, Key::K), "svenska");
+    assert_eq!(h.state().lang, Lang::Sv);
+    assert_eq!(h.state().doc(), &sample::nara_vard());
+    assert!(!h.state().is_dirty());
+    // Changed, it stays as it is.
+    let card = first_card(&h).unwrap().id;
+    h.state_mut().view.select_only(card);
+    key(&mut h, Key::Delete);
+    let changed = h.state().doc().clone();
+    palette_runs(&mut h, (Modifiers::COMMAND, Key::K), "english");
+    assert_eq!(h.state().lang, Lang::En);
+    assert_eq!(h.state().doc(), &changed);
+}

@@ -175,7 +175,6 @@ pub fn show(
             .add(
                 egui::TextEdit::singleline(query)
                     .id(field_id)
-                    .hint_text(Msg::PaletteSearch.text(lang))
                     .char_limit(100)
                     .desired_width(f32::INFINITY),
             )
@@ -195,9 +194,11 @@ pub fn show(
                 for (row, &i) in list.iter().enumerate() {
                     let Some(e) = entries.get(i) else { continue };
                     let mut button = egui::Button::selectable(row == *selected, e.label.as_str());
-                    if let Some(s) = &e.shortcut {
-                        button = button.shortcut_text(s.as_str());
-                    }
+                    // The name on the left, the shortcut (if any) on the right.
+                    button = match &e.shortcut {
+                        Some(s) => button.shortcut_text(s.as_str()),
+                        None => button.right_text(""),
+                    };
                     let r = ui.add_sized([ui.available_width(), 28.0], button);
                     if row == *selected && (up || down) {
                         r.scroll_to_me(None);

@@ -190,6 +190,8 @@ pub struct App {
     picture: Option<Receiver<Result<egui::ColorImage, String>>>,
     /// The window has been given the size of the screen once.
     sized: bool,
+    /// The window opened where the settings said it was last time.
+    restored_window: bool,
     /// Frames drawn while the window's first size is being settled.
     frames: u32,
 }
@@ -251,6 +253,7 @@ impl App {
             held: Vec::new(),
             picture: None,
             sized: false,
+            restored_window: false,
         }
     }
 
@@ -643,6 +646,24 @@ impl App {
             self.sized = true;
             return;
         }
+        // Where the user left it, unless that is off this monitor (a smaller one than then):
+        // then it is fitted to the monitor.
+        if self.restored_window {
+            self.sized = true;
+            let outer = ctx.input(|i| i.viewport().outer_rect);
+            let size = inner.map(|r| r.size()).unwrap_or_default();
+            let on_screen = outer.is_none_or(|o| {
+                o.min.x >= -50.0
+                    && o.min.y >= -50.0
+                    && o.max.x <= monitor.x + 50.0
+                    && o.max.y <= monitor.y + 50.0
+            });
+            if size.x > monitor.x || size.y > monitor.y || !on_screen {
+                ctx.send_viewport_cmd(ViewportCommand::InnerSize(size.min(monitor)));
+                ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::Pos2::ZERO));
+            }
+            return;
+        }
         // Frames come only while something happens: keep a few coming while waiting.
         ctx.request_repaint_after(std::time::Duration::from_millis(50));
         if self.frames == 2 {
@@ -931,10 +952,14 @@ impl App {
                 view.move_across(editor, true, forward);
             }
             Action::ToggleLanguage => {
-                // The next language there are words for (the View menu lists them all).
-                let all = Lang::all();
-                let i = all.iter().position(|l| *l == self.lang).unwrap_or(0);
-                self.set_language(all.get(i + 1).copied().unwrap_or(Lang::Sv));
+                // "In English" from Swedish, "På svenska" from any other (View → Language
+                // lists them all).
+                let to = if self.lang == Lang::Sv {
+                    Lang::En
+                } else {
+                    Lang::Sv
+                };
+                self.set_language(to);
             }
             Action::TogglePanel => self.panel_open = !self.panel_open,
             Action::FullScreen => {

@@ -24,10 +24,8 @@ impl App {
         self.apply_settings(&s);
         self.settings.written = Some(s.clone());
         self.settings.file = Some(file);
-        if s.window.is_some() {
-            // Where the user left it, rather than filling the screen.
-            self.sized = true;
-        }
+        // Where the user left it, rather than filling the screen.
+        self.restored_window = s.window.is_some_and(|w| !w.maximized);
         s.window
     }
 
