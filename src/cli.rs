@@ -33,6 +33,11 @@ pub enum Cli {
         dir: PathBuf,
         delay_ms: u64,
     },
+    /// Opens FILE as the window would and draws its first frame headlessly (for the
+    /// benchmark: time from start and memory).
+    FirstFrame {
+        file: PathBuf,
+    },
     Help,
     Version,
 }
@@ -94,6 +99,13 @@ enum Command {
     /// Edits, autosaves and saves in DIR until killed: what the kill test runs
     #[command(hide = true)]
     Drill(DrillOpts),
+    /// Opens FILE and draws the window's first frame without a window: what the benchmark
+    /// times from process start
+    #[command(hide = true, name = "first-frame")]
+    FirstFrame {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 /// The crash drill's options.
@@ -293,6 +305,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
             delay_ms: o.delay_ms,
         }),
         Ok(Args {
+            command: Some(Command::FirstFrame { file }),
+            ..
+        }) => Ok(Cli::FirstFrame { file }),
+        Ok(Args {
             command: None,
             file,
         }) => Ok(Cli::Run { file }),
@@ -308,32 +324,40 @@ pub fn check(path: &Path, lang: Lang) -> (String, i32) {
         Ok(loaded) => {
             let doc = &loaded.document;
             let upgraded = if let Some(v) = loaded.newer {
-                format!(", made by a newer Målbild (format {v}): opens read-only")
+                crate::tr!(lang, "check-newer", version = v.to_string())
             } else if loaded.version < crate::io::VERSION {
-                format!(", upgraded from version {}", loaded.version)
+                crate::tr!(lang, "check-upgraded", version = loaded.version.to_string())
             } else {
                 String::new()
             };
             let titles: Vec<&str> = doc.phases.iter().map(|(_, p)| p.title.as_str()).collect();
+            let others = match i18n::other_elements(doc, lang) {
+                s if s.is_empty() => s,
+                s => format!(", {s}"),
+            };
             (
-                format!(
-                    "{}: ok: Målbild canvas version {}{upgraded}; title “{}”; 3 phases ({}); {}, {}{}",
-                    path.display(),
-                    crate::io::VERSION,
-                    doc.title,
-                    titles.join(" → "),
-                    i18n::cards(doc.card_count(), Lang::En),
-                    i18n::arrows(doc.arrow_count(), Lang::En),
-                    match i18n::other_elements(doc, Lang::En) {
-                        s if s.is_empty() => s,
-                        s => format!(", {s}"),
-                    },
+                crate::tr!(
+                    lang,
+                    "check-ok",
+                    path = path.display().to_string(),
+                    version = crate::io::VERSION.to_string(),
+                    upgraded = upgraded,
+                    title = doc.title.as_str(),
+                    phases = titles.join(" → "),
+                    cards = i18n::cards(doc.card_count(), lang),
+                    arrows = i18n::arrows(doc.arrow_count(), lang),
+                    others = others
                 ),
                 0,
             )
         }
         Err(e) => (
-            format!("{}: error: {}", path.display(), i18n::load_error(&e, lang)),
+            crate::tr!(
+                lang,
+                "check-error",
+                path = path.display().to_string(),
+                why = i18n::load_error(&e, lang)
+            ),
             2,
         ),
     }

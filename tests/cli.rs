@@ -102,7 +102,19 @@ fn check_speaks_swedish_when_asked() {
     let err = out
         .map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
         .unwrap_or_default();
-    assert!(err.contains("Filen är tom."), "{err}");
+    assert!(err.contains(": fel: Filen är tom."), "{err}");
+    // And when all is well, in Swedish too, counted the Swedish way.
+    let out = Command::new(env!("CARGO_BIN_EXE_malbild"))
+        .args(["check", &path("assets/samples/nara-vard.malbild")])
+        .env("LANG", "sv_SE.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output();
+    let out = out
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    assert!(out.contains(": ok: Målbild-arbetsyta version 6"), "{out}");
+    assert!(out.contains("15 kort, 6 pilar"), "{out}");
 }
 
 #[test]

@@ -247,3 +247,10 @@ export-stopped = the export stopped unexpectedly
 connect-hint = Connect { $from } → { $to }: Tab picks another, Enter connects, Esc stops
 in-theme = theme { $theme }
 with-priority = priority { $priority }
+
+## malbild check
+
+check-ok = { $path }: ok: Målbild canvas version { $version }{ $upgraded }; title “{ $title }”; 3 phases ({ $phases }); { $cards }, { $arrows }{ $others }
+check-upgraded = , upgraded from version { $version }
+check-newer = , made by a newer Målbild (format { $version }): opens read-only
+check-error = { $path }: error: { $why }

@@ -246,3 +246,10 @@ export-stopped = exporten avbröts oväntat
 connect-hint = Koppla { $from } → { $to }: Tab väljer ett annat, Enter kopplar, Esc avbryter
 in-theme = tema { $theme }
 with-priority = prioritet { $priority }
+
+## malbild check
+
+check-ok = { $path }: ok: Målbild-arbetsyta version { $version }{ $upgraded }; namn ”{ $title }”; 3 faser ({ $phases }); { $cards }, { $arrows }{ $others }
+check-upgraded = , uppgraderad från version { $version }
+check-newer = , gjord med en nyare Målbild (format { $version }): öppnas skrivskyddad
+check-error = { $path }: fel: { $why }
