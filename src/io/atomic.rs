@@ -212,3 +212,95 @@ mod tests {
         let _ = fs::remove_dir_all(&d);
     }
 }
+
+/// Small files (the recent list, the settings) written atomically on a thread of their own,
+/// one after another in the order asked: a later version is never overwritten by an earlier
+/// one that happened to finish last. A slow disk never holds up the caller.
+#[derive(Default)]
+pub struct BackgroundWriter {
+    tx: Option<std::sync::mpsc::Sender<Job>>,
+}
+
+enum Job {
+    Write(PathBuf, Vec<u8>),
+    /// Answers once everything asked before is written.
+    Flush(std::sync::mpsc::Sender<()>),
+}
+
+impl std::fmt::Debug for BackgroundWriter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BackgroundWriter").finish_non_exhaustive()
+    }
+}
+
+fn write_with_folder(path: &Path, bytes: &[u8]) {
+    if let Some(dir) = path.parent() {
+        let _ = fs::create_dir_all(dir);
+    }
+    let _ = write_atomic(path, bytes);
+}
+
+impl BackgroundWriter {
+    /// Writes `bytes` to `path` (its folder made if missing) after what was asked before.
+    pub fn write(&mut self, path: PathBuf, bytes: Vec<u8>) {
+        if self.tx.is_none() {
+            let (tx, rx) = std::sync::mpsc::channel::<Job>();
+            let spawned = std::thread::Builder::new()
+                .name("malbild-writer".into())
+                .spawn(move || {
+                    for job in rx {
+                        match job {
+                            Job::Write(path, bytes) => write_with_folder(&path, &bytes),
+                            Job::Flush(done) => {
+                                let _ = done.send(());
+                            }
+                        }
+                    }
+                });
+            if spawned.is_err() {
+                // No thread to be had: written here and now.
+                write_with_folder(&path, &bytes);
+                return;
+            }
+            self.tx = Some(tx);
+        }
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Job::Write(path, bytes));
+        }
+    }
+
+    /// Waits (a few seconds at most) until everything asked is written: before the program
+    /// ends.
+    pub fn flush(&self) {
+        if let Some(tx) = &self.tx {
+            let (done, wait) = std::sync::mpsc::channel();
+            if tx.send(Job::Flush(done)).is_ok() {
+                let _ = wait.recv_timeout(std::time::Duration::from_secs(5));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod writer_tests {
+    use super::*;
+
+    #[test]
+    fn background_writes_land_in_the_order_asked() {
+        let dir = std::env::temp_dir().join(format!("malbild-writer-{}", std::process::id()));
+        let file = dir.join("list.json");
+        let mut w = BackgroundWriter::default();
+        for i in 0..200u32 {
+            // Large first, small last: the last asked must be what stays.
+            let bytes = if i == 199 {
+                b"last".to_vec()
+            } else {
+                vec![b'x'; 200_000]
+            };
+            w.write(file.clone(), bytes);
+        }
+        w.flush();
+        assert_eq!(fs::read(&file).unwrap_or_default(), b"last");
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

@@ -7,7 +7,7 @@ mod atomic;
 pub use crate::base64;
 pub mod png;
 
-pub use atomic::{NotRegular, check_writable, write_atomic};
+pub use atomic::{BackgroundWriter, NotRegular, check_writable, write_atomic};
 
 use crate::model::Document;
 use serde::{Deserialize, Serialize};

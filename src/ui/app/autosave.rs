@@ -207,12 +207,11 @@ impl App {
     }
 
     /// Writes the list, on a thread of its own (a slow home folder never holds the window).
-    pub(super) fn store_recent(&self) {
-        if let Some(file) = self.recent_file.clone() {
-            let list = self.recent.clone();
-            let _ = std::thread::Builder::new()
-                .name("malbild-recent".into())
-                .spawn(move || list.save(&file));
+    pub(super) fn store_recent(&mut self) {
+        if let Some(file) = self.recent_file.clone()
+            && let Ok(json) = serde_json::to_vec_pretty(&self.recent)
+        {
+            self.writer.write(file, json);
         }
     }
 

@@ -160,6 +160,8 @@ pub struct App {
     /// The path prompt whose path is being used, to offer again if using it fails.
     last_prompt: Option<Modal>,
     queued: Vec<Action>,
+    /// Writes the recent list and the settings in order, on a thread of its own.
+    writer: io::BackgroundWriter,
     /// The settings remembered between runs, and where they are kept.
     pub settings: settings::Kept,
     /// The actions last run from the palette, the latest first (offered first next time).
@@ -238,6 +240,7 @@ impl App {
             queued: Vec::new(),
             palette_recent: Vec::new(),
             settings: settings::Kept::default(),
+            writer: io::BackgroundWriter::default(),
             notice: None,
             title_sent: String::new(),
             export: ExportDialog::default(),

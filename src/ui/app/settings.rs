@@ -116,22 +116,27 @@ impl App {
             return;
         }
         self.settings.changed_at = None;
-        self.settings.written = Some(current.clone());
-        // Written beside the frame: a slow disk never holds the window up.
-        std::thread::spawn(move || {
-            let _ = current.save(&file);
-        });
+        // Written beside the frame, after what was asked before: a slow disk never holds the
+        // window up, and an older version never lands last.
+        if let Ok(json) = serde_json::to_vec_pretty(&current) {
+            self.writer.write(file, json);
+        }
+        self.settings.written = Some(current);
     }
 
     /// Writes the settings now (the window is closing).
     pub(super) fn save_settings_now(&mut self) {
-        if let Some(file) = &self.settings.file {
+        if let Some(file) = self.settings.file.clone() {
             let current = self.current_settings();
-            if self.settings.written.as_ref() != Some(&current) {
-                let _ = current.save(file);
+            if self.settings.written.as_ref() != Some(&current)
+                && let Ok(json) = serde_json::to_vec_pretty(&current)
+            {
+                self.writer.write(file, json);
                 self.settings.written = Some(current);
             }
         }
+        // The recent list and the settings on disk before the window goes.
+        self.writer.flush();
     }
 }
 
