@@ -16,6 +16,16 @@ fn main() {
         run_pictures(quick);
         return;
     }
+    // `cargo bench -- arrows`: the canvas heavy with long arrows alone.
+    if std::env::args().any(|a| a == "arrows") {
+        run_arrows(quick);
+        return;
+    }
+    // `cargo bench -- large`: the 50,000-element mixed canvas alone.
+    if std::env::args().any(|a| a == "large") {
+        run_large(quick);
+        return;
+    }
     // The canvases must be what the tables say: the whole board in view at the lowest zoom.
     for n in [1_000, 10_000] {
         let b = document(n).board_rect();
@@ -446,6 +456,8 @@ pub fn run(quick: bool) {
     run_pen(runs);
     run_export(quick);
     run_pictures(quick);
+    run_arrows(quick);
+    run_large(quick);
 }
 
 /// A made-up photo: soft colour fields with fine grain, as JPEG (`seed` makes each differ).
@@ -674,4 +686,188 @@ fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// 10,000 cards and 3,000 arrows bound between cards far apart, so that they cross the board:
+/// straight, curved and elbow, half of them dashed, one in ten labelled.
+pub fn arrows_document() -> Document {
+    let mut doc = document(10_000);
+    doc.title = "Benchmark, 10 000 kort och 3 000 pilar".to_owned();
+    let cards: Vec<(ElementId, Rect)> = doc
+        .elements
+        .iter()
+        .filter_map(Element::as_card)
+        .map(|c| (c.id, c.rect))
+        .collect();
+    let n = cards.len();
+    let centre = Point::new(0.5, 0.5);
+    for i in 0..3_000 {
+        let (a, b) = (cards[(i * 7) % n], cards[(i * 7919 + n / 2) % n]);
+        let mut arrow = malbild::model::Arrow::new(
+            ElementId(2_000_000 + i as u64),
+            malbild::model::ArrowEnd::bound(a.1.center(), a.0, centre),
+            malbild::model::ArrowEnd::bound(b.1.center(), b.0, centre),
+        );
+        arrow.route = malbild::model::Route::ALL[i % 3];
+        arrow.bend = if i % 3 == 1 { 60.0 } else { 0.0 };
+        if i % 2 == 0 {
+            arrow.style = malbild::model::LineStyle::Dashed;
+        }
+        if i % 10 == 0 {
+            arrow.label = format!("steg {i}");
+        }
+        doc.elements.push(Element::Arrow(arrow));
+    }
+    doc
+}
+
+/// Runs the program on `args` and gives its wall time and peak resident memory (MB).
+fn run_process(args: &[&std::ffi::OsStr]) -> Option<(Duration, f64, String)> {
+    let start = Instant::now();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_malbild"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is plain data written by wait4 for the child just started.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let took = start.elapsed();
+    if waited != pid {
+        return None;
+    }
+    let mut out = String::new();
+    if let Some(mut s) = child.stdout {
+        use std::io::Read;
+        let _ = s.read_to_string(&mut out);
+    }
+    Some((took, usage.ru_maxrss as f64 / 1024.0, out.trim().to_owned()))
+}
+
+/// The canvas heavy with long arrows: frames of it all in view, and the whole program's
+/// time and memory for its first frame and for `export --scale 0.1`.
+pub fn run_arrows(quick: bool) {
+    let frames = if quick { 20 } else { 60 };
+    let runs = if quick { 2 } else { 5 };
+    let doc = arrows_document();
+    println!();
+    println!("Canvas of 10,000 cards and 3,000 long arrows:");
+    println!();
+    println!("| what | median | p95 | min | peak memory |");
+    println!("|---|---:|---:|---:|---:|");
+    let s = frame_times(doc.clone(), Framing::All, frames);
+    println!(
+        "| frame, all in view | {:.2} ms | {:.2} ms | {:.2} ms | |",
+        s.median, s.p95, s.min
+    );
+    let dir = std::env::temp_dir().join(format!("malbild-bench-arrows-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let file = dir.join("arrows.malbild");
+    if malbild::io::save(&file, &doc).is_err() {
+        eprintln!("bench: cannot write {}", file.display());
+        return;
+    }
+    let png = dir.join("arrows.png");
+    let os = |s: &'static str| std::ffi::OsStr::new(s);
+    let cases: [(&str, Vec<&std::ffi::OsStr>); 2] = [
+        (
+            "first frame after start (whole process)",
+            vec![os("first-frame"), file.as_os_str()],
+        ),
+        (
+            "`export --scale 0.1` (whole process)",
+            vec![
+                os("export"),
+                file.as_os_str(),
+                os("-o"),
+                png.as_os_str(),
+                os("--scale"),
+                os("0.1"),
+            ],
+        ),
+    ];
+    for (what, args) in cases {
+        let mut times = Vec::new();
+        let mut peak: f64 = 0.0;
+        let mut said = String::new();
+        for _ in 0..runs {
+            if let Some((t, mb, out)) = run_process(&args) {
+                times.push(t);
+                peak = peak.max(mb);
+                said = out;
+            }
+        }
+        let s = Stats::of(times);
+        println!(
+            "| {what} | {:.0} ms | {:.0} ms | {:.0} ms | {peak:.0} MB |",
+            s.median, s.p95, s.min
+        );
+        if std::env::var_os("MALBILD_BENCH_VERBOSE").is_some() {
+            eprintln!("{said}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The mixed canvas of 50,000 elements: frames (the whole board as far out as the zoom goes,
+/// one phase, 100 %), open and save, the file's size and the memory it takes.
+pub fn run_large(quick: bool) {
+    let frames = if quick { 10 } else { 30 };
+    let runs = if quick { 2 } else { 5 };
+    let doc = mixed_document(50_000);
+    println!();
+    println!("Mixed canvas of 50,000 elements:");
+    println!();
+    println!("| what | median | p95 | min |");
+    println!("|---|---:|---:|---:|");
+    for (what, framing) in [
+        ("frame, as far out as it goes (10 %)", Framing::All),
+        (
+            "frame, zoomed to Övergång",
+            Framing::Phase(PhaseId::Overgang),
+        ),
+        ("frame, 100 %", Framing::Zoom(1.0)),
+    ] {
+        let s = frame_times(doc.clone(), framing, frames);
+        println!(
+            "| {what} | {:.2} ms | {:.2} ms | {:.2} ms |",
+            s.median, s.p95, s.min
+        );
+    }
+    let (open, save, size) = file_times(&doc, runs);
+    println!(
+        "| open ({:.1} MB file) | {:.0} ms | {:.0} ms | {:.0} ms |",
+        size as f64 / 1e6,
+        open.median,
+        open.p95,
+        open.min
+    );
+    println!(
+        "| save (atomic, fsync) | {:.0} ms | {:.0} ms | {:.0} ms |",
+        save.median, save.p95, save.min
+    );
+    // The whole program opening it and drawing its first frame, and the memory that takes.
+    let dir = std::env::temp_dir().join(format!("malbild-bench-large-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let file = dir.join("large.malbild");
+    if malbild::io::save(&file, &doc).is_ok() {
+        let args = [std::ffi::OsStr::new("first-frame"), file.as_os_str()];
+        let mut times = Vec::new();
+        let mut peak: f64 = 0.0;
+        for _ in 0..runs {
+            if let Some((t, mb, _)) = run_process(&args) {
+                times.push(t);
+                peak = peak.max(mb);
+            }
+        }
+        let s = Stats::of(times);
+        println!(
+            "| first frame after start (whole process), peak memory {peak:.0} MB | {:.0} ms | {:.0} ms | {:.0} ms |",
+            s.median, s.p95, s.min
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -51,6 +51,7 @@ fn main() -> ExitCode {
             lang.unwrap_or_else(Lang::from_env),
         )),
         Cli::Drill { dir, delay_ms } => ExitCode::from(cli::drill(&dir, delay_ms) as u8),
+        Cli::FirstFrame { file } => first_frame(&file),
         Cli::Run { file } => run_window(file),
     }
 }
@@ -149,4 +150,61 @@ fn window_icon() -> Option<egui::IconData> {
         height: image.height(),
         rgba: image.into_raw(),
     })
+}
+
+/// `malbild first-frame FILE`: the file opened as the window opens it, and its first frame
+/// drawn and tessellated in a 1600 × 900 window without a display; prints the time since the
+/// process started and the resident memory (for the benchmark).
+fn first_frame(file: &std::path::Path) -> ExitCode {
+    let app = App::open_at_start(file, Box::new(NativeDesktop::default()), Lang::from_env());
+    let mut app = app;
+    let ctx = egui::Context::default();
+    let raw = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 900.0),
+        )),
+        ..Default::default()
+    };
+    let out = ctx.run_ui(raw, |ui| app.ui(ui));
+    let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
+    std::hint::black_box(prims);
+    let rss = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?.to_owned();
+            line.split_whitespace().nth(1)?.parse::<f64>().ok()
+        })
+        .map_or(0.0, |kb| kb / 1024.0);
+    println!(
+        "first frame {:.0} ms after start, {} cards in view, peak memory {rss:.0} MB",
+        process_age_ms(),
+        app.view.visible_count()
+    );
+    ExitCode::SUCCESS
+}
+
+/// How long the process has run, in milliseconds (from /proc on Linux; 0 elsewhere).
+fn process_age_ms() -> f64 {
+    #[cfg(target_os = "linux")]
+    {
+        // Field 22 of /proc/self/stat: the start time in clock ticks after boot.
+        let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+        let after = stat.rsplit(')').next().unwrap_or("");
+        let start: f64 = after
+            .split_whitespace()
+            .nth(19)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0);
+        let uptime: f64 = std::fs::read_to_string("/proc/uptime")
+            .ok()
+            .and_then(|u| u.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0.0);
+        // SAFETY: sysconf only reads a system constant.
+        let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+        if ticks > 0.0 {
+            return (uptime - start / ticks) * 1000.0;
+        }
+    }
+    0.0
 }

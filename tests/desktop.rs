@@ -382,3 +382,34 @@ fn the_sample_speaks_the_window_s_language_and_follows_a_switch() {
     assert_eq!(h.state().lang, Lang::En);
     assert_eq!(h.state().doc(), &changed);
 }
+
+#[test]
+fn an_idle_window_asks_for_no_frames() {
+    // The sample with pictures, a timer not running, nothing moving: once settled, no frame
+    // is asked for (the CPU rests while a facilitator talks).
+    let (mut h, _) = harness_in(sample::nara_vard(), Lang::Sv);
+    for _ in 0..200 {
+        h.step();
+        if !h.ctx.has_requested_repaint() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    h.step();
+    assert!(
+        !h.ctx.has_requested_repaint(),
+        "an idle window asks for another frame"
+    );
+    // A change asks for frames; then it rests again.
+    key(&mut h, Key::N);
+    type_text(&mut h, "Hej");
+    key(&mut h, Key::Escape);
+    for _ in 0..200 {
+        h.step();
+        if !h.ctx.has_requested_repaint() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!h.ctx.has_requested_repaint(), "it rests after a change");
+}

@@ -540,7 +540,19 @@ pub fn label_job(text: &str, color: Rgba, zoom: f32) -> LayoutJob {
 pub fn arrow_screen_points(path: &ArrowPath, xf: &Transform) -> Vec<Pos2> {
     let segments = match path {
         ArrowPath::Poly(_) => 1,
-        ArrowPath::Quad { .. } => ((path.length() * xf.zoom / 4.0) as usize).clamp(8, 512),
+        // As few pieces as keep the curve within a quarter pixel of itself: the chords of n
+        // equal steps of a quadratic stray |p0 − 2c + p2| / (4 n²) at most (less for a part).
+        ArrowPath::Quad { p0, c, p2, t0, t1 } => {
+            let dx = p0.x - 2.0 * c.x + p2.x;
+            let dy = p0.y - 2.0 * c.y + p2.y;
+            let bend = (dx * dx + dy * dy).sqrt() * xf.zoom * (t1 - t0).abs();
+            let n = (bend / (4.0 * 0.25)).sqrt().ceil();
+            if n.is_finite() {
+                (n as usize).clamp(4, 512)
+            } else {
+                512
+            }
+        }
     };
     path.points(segments)
         .into_iter()
@@ -663,20 +675,29 @@ fn paint_arrow<'a>(
             LineStyle::Solid => {
                 painter.add(PathShape::line(piece, PathStroke::new(w, color)));
             }
-            LineStyle::Dashed => {
-                let (dash, gap) = (w * 3.5 + 4.0, w * 2.0 + 3.0);
-                let period = dash + gap;
-                let offset = (period - start.rem_euclid(period)).rem_euclid(period);
-                painter.extend(Shape::dashed_line_with_offset(
-                    &piece,
-                    Stroke::new(w, color),
-                    &[dash],
-                    &[gap],
-                    offset,
+            LineStyle::Dashed | LineStyle::Dotted if faint_pattern(a, z) => {
+                // Far out the pattern is finer than a few pixels: what the eye sees is a
+                // fainter line, and that is drawn (one shape, not thousands of dashes).
+                let share = pattern_share(a, z, w);
+                painter.add(PathShape::line(
+                    piece,
+                    PathStroke::new(w, color.gamma_multiply(share)),
                 ));
             }
+            LineStyle::Dashed => {
+                let (dash, gap) = dash_pattern(a, z);
+                let period = dash + gap;
+                let offset = (period - start.rem_euclid(period)).rem_euclid(period);
+                // All the dashes of the piece in one mesh: a long dashed arrow far out has
+                // hundreds, and a shape each cost more than drawing them.
+                let mut mesh = egui::Mesh::default();
+                dashes(&mut mesh, &piece, w, color, dash, gap, offset);
+                if !mesh.is_empty() {
+                    painter.add(Shape::mesh(mesh));
+                }
+            }
             LineStyle::Dotted => {
-                let spacing = w * 2.2 + 2.0;
+                let spacing = dot_spacing(a, z);
                 let offset = (spacing - start.rem_euclid(spacing)).rem_euclid(spacing);
                 let piece = shorten(piece, offset, 0.0);
                 painter.extend(Shape::dotted_line(&piece, color, spacing, w * 0.6));
@@ -694,6 +715,138 @@ fn paint_arrow<'a>(
     if !a.label.is_empty() && options.hidden_text != Some(a.id) {
         let place = arrow::label_place(&a.label, &path).center();
         labels.push((a.label.as_str(), xf.to_screen(place)));
+    }
+}
+
+/// The dashes and gaps of a dashed arrow on screen at zoom `z`: a pattern of the canvas, so
+/// that it grows and shrinks with the zoom as the line does.
+fn dash_pattern(a: &Arrow, z: f32) -> (f32, f32) {
+    let w = a.width.points();
+    ((w * 3.5 + 4.0) * z, (w * 2.0 + 3.0) * z)
+}
+
+/// The distance between the dots of a dotted arrow on screen at zoom `z`.
+fn dot_spacing(a: &Arrow, z: f32) -> f32 {
+    (a.width.points() * 2.2 + 2.0) * z
+}
+
+/// Draws every dash however small (for the test that the level of detail looks the same).
+#[doc(hidden)]
+pub static FULL_DETAIL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether a dashed or dotted arrow's pattern is finer than the eye can tell at zoom `z`
+/// (its period under four pixels), so that it is drawn as a fainter solid line.
+fn faint_pattern(a: &Arrow, z: f32) -> bool {
+    if FULL_DETAIL.load(std::sync::atomic::Ordering::Relaxed) {
+        return false;
+    }
+    match a.style {
+        LineStyle::Solid => false,
+        LineStyle::Dashed => {
+            let (d, g) = dash_pattern(a, z);
+            d + g < 4.0
+        }
+        LineStyle::Dotted => dot_spacing(a, z) < 4.0,
+    }
+}
+
+/// How much of a dashed or dotted line of `w` pixels is ink at zoom `z`: the shade of the
+/// faint line that stands for it (dots so close that they overlap make a whole line).
+fn pattern_share(a: &Arrow, z: f32, w: f32) -> f32 {
+    match a.style {
+        LineStyle::Solid => 1.0,
+        LineStyle::Dashed => {
+            let (d, g) = dash_pattern(a, z);
+            d / (d + g).max(1e-3)
+        }
+        LineStyle::Dotted => {
+            let r = w * 0.6;
+            (std::f32::consts::PI * r * r / (dot_spacing(a, z) * w).max(1e-3)).min(1.0)
+        }
+    }
+}
+
+/// Adds the dashes of `path` to `mesh`, as `Shape::dashed_line_with_offset` places them
+/// (`offset`: how far into the first dash the line starts), each a quad of width `w` with a
+/// soft edge of one pixel as egui's lines have (a line thinner than a pixel is a pixel wide
+/// and fainter).
+fn dashes(
+    mesh: &mut egui::Mesh,
+    path: &[Pos2],
+    w: f32,
+    color: Color32,
+    dash: f32,
+    gap: f32,
+    offset: f32,
+) {
+    let mut quad = |a: Pos2, b: Pos2| {
+        let d = b - a;
+        let len = d.length();
+        if len <= 0.0 || !len.is_finite() {
+            return;
+        }
+        let n = vec2(-d.y, d.x) / len;
+        let base = mesh.vertices.len() as u32;
+        if w <= 1.0 {
+            // Three across: transparent, the colour faded by the width, transparent.
+            let c = color.gamma_multiply(w.max(0.0));
+            for (p, c) in [
+                (-1.0, Color32::TRANSPARENT),
+                (0.0, c),
+                (1.0, Color32::TRANSPARENT),
+            ] {
+                mesh.colored_vertex(a + n * p, c);
+                mesh.colored_vertex(b + n * p, c);
+            }
+            for k in 0..2 {
+                let i = base + 2 * k;
+                mesh.add_triangle(i, i + 1, i + 2);
+                mesh.add_triangle(i + 1, i + 3, i + 2);
+            }
+        } else {
+            let (inner, outer) = (w / 2.0 - 0.5, w / 2.0 + 0.5);
+            for (p, c) in [
+                (-outer, Color32::TRANSPARENT),
+                (-inner, color),
+                (inner, color),
+                (outer, Color32::TRANSPARENT),
+            ] {
+                mesh.colored_vertex(a + n * p, c);
+                mesh.colored_vertex(b + n * p, c);
+            }
+            for k in 0..3 {
+                let i = base + 2 * k;
+                mesh.add_triangle(i, i + 1, i + 2);
+                mesh.add_triangle(i + 1, i + 3, i + 2);
+            }
+        }
+    };
+    let (dash, gap) = (dash.max(0.5), gap.max(0.5));
+    let mut along = offset;
+    let mut drawing = false;
+    for seg in path.windows(2) {
+        let (start, end) = (seg[0], seg[1]);
+        let v = end - start;
+        let len = v.length();
+        if !len.is_finite() {
+            return;
+        }
+        let mut from = start;
+        while along < len {
+            let p = start + v * (along / len);
+            if drawing {
+                quad(from, p);
+                along += gap;
+            } else {
+                from = p;
+                along += dash;
+            }
+            drawing = !drawing;
+        }
+        if drawing {
+            quad(from, end);
+        }
+        along -= len;
     }
 }
 
