@@ -329,9 +329,113 @@ pub fn to_bytes(doc: &Document) -> Vec<u8> {
         document: doc,
     };
     // Serializing plain structs, strings and finite numbers into memory cannot fail.
-    let mut out = serde_json::to_vec_pretty(&file).unwrap_or_default(); // ok: infallible
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Layout::default());
+    let _ = serde::Serialize::serialize(&file, &mut ser); // ok: infallible
     out.push(b'\n');
     out
+}
+
+/// Pretty JSON (two spaces), except that a list inside a list is written on one line
+/// (`[2.5, 8.78]`), as a person would: a stroke's points take a line each rather than four,
+/// and the file about half the room. The same JSON, read the same way.
+#[derive(Default)]
+struct Layout {
+    /// The lists and objects open, innermost last.
+    open: Vec<Open>,
+    /// Whether the innermost container written over lines has a value yet.
+    has_value: bool,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Open {
+    List { one_line: bool },
+    Object,
+}
+
+impl Layout {
+    fn one_line(&self) -> bool {
+        self.open.last() == Some(&Open::List { one_line: true })
+    }
+
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b"\n")?;
+        for _ in 0..self.open.len() {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Layout {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        let one_line = matches!(self.open.last(), Some(Open::List { .. }));
+        self.open.push(Open::List { one_line });
+        if !one_line {
+            self.has_value = false;
+        }
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        let one_line = self.one_line();
+        self.open.pop();
+        if !one_line && self.has_value {
+            self.newline(w)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if self.one_line() {
+            return w.write_all(if first { b"" } else { b", " });
+        }
+        w.write_all(if first { b"" } else { b"," })?;
+        self.newline(w)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        if !self.one_line() {
+            self.has_value = true;
+        }
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open.push(Open::Object);
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open.pop();
+        if self.has_value {
+            self.newline(w)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        w.write_all(if first { b"" } else { b"," })?;
+        self.newline(w)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// Reads a document from file bytes, upgrading older versions.
@@ -360,6 +464,9 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     }
     if let Some(kind) = other_format(bytes) {
         return Err(LoadError::OtherFormat(kind));
+    }
+    if let Some(loaded) = read_fast(bytes) {
+        return Ok(loaded);
     }
     let header: Header = match serde_json::from_slice(bytes) {
         Ok(h) => h,
@@ -406,8 +513,39 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     };
 
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let mut file: FileIn = serde_path_to_error::deserialize(&mut de).map_err(invalid)?;
+    let file: FileIn = serde_path_to_error::deserialize(&mut de).map_err(invalid)?;
     de.end().map_err(|e| syntax_error(&e))?;
+    finish(file, version)
+}
+
+/// A well-formed file of a version this one reads, read in one pass: the usual case, taken
+/// first. Anything else (`None`) is read again the careful way, which says what is wrong.
+fn read_fast(bytes: &[u8]) -> Option<Loaded> {
+    #[derive(Deserialize)]
+    struct Fast {
+        #[serde(rename = "format")]
+        format: String,
+        #[serde(rename = "version")]
+        version: u32,
+        #[serde(rename = "document")]
+        document: Document,
+    }
+    let fast: Fast = serde_json::from_slice(bytes).ok()?;
+    if fast.format != FORMAT || !(1..=VERSION).contains(&fast.version) {
+        return None;
+    }
+    finish(
+        FileIn {
+            document: fast.document,
+        },
+        fast.version,
+    )
+    .ok()
+}
+
+/// A document as read from a file of `version`: upgraded, checked, its order keys and files
+/// table put right.
+fn finish(mut file: FileIn, version: u32) -> Result<Loaded, LoadError> {
     for (i, step) in UPGRADES.iter().enumerate().skip(version as usize - 1) {
         step(&mut file.document).map_err(|detail| LoadError::Invalid {
             path: "document".into(),
@@ -778,6 +916,41 @@ pub fn io_message(kind: &std::io::ErrorKind, detail: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::sample;
+
+    #[test]
+    fn lists_in_lists_take_one_line_and_the_rest_is_pretty_json() {
+        let write = |v: &serde_json::Value| {
+            let mut out = Vec::new();
+            let mut ser = serde_json::Serializer::with_formatter(&mut out, Layout::default());
+            serde::Serialize::serialize(v, &mut ser).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let value = serde_json::json!({
+            "a": [[1.5, -2000.0], [3, 4]],
+            "e": [],
+            "o": {},
+            "m": [1, "x", {"k": [[true]]}],
+            "s": "[1,\" 2]"
+        });
+        let text = write(&value);
+        assert!(
+            text.contains("\"a\": [\n    [1.5, -2000.0],\n    [3, 4]\n  ]"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"e\": []") && text.contains("\"o\": {}"),
+            "{text}"
+        );
+        assert!(text.contains("\"k\": [\n        [true]\n      ]"), "{text}");
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+        // Without a list in a list, exactly serde_json's pretty printing.
+        let plain = serde_json::json!({"x": [1, {"y": 2, "z": []}], "w": {}});
+        assert_eq!(write(&plain), serde_json::to_string_pretty(&plain).unwrap());
+        // A stroke's points: a line each.
+        let text = String::from_utf8(to_bytes(&sample::nara_vard())).unwrap();
+        assert!(text.lines().any(|l| l.trim() == "[2.5, 8.78],"), "points");
+    }
 
     #[test]
     fn round_trip_is_equal_and_stable() {
