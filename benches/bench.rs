@@ -21,6 +21,11 @@ fn main() {
         run_arrows(quick);
         return;
     }
+    // `cargo bench -- gestures`: dragging and drawing on the 10,000-element mixed canvas.
+    if std::env::args().any(|a| a == "gestures") {
+        run_gestures(quick);
+        return;
+    }
     // `cargo bench -- large`: the 50,000-element mixed canvas alone.
     if std::env::args().any(|a| a == "large") {
         run_large(quick);
@@ -456,6 +461,7 @@ pub fn run(quick: bool) {
     run_pen(runs);
     run_export(quick);
     run_pictures(quick);
+    run_gestures(quick);
     run_arrows(quick);
     run_large(quick);
 }
@@ -870,4 +876,121 @@ pub fn run_large(quick: bool) {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// What a timed gesture does.
+#[derive(Clone, Copy, Debug)]
+pub enum Gesture {
+    /// Drags the 100 cards nearest the middle of the view, held by the middle one.
+    Drag,
+    /// Draws a pen stroke across the middle of the view.
+    Pen,
+}
+
+/// Times `frames` frames of the whole app at zoom `zoom` while `gesture` goes on: the pointer
+/// held and moved a few points every frame (UI pass plus tessellation, as above).
+pub fn gesture_times(doc: Document, zoom: f32, gesture: Gesture, frames: usize) -> Stats {
+    let ctx = egui::Context::default();
+    let mut app = App::new(doc, None, Box::new(ScriptedDesktop::default()));
+    let mut t = 0.0;
+    let mut run = |app: &mut App, t: &mut f64, events: Vec<egui::Event>| {
+        *t += 1.0 / 60.0;
+        let mut raw = input(*t);
+        raw.events = events;
+        let start = Instant::now();
+        let mut out = ctx.run_ui(raw, |ui| app.ui(ui));
+        let prims = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
+        let took = start.elapsed();
+        std::hint::black_box(prims);
+        out.textures_delta.clear();
+        took
+    };
+    for _ in 0..3 {
+        run(&mut app, &mut t, vec![]);
+    }
+    let doc = app.doc().clone();
+    app.view.fit_all(&doc);
+    run(&mut app, &mut t, vec![]);
+    app.view.camera.pending = Some(malbild::ui::camera::Framing::ZoomTo(zoom));
+    for _ in 0..3 {
+        run(&mut app, &mut t, vec![]);
+    }
+    let xf = app.view.camera.transform(app.view.rect);
+    let middle = app.view.rect.center();
+    let mut at = middle;
+    match gesture {
+        Gesture::Drag => {
+            let mut cards: Vec<(f32, ElementId, egui::Pos2)> = doc
+                .elements
+                .iter()
+                .filter_map(Element::as_card)
+                .map(|c| {
+                    let p = xf.to_screen(c.rect.center());
+                    ((p - middle).length(), c.id, p)
+                })
+                .collect();
+            cards.sort_by(|a, b| a.0.total_cmp(&b.0));
+            app.view.selection = cards.iter().take(100).map(|c| c.1).collect();
+            if let Some(c) = cards.first() {
+                at = c.2;
+            }
+        }
+        Gesture::Pen => app.view.tool = malbild::ui::canvas::Tool::Pen,
+    }
+    let press = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    run(
+        &mut app,
+        &mut t,
+        vec![egui::Event::PointerMoved(at), press(at, true)],
+    );
+    let mut samples = Vec::with_capacity(frames);
+    for i in 0..frames {
+        let step = vec2(3.0, if (i / 30) % 2 == 0 { 1.5 } else { -1.5 });
+        at += step;
+        samples.push(run(&mut app, &mut t, vec![egui::Event::PointerMoved(at)]));
+    }
+    run(&mut app, &mut t, vec![press(at, false)]);
+    // The gesture must have done what it is timed for.
+    let done = match gesture {
+        Gesture::Drag => {
+            app.doc()
+                .elements
+                .iter()
+                .filter(|e| doc.elements.get(e.id()) != Some(*e))
+                .count()
+                >= 100
+        }
+        Gesture::Pen => app.doc().elements.len() == doc.elements.len() + 1,
+    };
+    if !done {
+        eprintln!("bench: the {gesture:?} gesture changed nothing; its times mean nothing");
+    }
+    Stats::of(samples)
+}
+
+/// Frames while dragging 100 cards of the 10,000-element mixed canvas, and while drawing a
+/// pen stroke on it, at 40 %.
+pub fn run_gestures(quick: bool) {
+    let frames = if quick { 30 } else { 120 };
+    let doc = mixed_document(10_000);
+    println!();
+    println!("Gestures on the 10,000-element mixed canvas, at 40 %:");
+    println!();
+    println!("| what | median | p95 | min |");
+    println!("|---|---:|---:|---:|");
+    for (what, g) in [
+        ("frame while dragging 100 elements", Gesture::Drag),
+        ("frame while drawing a pen stroke", Gesture::Pen),
+    ] {
+        let s = gesture_times(doc.clone(), 0.4, g, frames);
+        println!(
+            "| {what} | {:.2} ms | {:.2} ms | {:.2} ms |",
+            s.median, s.p95, s.min
+        );
+    }
 }
