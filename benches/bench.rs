@@ -727,30 +727,41 @@ pub fn arrows_document() -> Document {
     doc
 }
 
-/// Runs the program on `args` and gives its wall time and peak resident memory (MB).
+/// Runs the program on `args` and gives its wall time and peak resident memory (MB): the
+/// child's own high-water mark, read from /proc while it runs (the last reading before it
+/// ends; `wait4`'s figure would include this process's memory, copied at the fork).
 fn run_process(args: &[&std::ffi::OsStr]) -> Option<(Duration, f64, String)> {
     let start = Instant::now();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_malbild"))
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_malbild"))
         .args(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
         .ok()?;
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: rusage is plain data written by wait4 for the child just started.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let took = start.elapsed();
-    if waited != pid {
-        return None;
-    }
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0.0;
+    let took = loop {
+        if let Ok(s) = std::fs::read_to_string(&status_file)
+            && let Some(kb) = s
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<f64>().ok())
+        {
+            peak_kb = kb;
+        }
+        match child.try_wait() {
+            Ok(Some(_)) => break start.elapsed(),
+            Ok(None) => std::thread::sleep(Duration::from_millis(1)),
+            Err(_) => return None,
+        }
+    };
     let mut out = String::new();
-    if let Some(mut s) = child.stdout {
+    if let Some(mut s) = child.stdout.take() {
         use std::io::Read;
         let _ = s.read_to_string(&mut out);
     }
-    Some((took, usage.ru_maxrss as f64 / 1024.0, out.trim().to_owned()))
+    Some((took, peak_kb / 1024.0, out.trim().to_owned()))
 }
 
 /// The canvas heavy with long arrows: frames of it all in view, and the whole program's
