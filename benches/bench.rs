@@ -904,7 +904,7 @@ pub fn gesture_times(doc: Document, zoom: f32, gesture: Gesture, frames: usize) 
     let ctx = egui::Context::default();
     let mut app = App::new(doc, None, Box::new(ScriptedDesktop::default()));
     let mut t = 0.0;
-    let mut run = |app: &mut App, t: &mut f64, events: Vec<egui::Event>| {
+    let run = |app: &mut App, t: &mut f64, events: Vec<egui::Event>| {
         *t += 1.0 / 60.0;
         let mut raw = input(*t);
         raw.events = events;
