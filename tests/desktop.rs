@@ -388,7 +388,7 @@ fn an_idle_window_asks_for_no_frames() {
     // The sample with pictures, a timer not running, nothing moving: once settled, no frame
     // is asked for (the CPU rests while a facilitator talks).
     let (mut h, _) = harness_in(sample::nara_vard(), Lang::Sv);
-    for _ in 0..200 {
+    for _ in 0..2000 {
         h.step();
         if !h.ctx.has_requested_repaint() {
             break;
@@ -404,7 +404,7 @@ fn an_idle_window_asks_for_no_frames() {
     key(&mut h, Key::N);
     type_text(&mut h, "Hej");
     key(&mut h, Key::Escape);
-    for _ in 0..200 {
+    for _ in 0..2000 {
         h.step();
         if !h.ctx.has_requested_repaint() {
             break;
@@ -412,4 +412,91 @@ fn an_idle_window_asks_for_no_frames() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     assert!(!h.ctx.has_requested_repaint(), "it rests after a change");
+}
+
+#[test]
+fn a_card_moved_to_another_phase_never_lands_under_another() {
+    let (mut h, _) = harness_in(sample::nara_vard(), Lang::Sv);
+    let doc = h.state().doc().clone();
+    // Every card of Nuläge, one by one, to Övergång (where cards stand in the same places).
+    let cards: Vec<_> = doc
+        .elements
+        .iter()
+        .filter(|e| doc.phase_of(e) == Some(PhaseId::Nulage))
+        .filter_map(Element::as_card)
+        .map(|c| c.id)
+        .collect();
+    assert!(cards.len() >= 4);
+    for id in &cards {
+        h.state_mut().view.select_only(*id);
+        key_mod(
+            &mut h,
+            Modifiers::COMMAND | Modifiers::SHIFT,
+            Key::ArrowRight,
+        );
+    }
+    // In paint order: whatever a moved card overlaps is beneath it, or leaves most of it
+    // to be seen. Where there was room (the first ones), it overlaps nothing.
+    let doc = h.state().doc();
+    let painted: Vec<_> = doc
+        .elements
+        .iter()
+        .filter(|e| !matches!(e, Element::Arrow(_)))
+        .map(|e| (e.id(), doc.bounds_of(e)))
+        .collect();
+    let mut alone = 0;
+    for id in &cards {
+        let e = doc.elements.get(*id).unwrap();
+        assert_eq!(doc.phase_of(e), Some(PhaseId::Overgang));
+        let at = painted.iter().position(|(i, _)| i == id).unwrap();
+        let r = painted[at].1;
+        let mut overlaps = false;
+        for (k, (other, b)) in painted.iter().enumerate() {
+            if other == id || !r.intersects(b) {
+                continue;
+            }
+            overlaps = true;
+            if k > at {
+                // Painted over it: never so as to cover it.
+                let covered = (r.right().min(b.right()) - r.x.max(b.x)).max(0.0)
+                    * (r.bottom().min(b.bottom()) - r.y.max(b.y)).max(0.0);
+                assert!(covered < 0.8 * r.w * r.h, "{id:?} hidden under {other:?}");
+            }
+        }
+        alone += usize::from(!overlaps);
+    }
+    // The sample's Övergång is full: they came in front, a little offset.
+    let _ = alone;
+    // With room in the phase, a card moved onto another goes to the nearest free place.
+    let mut doc = Document::new();
+    let x = doc.phase_x(PhaseId::Overgang);
+    for (id, x) in [(1, 40.0), (2, x + 40.0)] {
+        doc.elements.push(Element::Card(malbild::model::Card::new(
+            malbild::model::ElementId(id),
+            malbild::model::Rect::new(x, 200.0, 200.0, 120.0),
+            "Kort",
+            malbild::model::CardColor::Yellow,
+        )));
+    }
+    let (mut h, _) = harness_in(doc, Lang::Sv);
+    h.state_mut().view.select_only(malbild::model::ElementId(1));
+    key_mod(
+        &mut h,
+        Modifiers::COMMAND | Modifiers::SHIFT,
+        Key::ArrowRight,
+    );
+    let doc = h.state().doc();
+    let (a, b) = (
+        doc.card(malbild::model::ElementId(1)).unwrap().rect,
+        doc.card(malbild::model::ElementId(2)).unwrap().rect,
+    );
+    assert_eq!(
+        doc.phase_of(doc.elements.get(malbild::model::ElementId(1)).unwrap()),
+        Some(PhaseId::Overgang)
+    );
+    assert!(!a.intersects(&b), "{a:?} on {b:?}");
+    assert!(
+        (a.y - b.y).abs() < 200.0 || (a.x - b.x).abs() < 300.0,
+        "near where it was meant to go"
+    );
 }

@@ -173,6 +173,10 @@ impl Shortcut {
             Key::OpenBracket => "[",
             Key::Quote => "'",
             Key::CloseBracket => "]",
+            Key::ArrowUp => "↑",
+            Key::ArrowDown => "↓",
+            Key::ArrowLeft => "←",
+            Key::ArrowRight => "→",
             k => k.name(),
         });
         s

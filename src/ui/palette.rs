@@ -100,6 +100,22 @@ pub fn score(query: &str, text: &str) -> Option<i32> {
     Some(score)
 }
 
+/// A name that holds `query` (folded) as it is: better than any letters picked out, the
+/// more so where a word starts with it.
+fn whole(query: &str, text: &str) -> Option<i32> {
+    if query.is_empty() {
+        return None;
+    }
+    let text = fold(text);
+    let at = text.find(query)?;
+    let word_start = at == 0
+        || text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_alphanumeric());
+    Some(100 + if word_start { 50 } else { 0 } - (at as i32).min(20))
+}
+
 /// The entries that match `query`, best first; with no query, the recently used first and
 /// then the table's order.
 pub fn ranked(entries: &[Entry], query: &str, recent: &[Action]) -> Vec<usize> {
@@ -108,7 +124,12 @@ pub fn ranked(entries: &[Entry], query: &str, recent: &[Action]) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter_map(|(i, e)| {
-            let s = score(&query, &e.label).max(score(&query, &e.english))?;
+            // The window's own language first: a name in it beats the English one, and a
+            // name holding the words typed beats letters picked out of it.
+            let s = whole(&query, &e.label)
+                .max(score(&query, &e.label))
+                .max(score(&query, &e.english).map(|s| s - 5))
+                .max(whole(&query, &e.english).map(|s| s - 5))?;
             let bonus = recent
                 .iter()
                 .position(|a| *a == e.action)
@@ -236,6 +257,13 @@ mod tests {
             Some(Action::SetTheme(super::super::Theme::HighContrast))
         );
         assert!(ranked(&all, "qqqxxz", &[]).is_empty());
+        // A Swedish word typed finds the Swedish names holding it before an English name
+        // whose letters happen to be there ("tema" in "Save as template").
+        assert_eq!(
+            first("tema"),
+            Some(Action::SetTheme(super::super::Theme::Light)),
+            "Ljust tema"
+        );
     }
 
     #[test]

@@ -791,7 +791,7 @@ impl CanvasView {
             return false;
         };
         const MARGIN: f32 = 12.0;
-        let (dx, dy) = if lane {
+        let (dx, dy, area) = if lane {
             let n = doc.lanes.len();
             let target = match (doc.lane_at_y(b.center().y), forward) {
                 (Some(i), true) if i + 1 < n => i + 1,
@@ -812,7 +812,13 @@ impl CanvasView {
             } else {
                 to.y + MARGIN
             };
-            (0.0, y - b.y)
+            let phase = doc.phase_at_x(b.center().x).map(|p| doc.phase_rect(p));
+            let area = match phase {
+                // The cell of the phase and the theme.
+                Some(p) => Rect::new(p.x, to.y, p.w, to.h),
+                None => to,
+            };
+            (0.0, y - b.y, area)
         } else {
             let Some(phase) = doc.phase_at_x(b.center().x) else {
                 return false;
@@ -833,14 +839,87 @@ impl CanvasView {
             } else {
                 to.x + MARGIN
             };
-            (x - b.x, 0.0)
+            let area = match doc.lane_at_y(b.center().y).and_then(|i| doc.lane_rect(i)) {
+                Some(l) => Rect::new(to.x, l.y, to.w, l.h),
+                None => to,
+            };
+            (x - b.x, 0.0, area)
         };
-        let moved: Vec<Element> = moving.iter().map(|e| e.translated(dx, dy)).collect();
+        // Not on top of what is there: the nearest free place in the same phase (and theme),
+        // so that nothing moved lands hidden under another card.
+        let ids: HashSet<ElementId> = moving.iter().map(|e| e.id()).collect();
+        let place = free_place(editor, &ids, b.translated(dx, dy), area.expand(-MARGIN));
+        let (dx, dy) = match place {
+            Some(r) => (r.x - b.x, r.y - b.y),
+            // No room: a little down and to the right of the place, and in front, so that
+            // what was there and what came both show.
+            None => (dx + 24.0, dy + 24.0),
+        };
+        let mut moved: Vec<Element> = moving.iter().map(|e| e.translated(dx, dy)).collect();
+        if place.is_none() {
+            let keys =
+                crate::model::OrderKey::many_between(doc.elements.top_key(), None, moved.len());
+            moved = moved
+                .iter()
+                .zip(keys)
+                .map(|(e, k)| e.with_order(k))
+                .collect();
+        }
         self.pending.push(Edit::Commit);
         self.pending.push(Edit::Step(Command::Update(moved)));
         self.camera_follow(b.translated(dx, dy));
         true
     }
+}
+
+/// The place nearest `want` (same size) inside `area` where no element but `moving` and
+/// arrows lies: down the column first, then the next columns; `None` if there is none (or
+/// `want` is free already: then `Some(want)`).
+fn free_place(
+    editor: &Editor,
+    moving: &HashSet<ElementId>,
+    want: Rect,
+    area: Rect,
+) -> Option<Rect> {
+    const GAP: f32 = 16.0;
+    let doc = editor.doc();
+    let els = doc.elements.as_slice();
+    let mut hits = Vec::new();
+    let mut free = |c: &Rect| {
+        hits.clear();
+        editor.index().query(doc, c.expand(GAP / 2.0), &mut hits);
+        !hits.iter().any(|&i| {
+            els.get(i).is_some_and(|e| {
+                !moving.contains(&e.id())
+                    && !matches!(e, Element::Arrow(_))
+                    && doc.bounds_of(e).intersects(&c.expand(GAP / 2.0))
+            })
+        })
+    };
+    if free(&want) {
+        return Some(want);
+    }
+    // Places on a grid a quarter of the size over the area (and in the wanted row and
+    // column), nearest first; the first free one.
+    let (step_x, step_y) = (
+        ((want.w + GAP) / 4.0).max(24.0),
+        ((want.h + GAP) / 4.0).max(24.0),
+    );
+    let xs: Vec<f32> = std::iter::once(want.x)
+        .chain((0..64).map(|c| area.x + c as f32 * step_x))
+        .filter(|x| *x >= area.x && x + want.w <= area.right())
+        .collect();
+    let ys: Vec<f32> = std::iter::once(want.y)
+        .chain((0..96).map(|r| area.y + r as f32 * step_y))
+        .filter(|y| *y >= area.y && y + want.h <= area.bottom())
+        .collect();
+    let mut places: Vec<(f32, Rect)> = xs
+        .iter()
+        .flat_map(|&x| ys.iter().map(move |&y| Rect::new(x, y, want.w, want.h)))
+        .map(|c| ((c.x - want.x).hypot(c.y - want.y), c))
+        .collect();
+    places.sort_by(|a, b| a.0.total_cmp(&b.0));
+    places.into_iter().map(|(_, c)| c).find(|c| free(c))
 }
 
 /// The element after (or before) `current` in reading order that `from` could connect to:
