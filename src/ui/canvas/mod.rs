@@ -136,6 +136,8 @@ pub struct CanvasView {
     was_editing: bool,
     /// Whether the canvas got the keyboard by keyboard (Tab, typing ended), not by a click.
     keyboard_focus: bool,
+    /// A click asked for the keyboard: the focus that follows is the pointer's.
+    focus_by_pointer: bool,
 }
 
 impl Default for CanvasView {
@@ -176,6 +178,7 @@ impl Default for CanvasView {
             connecting: None,
             was_editing: false,
             keyboard_focus: false,
+            focus_by_pointer: false,
             pictures: Default::default(),
             voter: Default::default(),
             filter: Default::default(),
@@ -435,7 +438,8 @@ impl CanvasView {
         self.pictures.begin_frame(ui.ctx());
         // A press on the canvas gives it the keyboard (Tab then walks its elements); with
         // focus it keeps Tab and the arrow keys from egui's focus moves. Escape leaves it.
-        if (response.clicked() || response.drag_started()) && !self.is_editing_text() {
+        let by_pointer = (response.clicked() || response.drag_started()) && !self.is_editing_text();
+        if by_pointer {
             response.request_focus();
         }
         // Typing on the canvas ended (Esc, Ctrl+Enter) with nothing else taking the keyboard:
@@ -446,11 +450,13 @@ impl CanvasView {
         }
         self.was_editing = editing;
         // Focus reached by keyboard shows as a ring round the canvas (a click shows itself).
-        let pointer = ui.input(|i| i.pointer.any_pressed());
-        if response.gained_focus() {
-            self.keyboard_focus = !pointer;
-        } else if pointer {
+        let pointer =
+            by_pointer || ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released());
+        if pointer {
             self.keyboard_focus = false;
+            self.focus_by_pointer = true;
+        } else if response.gained_focus() {
+            self.keyboard_focus = !std::mem::take(&mut self.focus_by_pointer);
         }
         if response.has_focus() {
             ui.memory_mut(|m| {
