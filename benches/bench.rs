@@ -26,6 +26,11 @@ fn main() {
         run_gestures(quick);
         return;
     }
+    // `cargo bench -- export`: the exports alone.
+    if std::env::args().any(|a| a == "export") {
+        run_export(quick);
+        return;
+    }
     // `cargo bench -- large`: the 50,000-element mixed canvas alone.
     if std::env::args().any(|a| a == "large") {
         run_large(quick);
@@ -627,14 +632,20 @@ pub fn run_pen(runs: usize) {
 
 /// The export part: document to PNG bytes, per stage.
 pub fn run_export(quick: bool) {
+    run_export_of(export_document(), "", quick);
+    run_export_of(mixed_document(1_000), "1,000 mixed elements: ", quick);
+}
+
+/// Export times of `doc` at 4000 px wide and at A2 300 dpi.
+pub fn run_export_of(doc: Document, what: &str, quick: bool) {
     use malbild::model::{ExportSettings, Paper, Size};
     let runs = if quick { 3 } else { 9 };
-    let doc = export_document();
     println!();
     println!(
-        "Export to PNG bytes: {} cards, {} arrows; median of {runs} (embedding the document)",
+        "Export to PNG bytes: {what}{} cards, {} arrows, {} elements in all; median of {runs} (embedding the document)",
         doc.card_count(),
-        doc.arrow_count()
+        doc.arrow_count(),
+        doc.elements.len()
     );
     println!();
     println!("Raster and encode run at once, on all cores; their columns are CPU time summed over");
