@@ -20,6 +20,16 @@ const MAX_META_BYTES: u64 = 64 * 1024;
 /// The program's folder in the user's data folder (`$XDG_DATA_HOME` or `~/.local/share` on
 /// Linux, `%APPDATA%` on Windows, `~/Library/Application Support` on macOS), `…/malbild`.
 pub fn data_dir() -> Option<PathBuf> {
+    program_dir(
+        "XDG_DATA_HOME",
+        ".local/share",
+        "Library/Application Support",
+    )
+}
+
+/// The program's folder of a kind: `$XDG` (or `~/HOME_DEFAULT`) on Linux, `~/MAC` on macOS,
+/// `%APPDATA%` on Windows; only absolute paths are believed.
+pub fn program_dir(xdg: &str, home_default: &str, mac: &str) -> Option<PathBuf> {
     let env = |k: &str| {
         std::env::var_os(k)
             .filter(|v| !v.is_empty())
@@ -29,9 +39,9 @@ pub fn data_dir() -> Option<PathBuf> {
     let base = if cfg!(windows) {
         env("APPDATA")
     } else if cfg!(target_os = "macos") {
-        env("HOME").map(|h| h.join("Library/Application Support"))
+        env("HOME").map(|h| h.join(mac))
     } else {
-        env("XDG_DATA_HOME").or_else(|| env("HOME").map(|h| h.join(".local/share")))
+        env(xdg).or_else(|| env("HOME").map(|h| h.join(home_default)))
     }?;
     Some(base.join("malbild"))
 }

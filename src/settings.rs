@@ -91,20 +91,7 @@ impl Window {
 
 /// The folder of the program's configuration, if the system names one.
 pub fn config_dir() -> Option<PathBuf> {
-    let env = |k: &str| {
-        std::env::var_os(k)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-    };
-    let base = if cfg!(windows) {
-        env("APPDATA")
-    } else if cfg!(target_os = "macos") {
-        env("HOME").map(|h| h.join("Library/Preferences"))
-    } else {
-        env("XDG_CONFIG_HOME").or_else(|| env("HOME").map(|h| h.join(".config")))
-    }?;
-    Some(base.join("malbild"))
+    crate::recovery::program_dir("XDG_CONFIG_HOME", ".config", "Library/Preferences")
 }
 
 /// The settings file.

@@ -64,20 +64,9 @@ pub fn entries(lang: Lang, recent_files: &[std::path::PathBuf]) -> Vec<Entry> {
     out
 }
 
-/// Lower case without the marks of å, ä, ö and é, so that "angra" finds "Ångra".
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
-            'ö' | 'ø' | 'ó' | 'ô' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ú' => 'u',
-            'í' | 'ï' => 'i',
-            c => c,
-        })
-        .collect()
-}
+/// Lower case without the marks of å, ä, ö and é, so that "angra" finds "Ångra" (as the
+/// picture library searches).
+pub use crate::picture::library::fold;
 
 /// How well `query` (folded) matches `text`: its letters in order, words' first letters and
 /// runs counting most; `None` if they are not all there.
