@@ -124,7 +124,7 @@ fn parse_lang(v: &str) -> Result<Lang, String> {
         "sv" | "svenska" | "swedish" => Ok(Lang::Sv),
         "en" | "engelska" | "english" => Ok(Lang::En),
         code => Lang::from_code(code).ok_or_else(|| {
-            let codes: Vec<String> = Lang::all().iter().map(|l| l.code()).collect();
+            let codes: Vec<&str> = Lang::all().iter().map(|l| l.code()).collect();
             format!("use one of: {}", codes.join(", "))
         }),
     }

@@ -156,8 +156,7 @@ fn window_icon() -> Option<egui::IconData> {
 /// drawn and tessellated in a 1600 × 900 window without a display; prints the time since the
 /// process started and the resident memory (for the benchmark).
 fn first_frame(file: &std::path::Path) -> ExitCode {
-    let app = App::open_at_start(file, Box::new(NativeDesktop::default()), Lang::from_env());
-    let mut app = app;
+    let mut app = App::open_at_start(file, Box::new(NativeDesktop::default()), Lang::from_env());
     let ctx = egui::Context::default();
     let raw = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(

@@ -205,14 +205,7 @@ fn keyboard_only(lang: Lang) {
     key_mod(&mut h, Modifiers::COMMAND, Key::E);
     assert!(h.state().export.open);
     key(&mut h, Key::Enter);
-    for _ in 0..400 {
-        h.step();
-        if !h.state().export.is_running() && h.state().export.outcome.is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run();
+    finish_export(&mut h);
     assert_eq!(h.state().export.outcome, Some(Ok(path.clone())));
     let bytes = std::fs::read(&path).unwrap_or_default();
     let back = malbild::io::from_bytes(&bytes).map(|l| l.document).unwrap();

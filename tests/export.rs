@@ -1,6 +1,9 @@
 //! Export: golden images, the screen and the export of the same view compared, the editable
 //! PNG round trip, size limits, SVG, and the export dialog driven as a user would.
 
+mod common;
+
+use common::finish_export;
 use egui::epaint::TextureId;
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
@@ -511,14 +514,7 @@ fn the_export_dialog_writes_a_picture_and_remembers_its_settings() {
     let path = dir.join("målbild.png");
     desktop.answer(Some(path.clone()));
     h.get_by_label("Exportera PNG…").click();
-    for _ in 0..400 {
-        h.step();
-        if !h.state().export.is_running() && h.state().export.outcome.is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run();
+    finish_export(&mut h);
     assert_eq!(h.state().export.outcome, Some(Ok(path.clone())));
     // Said in the dialog and in the status bar.
     assert_eq!(h.get_all_by_label_contains("Exporterat till").count(), 2);

@@ -28,7 +28,7 @@ fn base(lang: Lang) -> Document {
 }
 
 /// A word of the templates, from the translation files (`templates.ftl`).
-fn word(lang: Lang, key: &str) -> &'static str {
+fn word(lang: Lang, key: &'static str) -> &'static str {
     lang.word(key)
 }
 

@@ -40,7 +40,7 @@ fn rows(doc: &Document) -> Vec<Row<'_>> {
 }
 
 fn words(lang: Lang) -> Words {
-    let w = |k| lang.word(k);
+    let w = |k: &'static str| lang.word(k);
     Words {
         untitled: w("summary-untitled"),
         no_theme: w("summary-no-theme"),

@@ -50,7 +50,8 @@ impl From<&String> for Arg {
 }
 
 struct Language {
-    code: String,
+    /// Its code, kept for the life of the program (languages are only ever added).
+    code: &'static str,
     bundle: FluentBundle<FluentResource>,
     /// Every message without values, worked out once (so that a menu's words are a lookup).
     words: HashMap<String, &'static str>,
@@ -159,6 +160,7 @@ impl Catalog {
         let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
         bundle.set_use_isolating(false);
         bundle.set_formatter(Some(format_number));
+        let mut keys = Vec::new();
         for (name, text) in files {
             let res = match FluentResource::try_new(text.clone()) {
                 Ok(r) => r,
@@ -169,6 +171,7 @@ impl Catalog {
                     r
                 }
             };
+            keys.extend(message_keys(&res));
             if let Err(errs) = bundle.add_resource(res) {
                 for e in errs {
                     self.errors.push(format!("{code}/{name}: {e}"));
@@ -176,11 +179,9 @@ impl Catalog {
             }
         }
         let mut words = HashMap::new();
-        for (_, text) in files {
-            for key in message_keys(text) {
-                if let Some(w) = format(&bundle, &key, None, &mut self.errors, code) {
-                    words.insert(key, &*Box::leak(w.into_boxed_str()));
-                }
+        for key in keys {
+            if let Some(w) = format(&bundle, &key, None, &mut self.errors, code) {
+                words.insert(key, &*Box::leak(w.into_boxed_str()));
             }
         }
         let mut style = NumberStyle {
@@ -200,29 +201,30 @@ impl Catalog {
         if let Ok(mut styles) = number_styles().write() {
             styles.insert(langid.to_string(), style);
         }
-        let lang = Language {
-            code: code.to_owned(),
-            bundle,
-            words,
-        };
         match self.langs.iter().position(|l| l.code == code) {
             Some(i) => {
+                let lang = Language {
+                    code: self.langs[i].code,
+                    bundle,
+                    words,
+                };
                 self.langs[i] = lang;
                 i
             }
             None => {
-                self.langs.push(lang);
+                self.langs.push(Language {
+                    code: Box::leak(code.to_owned().into_boxed_str()),
+                    bundle,
+                    words,
+                });
                 self.langs.len() - 1
             }
         }
     }
 }
 
-/// The ids of the messages (not terms, not attributes) defined in a Fluent text.
-fn message_keys(text: &str) -> Vec<String> {
-    let Ok(res) = FluentResource::try_new(text.to_owned()).or_else(|(r, _)| Ok::<_, ()>(r)) else {
-        return Vec::new();
-    };
+/// The ids of the messages (not terms, not attributes) with a value in a Fluent resource.
+fn message_keys(res: &FluentResource) -> Vec<String> {
     res.entries()
         .filter_map(|e| match e {
             fluent_syntax::ast::Entry::Message(m) if m.value.is_some() => {
@@ -260,19 +262,19 @@ pub(super) fn count() -> usize {
     catalog().read().map(|c| c.langs.len()).unwrap_or(2)
 }
 
-pub(super) fn code(i: usize) -> String {
+pub(super) fn code(i: usize) -> &'static str {
     catalog()
         .read()
         .ok()
-        .and_then(|c| c.langs.get(i).map(|l| l.code.clone()))
-        .unwrap_or_else(|| "en".to_owned())
+        .and_then(|c| c.langs.get(i).map(|l| l.code))
+        .unwrap_or("en")
 }
 
 const ENGLISH: usize = 1;
 
-pub(super) fn word(i: usize, key: &str) -> &'static str {
+pub(super) fn word(i: usize, key: &'static str) -> &'static str {
     let Ok(cat) = catalog().read() else {
-        return "";
+        return key;
     };
     for l in [i, ENGLISH] {
         if let Some(w) = cat.langs.get(l).and_then(|l| l.words.get(key)) {
@@ -280,7 +282,7 @@ pub(super) fn word(i: usize, key: &str) -> &'static str {
         }
     }
     // A key no language has: shown as itself, so that it is noticed.
-    Box::leak(key.to_owned().into_boxed_str())
+    key
 }
 
 pub(super) fn fmt(i: usize, key: &str, args: &[(&str, Arg)]) -> String {
@@ -297,7 +299,7 @@ pub(super) fn fmt(i: usize, key: &str, args: &[(&str, Arg)]) -> String {
     let mut errors = Vec::new();
     for l in [i, ENGLISH] {
         if let Some(lang) = cat.langs.get(l)
-            && let Some(s) = format(&lang.bundle, key, Some(&fa), &mut errors, &lang.code)
+            && let Some(s) = format(&lang.bundle, key, Some(&fa), &mut errors, lang.code)
         {
             return s;
         }

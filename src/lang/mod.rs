@@ -32,7 +32,7 @@ impl Lang {
     }
 
     /// The language's code, as its folder is named ("sv", "en").
-    pub fn code(self) -> String {
+    pub fn code(self) -> &'static str {
         catalog::code(self.0 as usize)
     }
 
@@ -81,7 +81,7 @@ impl Lang {
     }
 
     /// A text with no values in it ("Ångra"), from the language's files.
-    pub fn word(self, key: &str) -> &'static str {
+    pub fn word(self, key: &'static str) -> &'static str {
         catalog::word(self.0 as usize, key)
     }
 

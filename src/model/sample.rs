@@ -15,7 +15,7 @@ pub fn nara_vard() -> Document {
 
 /// The sample in `lang`: its words from the translation files (`sample.ftl`).
 pub fn nara_vard_in(lang: Lang) -> Document {
-    let w = |key: &str| lang.word(key);
+    let w = |key: &'static str| lang.word(key);
     let mut doc = Document::new();
     doc.title = w("sample-title").to_owned();
     doc.board.height = 840.0;

@@ -786,39 +786,32 @@ fn dashes(
             return;
         }
         let n = vec2(-d.y, d.x) / len;
+        // Rows of vertices across the line, each along the whole dash: a line a pixel wide
+        // or less is three (transparent, the colour faded by the width, transparent), a
+        // wider one four (a soft pixel on each side of the solid colour).
+        let faded = color.gamma_multiply(w.clamp(0.0, 1.0));
+        let (inner, outer) = (w / 2.0 - 0.5, w / 2.0 + 0.5);
+        let thin = [
+            (-1.0, Color32::TRANSPARENT),
+            (0.0, faded),
+            (1.0, Color32::TRANSPARENT),
+        ];
+        let wide = [
+            (-outer, Color32::TRANSPARENT),
+            (-inner, color),
+            (inner, color),
+            (outer, Color32::TRANSPARENT),
+        ];
+        let rows: &[(f32, Color32)] = if w <= 1.0 { &thin } else { &wide };
         let base = mesh.vertices.len() as u32;
-        if w <= 1.0 {
-            // Three across: transparent, the colour faded by the width, transparent.
-            let c = color.gamma_multiply(w.max(0.0));
-            for (p, c) in [
-                (-1.0, Color32::TRANSPARENT),
-                (0.0, c),
-                (1.0, Color32::TRANSPARENT),
-            ] {
-                mesh.colored_vertex(a + n * p, c);
-                mesh.colored_vertex(b + n * p, c);
-            }
-            for k in 0..2 {
-                let i = base + 2 * k;
-                mesh.add_triangle(i, i + 1, i + 2);
-                mesh.add_triangle(i + 1, i + 3, i + 2);
-            }
-        } else {
-            let (inner, outer) = (w / 2.0 - 0.5, w / 2.0 + 0.5);
-            for (p, c) in [
-                (-outer, Color32::TRANSPARENT),
-                (-inner, color),
-                (inner, color),
-                (outer, Color32::TRANSPARENT),
-            ] {
-                mesh.colored_vertex(a + n * p, c);
-                mesh.colored_vertex(b + n * p, c);
-            }
-            for k in 0..3 {
-                let i = base + 2 * k;
-                mesh.add_triangle(i, i + 1, i + 2);
-                mesh.add_triangle(i + 1, i + 3, i + 2);
-            }
+        for &(p, c) in rows {
+            mesh.colored_vertex(a + n * p, c);
+            mesh.colored_vertex(b + n * p, c);
+        }
+        for k in 0..rows.len() as u32 - 1 {
+            let i = base + 2 * k;
+            mesh.add_triangle(i, i + 1, i + 2);
+            mesh.add_triangle(i + 1, i + 3, i + 2);
         }
     };
     let (dash, gap) = (dash.max(0.5), gap.max(0.5));

@@ -194,3 +194,15 @@ pub fn request_close(h: &mut Harness<'_, App>) {
         .push(egui::ViewportEvent::Close);
     h.step();
 }
+
+/// Runs frames until the export under way has ended (a few seconds at most).
+pub fn finish_export(h: &mut Harness<'_, App>) {
+    for _ in 0..400 {
+        h.step();
+        if !h.state().export.is_running() && h.state().export.outcome.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+}

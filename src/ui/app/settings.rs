@@ -59,7 +59,7 @@ impl App {
     /// The settings as the window is now.
     pub fn current_settings(&self) -> Settings {
         Settings {
-            language: Some(self.lang.code()),
+            language: Some(self.lang.code().to_owned()),
             theme: Some(self.theme.key().to_owned()),
             window: self.settings.window,
             export_folder: self.settings.export_folder.clone(),

@@ -930,28 +930,16 @@ fn connect_candidate(
     current: ElementId,
     forward: bool,
 ) -> Option<ElementId> {
-    let order: Vec<ElementId> = doc
-        .reading_order()
-        .into_iter()
-        .filter(|&id| id != from && !matches!(doc.elements.get(id), Some(Element::Arrow(_)) | None))
-        .collect();
-    if order.is_empty() {
-        return None;
-    }
     let all = doc.reading_order();
-    let pos = |id| all.iter().position(|&x| x == id);
-    let here = pos(current);
-    let n = order.len();
-    let found = match here {
-        Some(h) if forward => order
-            .iter()
-            .position(|&id| pos(id).is_some_and(|p| p > h))
-            .unwrap_or(0),
-        Some(h) => order
-            .iter()
-            .rposition(|&id| pos(id).is_some_and(|p| p < h))
-            .unwrap_or(n - 1),
-        None => 0,
-    };
-    order.get(found).copied()
+    let n = all.len();
+    let here = all.iter().position(|&x| x == current);
+    // Round the reading order from `current` (from the start if it is not there), once.
+    (1..=n)
+        .map(|k| match here {
+            Some(h) if forward => (h + k) % n,
+            Some(h) => (h + n - k) % n,
+            None => k - 1,
+        })
+        .filter_map(|i| all.get(i).copied())
+        .find(|&id| id != from && !matches!(doc.elements.get(id), Some(Element::Arrow(_)) | None))
 }
