@@ -249,9 +249,11 @@ pub fn frame_times(doc: Document, framing: Framing, frames: usize) -> Stats {
             .push(egui::Event::PointerMoved(pos2(700.0, 450.0)));
         let start = Instant::now();
         let mut out = ctx.run_ui(raw, |ui| app.ui(ui));
+        let ui_pass = start.elapsed();
         let prims = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
         let took = start.elapsed();
         if std::env::var_os("MALBILD_BENCH_VERBOSE").is_some() {
+            eprint!("UI pass {:.2} ms; ", ui_pass.as_secs_f64() * 1e3);
             let verts: usize = prims
                 .iter()
                 .map(|p| match &p.primitive {
@@ -864,6 +866,10 @@ pub fn run_large(quick: bool) {
             "| {what} | {:.2} ms | {:.2} ms | {:.2} ms |",
             s.median, s.p95, s.min
         );
+    }
+    // `-- large --frames`: the frames alone (for a profiler).
+    if std::env::args().any(|a| a == "--frames") {
+        return;
     }
     let (open, save, size) = file_times(&doc, runs);
     println!(

@@ -3,7 +3,13 @@
 //!
 //! The index is a cache beside the document: it is never saved, and is updated with the ids
 //! each edit touched (see [`crate::edit::History::take_touched`]).
+//!
+//! It also gives each element a *stamp*, a number no other element or version of an element
+//! has had in this process: new whenever the element is indexed or touched by an edit. A
+//! cache of what an element looks like (the painter's far-out geometry) keyed by its stamp is
+//! right as long as the stamp is the same.
 
+use crate::model::ids::IdMap;
 use crate::model::{Document, Element, ElementId, Point, Rect};
 use std::collections::HashMap;
 
@@ -16,9 +22,28 @@ const MAX_CELLS_PER_ELEMENT: i64 = 64;
 pub struct SpatialIndex {
     cells: HashMap<(i32, i32), Vec<ElementId>>,
     large: Vec<ElementId>,
-    bounds: HashMap<ElementId, Rect>,
+    bounds: IdMap<Slot>,
+    /// Each element by paint-order position, for the pass over the whole list when much of
+    /// the board is in view (a lookup by id for each would cost more than the rest of the
+    /// pass). Kept in step with the document by [`SpatialIndex::update`]; a position whose id
+    /// differs from the document's is looked up by id instead.
+    ordered: Vec<(ElementId, Slot)>,
     /// A rectangle holding every indexed element (it may be larger after removals).
     extent: Option<Rect>,
+}
+
+/// What the index knows of one element.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Slot {
+    rect: Rect,
+    stamp: u64,
+}
+
+/// A stamp no element has had before in this process.
+fn fresh_stamp() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 fn cell_of(v: f32) -> i32 {
@@ -54,9 +79,54 @@ impl SpatialIndex {
     pub fn build(doc: &Document) -> Self {
         let mut index = Self::default();
         for e in doc.elements.iter() {
-            index.add(e.id(), doc.bounds_of(e));
+            let slot = index.add(e.id(), doc.bounds_of(e));
+            index.ordered.push((e.id(), slot));
         }
         index
+    }
+
+    /// The stamp of the element `id` at paint-order position `pos` (see the module's words).
+    pub fn stamp(&self, pos: usize, id: ElementId) -> Option<u64> {
+        match self.ordered.get(pos) {
+            Some((o, slot)) if *o == id => Some(slot.stamp),
+            _ => self.bounds.get(&id).map(|s| s.stamp),
+        }
+    }
+
+    /// A rectangle holding every indexed element, if there is any.
+    pub fn extent(&self) -> Option<Rect> {
+        self.extent
+    }
+
+    /// Brings [`Self::ordered`] in step with `doc` after the elements `ids` changed: in place
+    /// when each of them is still where it was in the paint order, else built again.
+    fn reorder(&mut self, doc: &Document, ids: &[ElementId]) {
+        let els = doc.elements.as_slice();
+        let in_place = els.len() == self.ordered.len()
+            && ids.iter().all(|id| match doc.elements.position(*id) {
+                Some(p) => self.ordered.get(p).is_some_and(|(o, _)| o == id),
+                // Gone, and the length is the same: something else came in.
+                None => false,
+            });
+        if in_place {
+            for id in ids {
+                if let (Some(p), Some(slot)) = (doc.elements.position(*id), self.bounds.get(id))
+                    && let Some(o) = self.ordered.get_mut(p)
+                {
+                    o.1 = *slot;
+                }
+            }
+            return;
+        }
+        self.ordered.clear();
+        let bounds = &self.bounds;
+        self.ordered.extend(els.iter().map(|e| {
+            let slot = bounds.get(&e.id()).copied().unwrap_or_else(|| Slot {
+                rect: doc.bounds_of(e),
+                stamp: fresh_stamp(),
+            });
+            (e.id(), slot)
+        }));
     }
 
     pub fn len(&self) -> usize {
@@ -67,7 +137,7 @@ impl SpatialIndex {
         self.bounds.is_empty()
     }
 
-    fn add(&mut self, id: ElementId, r: Rect) {
+    fn add(&mut self, id: ElementId, r: Rect) -> Slot {
         let (x0, y0, x1, y1) = cell_range(&r);
         let n = (x1 as i64 - x0 as i64 + 1) * (y1 as i64 - y0 as i64 + 1);
         if n > MAX_CELLS_PER_ELEMENT {
@@ -79,12 +149,17 @@ impl SpatialIndex {
                 }
             }
         }
-        self.bounds.insert(id, r);
+        let slot = Slot {
+            rect: r,
+            stamp: fresh_stamp(),
+        };
+        self.bounds.insert(id, slot);
         self.extent = Some(self.extent.map_or(r, |e| e.union(&r)));
+        slot
     }
 
     fn remove(&mut self, id: ElementId) {
-        let Some(r) = self.bounds.remove(&id) else {
+        let Some(Slot { rect: r, .. }) = self.bounds.remove(&id) else {
             return;
         };
         let (x0, y0, x1, y1) = cell_range(&r);
@@ -109,13 +184,19 @@ impl SpatialIndex {
     pub fn update(&mut self, doc: &Document, ids: &[ElementId]) {
         for &id in ids {
             let now = doc.elements.get(id).map(|e| doc.bounds_of(e));
-            if self.bounds.get(&id).copied() == now {
-                continue;
+            match self.bounds.get_mut(&id) {
+                // Where it was: only its look may have changed.
+                Some(slot) if Some(slot.rect) == now => slot.stamp = fresh_stamp(),
+                _ => {
+                    self.remove(id);
+                    if let Some(r) = now {
+                        self.add(id, r);
+                    }
+                }
             }
-            self.remove(id);
-            if let Some(r) = now {
-                self.add(id, r);
-            }
+        }
+        if !ids.is_empty() {
+            self.reorder(doc, ids);
         }
     }
 
@@ -133,10 +214,28 @@ impl SpatialIndex {
                 // Much of it is in view: one pass over the list, already in paint order, is
                 // faster than looking each element up.
                 let els = doc.elements.as_slice();
+                if self.ordered.len() == els.len() {
+                    // The boxes alone are read (the elements are large); the ids of those
+                    // found are checked against the document's.
+                    out.extend(
+                        self.ordered
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, (_, slot))| slot.rect.intersects(&rect))
+                            .map(|(i, _)| i),
+                    );
+                    let in_step = out.iter().all(|&i| {
+                        matches!((els.get(i), self.ordered.get(i)), (Some(e), Some((id, _))) if e.id() == *id)
+                    });
+                    if in_step {
+                        return;
+                    }
+                    out.clear();
+                }
                 out.extend((0..els.len()).filter(|&i| {
                     self.bounds
                         .get(&els[i].id())
-                        .is_some_and(|b| b.intersects(&rect))
+                        .is_some_and(|b| b.rect.intersects(&rect))
                 }));
                 return;
             }
@@ -145,7 +244,7 @@ impl SpatialIndex {
         let wanted = (x1 as i64 - x0 as i64 + 1) * (y1 as i64 - y0 as i64 + 1);
         let mut consider = |id: &ElementId| {
             if let (Some(b), Some(pos)) = (self.bounds.get(id), doc.elements.position(*id))
-                && b.intersects(&rect)
+                && b.rect.intersects(&rect)
             {
                 out.push(pos);
             }
@@ -210,18 +309,22 @@ mod tests {
     fn query_finds_exactly_what_meets_the_rect() {
         let doc = sample::nara_vard();
         let index = SpatialIndex::build(&doc);
-        let view = Rect::new(800.0, 100.0, 700.0, 400.0);
-        let mut got = Vec::new();
-        index.query(&doc, view, &mut got);
-        let want: Vec<usize> = doc
-            .elements
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| doc.bounds_of(e).intersects(&view))
-            .map(|(i, _)| i)
-            .collect();
-        assert!(!want.is_empty());
-        assert_eq!(got, want);
+        let extent = index.extent().unwrap_or(Rect::new(0.0, 0.0, 1.0, 1.0));
+        // A small view (cells looked up) and half the board (one pass over the list).
+        let half = Rect::new(extent.x, extent.y, extent.w / 2.0, extent.h);
+        for view in [Rect::new(800.0, 100.0, 700.0, 400.0), half] {
+            let mut got = Vec::new();
+            index.query(&doc, view, &mut got);
+            let want: Vec<usize> = doc
+                .elements
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| doc.bounds_of(e).intersects(&view))
+                .map(|(i, _)| i)
+                .collect();
+            assert!(!want.is_empty() && want.len() < doc.elements.len());
+            assert_eq!(got, want);
+        }
     }
 
     #[test]
@@ -279,22 +382,100 @@ mod tests {
             Command::Update(vec![card(first.0, Rect::new(-900.0, 40.0, 80.0, 50.0))]),
             Command::Remove(vec![ElementId(99)]),
         ];
+        let same_as_fresh = |editor: &Editor| {
+            let fresh = SpatialIndex::build(editor.doc());
+            let rects = |i: &SpatialIndex| -> HashMap<ElementId, Rect> {
+                i.bounds.iter().map(|(id, s)| (*id, s.rect)).collect()
+            };
+            let order = |i: &SpatialIndex| -> Vec<(ElementId, Rect)> {
+                i.ordered.iter().map(|(id, s)| (*id, s.rect)).collect()
+            };
+            assert_eq!(rects(editor.index()), rects(&fresh));
+            assert_eq!(order(editor.index()), order(&fresh));
+            // The list's stamps are the map's.
+            for (pos, (id, slot)) in editor.index().ordered.iter().enumerate() {
+                assert_eq!(editor.index().stamp(pos, *id), Some(slot.stamp));
+                assert_eq!(editor.index().bounds.get(id), Some(slot));
+            }
+        };
         for cmd in cmds {
             assert!(editor.apply_step(cmd).is_ok());
-            assert_eq!(
-                editor.index().bounds,
-                SpatialIndex::build(editor.doc()).bounds
-            );
+            same_as_fresh(&editor);
         }
+        // Brought to the front: the paint order changes, the bounds do not.
+        let ids: std::collections::HashSet<ElementId> = [first].into();
+        let front =
+            crate::edit::arrange::reorder(editor.doc(), &ids, crate::edit::arrange::Depth::Front);
+        assert!(front.is_some_and(|cmd| editor.apply_step(cmd).is_ok()));
+        assert_eq!(
+            editor.doc().elements.position(first),
+            Some(editor.doc().elements.len() - 1)
+        );
+        same_as_fresh(&editor);
         while editor.undo() {
-            assert_eq!(
-                editor.index().bounds,
-                SpatialIndex::build(editor.doc()).bounds
-            );
+            same_as_fresh(&editor);
         }
         let mut got = Vec::new();
         let doc = editor.doc();
         editor.index().query(doc, doc.bounds(), &mut got);
         assert_eq!(got.len(), doc.elements.len());
+    }
+
+    #[test]
+    fn a_touched_element_gets_a_new_stamp_and_the_rest_keep_theirs() {
+        let doc = sample::nara_vard();
+        let mut editor = Editor::new(doc);
+        let stamps = |e: &Editor| -> Vec<(ElementId, u64)> {
+            e.index()
+                .ordered
+                .iter()
+                .map(|(id, s)| (*id, s.stamp))
+                .collect()
+        };
+        let before = stamps(&editor);
+        let Some(card) = editor
+            .doc()
+            .elements
+            .iter()
+            .find_map(|e| e.as_card())
+            .cloned()
+        else {
+            panic!("the sample has cards");
+        };
+        // Recoloured: the same bounds, another look.
+        let mut changed = card.clone();
+        changed.color = if card.color == CardColor::Green {
+            CardColor::Blue
+        } else {
+            CardColor::Green
+        };
+        assert!(
+            editor
+                .apply_step(Command::Update(vec![Element::Card(changed)]))
+                .is_ok()
+        );
+        let after = stamps(&editor);
+        assert_eq!(before.len(), after.len());
+        for ((id, a), (_, b)) in before.iter().zip(&after) {
+            if *id == card.id {
+                assert_ne!(a, b, "the recoloured card keeps its stamp");
+            } else if !editor.doc().arrows_bound_to(&[card.id].into()).contains(id) {
+                assert_eq!(a, b, "{id:?} changed stamp");
+            }
+        }
+        // Undo gives it another new stamp, not the old one back.
+        assert!(editor.undo());
+        let undone = stamps(&editor);
+        let of = |v: &[(ElementId, u64)]| v.iter().find(|(i, _)| *i == card.id).map(|p| p.1);
+        assert!(of(&undone) != of(&before) && of(&undone) != of(&after));
+        // Another index of the same document has stamps of its own.
+        let other = SpatialIndex::build(editor.doc());
+        assert!(
+            other
+                .ordered
+                .iter()
+                .zip(&editor.index().ordered)
+                .all(|(a, b)| a.1.stamp != b.1.stamp)
+        );
     }
 }

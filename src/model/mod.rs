@@ -15,6 +15,7 @@ pub mod export;
 pub mod files;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 mod geom;
+pub mod ids;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod order;
 pub mod sample;

@@ -8,6 +8,7 @@
 //! lines, and when zoomed that far out all cards go into one mesh, so a canvas of 10,000
 //! cards costs a few quads each.
 
+mod far;
 pub mod fonts;
 mod kinds;
 pub mod pictures;
@@ -202,7 +203,7 @@ pub fn card_font(size: f32, bold: bool) -> egui::FontId {
 }
 
 /// The space inside a card for its text, in world points.
-fn text_area(rect: Rect) -> (f32, f32) {
+pub(super) fn text_area(rect: Rect) -> (f32, f32) {
     (
         (rect.w - 2.0 * CARD_PADDING).max(1.0),
         (rect.h - 2.0 * CARD_PADDING).max(1.0),
@@ -434,6 +435,8 @@ pub struct SceneCache {
     /// The mesh of cards drawn as quads when zoomed far out. Shared with the shape list for
     /// one frame; unique again by the next, so its memory is reused.
     far: Arc<Mesh>,
+    /// The far-out looks of the elements, kept while they do not change.
+    pub looks: far::FarCache,
 }
 
 /// Paints the document as seen through `xf`, limited to the painter's clip rect.
@@ -495,20 +498,22 @@ pub fn paint(
             return;
         };
         mesh.clear();
-        mesh.reserve_triangles(cache.visible.len() * 6);
-        mesh.reserve_vertices(cache.visible.len() * 12);
+        let full = FULL_DETAIL.load(std::sync::atomic::Ordering::Relaxed);
         let mut arrows = Vec::new();
         let mut pics = Vec::new();
-        for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
+        cache.looks.begin(elements.len(), xf.zoom);
+        for &i in &cache.visible {
+            let Some(e) = elements.get(i) else {
+                continue;
+            };
             match e {
-                Element::Card(card) => card_quads(mesh, card, xf),
-                Element::Shape(s) => kinds::shape_far(mesh, s, xf),
-                Element::Text(t) => kinds::text_far(mesh, t, xf),
-                Element::Stroke(s) => kinds::stroke_far(mesh, s, xf),
                 // Arrows over the rest: at this distance their order does not show.
                 Element::Arrow(a) => arrows.push(a),
                 // Each on its own texture, over the rest.
                 Element::Illustration(p) | Element::Image(p) => pics.push(p),
+                _ => cache
+                    .looks
+                    .append(mesh, i, e, index.stamp(i, e.id()), xf, full),
             }
         }
         painter.add(Shape::Mesh(cache.far.clone()));
@@ -1080,51 +1085,6 @@ fn paint_card(painter: &Painter, card: &Card, size: f32, xf: &Transform, options
     painter.galley(pos, galley, color32(card.color.text()));
 }
 
-/// A card as plain quads: outline, fill, and a grey bar for each row of text.
-fn card_quads(mesh: &mut Mesh, card: &Card, xf: &Transform) {
-    let r = xf.rect_to_screen(&card.rect);
-    if r.width() < 0.3 || r.height() < 0.3 {
-        return;
-    }
-    let fill = color32(card.color.fill());
-    if r.width() > 24.0 {
-        mesh.add_colored_rect(r, color32(card.color.outline()));
-        mesh.add_colored_rect(r.shrink(0.75), fill);
-    } else {
-        mesh.add_colored_rect(r, fill);
-    }
-    let z = xf.zoom;
-    let size = estimated_text_size(card);
-    let row_h = size * 1.2 * z;
-    if row_h < 1.0 {
-        return;
-    }
-    let text = card.color.text();
-    let bar = color32(Rgba { a: 90, ..text });
-    let (inner_w, inner_h) = text_area(card.rect);
-    let per_row = (inner_w / (size * 0.52)).max(1.0);
-    let max_rows = (inner_h / (size * 1.2)).floor().max(1.0) as usize;
-    let mut rows: Vec<f32> = Vec::new();
-    for para in card.text.split('\n') {
-        let mut n = para.chars().count() as f32;
-        while n > 0.0 && rows.len() < max_rows {
-            rows.push(n.min(per_row) / per_row);
-            n -= per_row;
-        }
-    }
-    let total_h = rows.len() as f32 * row_h;
-    let mut y = r.center().y - total_h / 2.0;
-    for frac in rows {
-        let w = inner_w * z * frac;
-        let bar_rect = egui::Rect::from_center_size(
-            pos2(r.center().x, y + row_h / 2.0),
-            vec2(w, (row_h * 0.45).max(0.5)),
-        );
-        mesh.add_colored_rect(bar_rect, bar);
-        y += row_h;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1194,6 +1154,123 @@ mod tests {
         // A line inside stays whole, one piece from 0.
         let inside = [pos2(10.0, 10.0), pos2(20.0, 20.0), pos2(30.0, 10.0)];
         assert_eq!(clip_polyline(&inside, view), vec![(0.0, inside.to_vec())]);
+    }
+
+    /// The far-out mesh `paint` makes of `doc` through `xf` with `cache`.
+    fn far_mesh(editor: &crate::edit::Editor, xf: &Transform, cache: &mut SceneCache) -> Mesh {
+        let ctx = egui::Context::default();
+        let screen = egui::Rect::from_min_size(Pos2::ZERO, vec2(1200.0, 800.0));
+        let raw = egui::RawInput {
+            screen_rect: Some(screen),
+            ..Default::default()
+        };
+        let mut out = ctx.run_ui(raw, |ui| {
+            paint(
+                ui.painter(),
+                editor.doc(),
+                editor.index(),
+                xf,
+                &PaintOptions::default(),
+                cache,
+                &mut NoPictures,
+            );
+        });
+        out.textures_delta.clear();
+        let mut meshes = out.shapes.into_iter().filter_map(|c| match c.shape {
+            Shape::Mesh(m) => Some(m),
+            _ => None,
+        });
+        // The one mesh of everything but arrows (the phases are rectangles).
+        let mesh = meshes.find(|m| m.vertices.len() > 100);
+        mesh.map(|m| (*m).clone()).unwrap_or_default()
+    }
+
+    fn same_mesh(a: &Mesh, b: &Mesh) {
+        assert!(a.vertices.len() > 100, "{} vertices", a.vertices.len());
+        assert_eq!(a.indices, b.indices);
+        assert_eq!(a.vertices.len(), b.vertices.len());
+        for (u, v) in a.vertices.iter().zip(&b.vertices) {
+            assert!((u.pos - v.pos).length() < 1e-3, "{:?} {:?}", u.pos, v.pos);
+            assert_eq!(u.color, v.color);
+        }
+    }
+
+    #[test]
+    fn far_out_kept_looks_draw_what_fresh_ones_draw_after_panning_zooming_and_edits() {
+        use crate::edit::{Command, Editor};
+        use crate::model::{CardColor, PenWidth, Shape as ShapeEl, Stroke as StrokeEl, sample};
+        let mut doc = sample::nara_vard();
+        let pts: Vec<Point> = (0..600)
+            .map(|k| Point::new(200.0 + k as f32, 700.0 + (k as f32 / 9.0).sin() * 40.0))
+            .collect();
+        let stroke = StrokeEl::from_drawn(
+            ElementId(900),
+            &pts,
+            0.2,
+            CardColor::Red,
+            PenWidth::ALL[2],
+            false,
+        );
+        doc.elements.push(Element::Stroke(
+            stroke.unwrap_or_else(|| panic!("a stroke")),
+        ));
+        let mut s = ShapeEl::new(
+            ElementId(901),
+            Rect::new(900.0, 650.0, 260.0, 160.0),
+            crate::model::Outline::Cloud,
+        );
+        s.fill = Some(CardColor::Yellow);
+        s.rotation = 20.0;
+        doc.elements.push(Element::Shape(s));
+        let mut editor = Editor::new(doc);
+        let xf = Transform {
+            origin: pos2(30.0, 40.0),
+            zoom: 0.2,
+        };
+        let fresh = |editor: &Editor| far_mesh(editor, &xf, &mut SceneCache::default());
+        let mut kept = SceneCache::default();
+        // Warm: drawn at another place and another zoom of the same step first.
+        for (dx, z) in [(0.0, 0.2), (-300.0, 0.205), (120.0, 0.195)] {
+            let other = Transform {
+                origin: pos2(30.0 + dx, 40.0),
+                zoom: z,
+            };
+            far_mesh(&editor, &other, &mut kept);
+        }
+        assert!(!kept.looks.is_empty());
+        same_mesh(&far_mesh(&editor, &xf, &mut kept), &fresh(&editor));
+        // Edited: a card recoloured, the stroke moved, the shape removed; then undone.
+        let Some(card) = editor
+            .doc()
+            .elements
+            .iter()
+            .find_map(|e| e.as_card())
+            .cloned()
+        else {
+            panic!("the sample has cards");
+        };
+        let mut red = card.clone();
+        red.color = CardColor::Red;
+        let moved = editor
+            .doc()
+            .elements
+            .get(ElementId(900))
+            .map(|e| e.translated(50.0, -30.0));
+        let cmd = Command::Batch(vec![
+            Command::Update([Element::Card(red)].into_iter().chain(moved).collect()),
+            Command::Remove(vec![ElementId(901)]),
+        ]);
+        assert!(editor.apply_step(cmd).is_ok());
+        let after = far_mesh(&editor, &xf, &mut kept);
+        same_mesh(&after, &fresh(&editor));
+        assert!(editor.undo());
+        same_mesh(&far_mesh(&editor, &xf, &mut kept), &fresh(&editor));
+        // Another step: made again for it.
+        let near = Transform { zoom: 0.3, ..xf };
+        same_mesh(
+            &far_mesh(&editor, &near, &mut kept),
+            &far_mesh(&editor, &near, &mut SceneCache::default()),
+        );
     }
 
     #[test]

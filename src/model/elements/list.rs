@@ -6,14 +6,14 @@
 //! in equality.
 
 use super::{Element, ElementId, OrderKey};
+use crate::model::ids::IdMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 #[derive(Clone, Debug, Default)]
 pub struct Elements {
     list: Vec<Element>,
-    index: HashMap<ElementId, usize>,
+    index: IdMap<usize>,
 }
 
 impl PartialEq for Elements {
@@ -30,7 +30,7 @@ impl Elements {
     /// Builds the list in paint order, refusing duplicate ids (returns the first one found
     /// twice). Elements with equal keys keep the order they came in.
     pub fn from_vec(mut list: Vec<Element>) -> Result<Self, ElementId> {
-        let mut index = HashMap::with_capacity(list.len());
+        let mut index = IdMap::with_capacity_and_hasher(list.len(), Default::default());
         for e in &list {
             if index.insert(e.id(), 0).is_some() {
                 return Err(e.id());
