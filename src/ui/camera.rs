@@ -5,8 +5,12 @@ use crate::model::Rect;
 use crate::scene::Transform;
 use egui::{Pos2, Vec2, vec2};
 
+/// The lowest zoom of an ordinary board; a board too large to see whole at it may be seen
+/// further out (see [`Camera::floor`]).
 pub const MIN_ZOOM: f32 = 0.1;
 pub const MAX_ZOOM: f32 = 8.0;
+/// The lowest zoom of any board: 1 point in 200 world points.
+pub const LEAST_ZOOM: f32 = 0.005;
 /// Zoom factor of one step of Ctrl+plus/minus or the toolbar buttons.
 pub const ZOOM_STEP: f32 = 1.25;
 /// Zoom factor of one click of the mouse wheel with Ctrl (about 10 %, as in Figma and Miro).
@@ -29,7 +33,7 @@ pub enum Framing {
 pub struct Camera {
     /// Where the world origin is, relative to the canvas's top-left corner, in screen points.
     pub pan: Vec2,
-    /// Screen points per world point, within [`MIN_ZOOM`, `MAX_ZOOM`].
+    /// Screen points per world point, within [`Camera::floor`] and [`MAX_ZOOM`].
     pub zoom: f32,
     /// A framing to carry out on the next frame.
     pub pending: Option<Framing>,
@@ -38,6 +42,8 @@ pub struct Camera {
     pub fitted: Option<Rect>,
     /// The canvas size the view was last laid out for.
     size: Vec2,
+    /// What there is to see (the board and every element), for how far out the view goes.
+    pub extent: Option<Rect>,
 }
 
 impl Default for Camera {
@@ -48,11 +54,27 @@ impl Default for Camera {
             pending: None,
             fitted: None,
             size: Vec2::ZERO,
+            extent: None,
         }
     }
 }
 
 impl Camera {
+    /// The lowest zoom: [`MIN_ZOOM`], or where a larger board needs it, low enough to see
+    /// all of it (and a little room around), down to [`LEAST_ZOOM`].
+    pub fn floor(&self) -> f32 {
+        let Some(world) = self.extent else {
+            return MIN_ZOOM;
+        };
+        let avail = (self.size - Vec2::splat(2.0 * FIT_MARGIN)).max(vec2(20.0, 20.0));
+        let fits = (avail.x / world.w.max(1.0)).min(avail.y / world.h.max(1.0)) * 0.8;
+        if fits.is_finite() {
+            fits.clamp(LEAST_ZOOM, MIN_ZOOM)
+        } else {
+            MIN_ZOOM
+        }
+    }
+
     pub fn transform(&self, canvas: egui::Rect) -> Transform {
         Transform {
             origin: canvas.min + self.pan,
@@ -71,7 +93,7 @@ impl Camera {
     /// Zooms by `factor`, keeping the world point under `anchor` (a screen position) still.
     pub fn zoom_at(&mut self, canvas: egui::Rect, anchor: Pos2, factor: f32) {
         self.fitted = None;
-        let new = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let new = (self.zoom * factor).clamp(self.floor(), MAX_ZOOM);
         if !new.is_finite() || new == self.zoom {
             return;
         }
@@ -85,7 +107,7 @@ impl Camera {
         let avail = (canvas.size() - Vec2::splat(2.0 * margin)).max(vec2(20.0, 20.0));
         let zoom = (avail.x / world.w.max(1.0))
             .min(avail.y / world.h.max(1.0))
-            .clamp(MIN_ZOOM, MAX_ZOOM);
+            .clamp(self.floor(), MAX_ZOOM);
         if !zoom.is_finite() {
             return;
         }
@@ -111,6 +133,13 @@ impl Camera {
             Some(Framing::ZoomBy(f)) => self.zoom_at(canvas, canvas.center(), f),
             Some(Framing::ZoomTo(z)) => self.zoom_at(canvas, canvas.center(), z / self.zoom),
             None => {}
+        }
+        // The board has shrunk (or the window grown) since: no further out than it needs.
+        let floor = self.floor();
+        if self.zoom < floor {
+            let fitted = self.fitted;
+            self.zoom_at(canvas, canvas.center(), floor / self.zoom);
+            self.fitted = fitted;
         }
     }
 }
@@ -142,6 +171,31 @@ mod tests {
         cam.zoom_at(canvas(), pos2(0.0, 0.0), 1000.0);
         assert_eq!(cam.zoom, MAX_ZOOM);
         cam.zoom_at(canvas(), pos2(0.0, 0.0), 1e-9);
+        assert_eq!(cam.zoom, MIN_ZOOM);
+    }
+
+    #[test]
+    fn a_board_too_large_for_the_lowest_zoom_can_be_seen_whole() {
+        let mut cam = Camera::default();
+        cam.apply_pending(canvas());
+        // An ordinary board: 10 % is as far as it goes.
+        cam.extent = Some(Rect::new(0.0, 0.0, 4000.0, 3000.0));
+        assert_eq!(cam.floor(), MIN_ZOOM);
+        // A board of 50,000 elements, 36,000 points tall: it fits, with room around it.
+        let large = Rect::new(0.0, 0.0, 13_000.0, 36_000.0);
+        cam.extent = Some(large);
+        cam.fit(canvas(), large, FIT_MARGIN);
+        let xf = cam.transform(canvas());
+        assert!(xf.rect_to_screen(&large).height() <= canvas().height());
+        assert!(cam.zoom < MIN_ZOOM && cam.zoom > cam.floor());
+        cam.zoom_at(canvas(), pos2(0.0, 0.0), 1e-9);
+        assert_eq!(cam.zoom, cam.floor());
+        // Something absurd stops at the least zoom.
+        cam.extent = Some(Rect::new(0.0, 0.0, 1e12, 1e12));
+        assert_eq!(cam.floor(), LEAST_ZOOM);
+        // The board small again: the view comes back in to the ordinary floor.
+        cam.extent = Some(Rect::new(0.0, 0.0, 4000.0, 3000.0));
+        cam.apply_pending(canvas());
         assert_eq!(cam.zoom, MIN_ZOOM);
     }
 

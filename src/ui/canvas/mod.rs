@@ -484,6 +484,14 @@ impl CanvasView {
                 self.fit_all(editor.doc());
             }
         }
+        let doc = editor.doc();
+        let picture = doc.picture_rect();
+        self.camera.extent = Some(
+            editor
+                .index()
+                .extent()
+                .map_or(picture, |e| e.union(&picture)),
+        );
         self.camera.apply_pending(rect);
 
         self.handle_camera_input(ui, &response, rect);
