@@ -4,7 +4,7 @@
 use super::raster::Texture;
 use crate::model::{FileData, FileId};
 use crate::picture::{self, Pixels, Source};
-use crate::scene::{PictureTexture, Pictures};
+use crate::scene::{PictureColor, PictureTexture, Pictures};
 use egui::epaint::TextureId;
 use std::collections::HashMap;
 
@@ -19,6 +19,9 @@ pub struct ExportPictures {
     to_open: HashMap<FileId, FileData>,
     wanted: HashMap<Key, TextureId>,
     drawn: HashMap<TextureId, Texture>,
+    /// The average colours asked for: the texture drawn small to know each, and the colour
+    /// once it is drawn.
+    averages: HashMap<(FileId, bool), (TextureId, Option<egui::Color32>)>,
 }
 
 impl ExportPictures {
@@ -122,7 +125,55 @@ impl ExportPictures {
     }
 }
 
+impl ExportPictures {
+    /// The texture that will show `id` drawn for `w` × `h` pixels (asked for now if it was
+    /// not); or why there is none yet.
+    fn wanted(
+        &mut self,
+        id: &FileId,
+        data: Option<&FileData>,
+        w: f32,
+        h: f32,
+        mask: bool,
+    ) -> Result<TextureId, PictureTexture> {
+        let source = match (self.sources.get(id), data) {
+            (Some(Some(s)), _) => s,
+            (Some(None), _) | (None, None) => return Err(PictureTexture::Missing),
+            (None, Some(d)) => {
+                // Read with the others, on all cores, before the next pass.
+                self.to_open.insert(id.clone(), d.clone());
+                return Err(PictureTexture::Loading);
+            }
+        };
+        let (_, (w, h)) = source.step_size(w, h, picture::MAX_RENDER_SIDE);
+        let next = TextureId::User(1 << 40 | self.wanted.len() as u64);
+        Ok(*self.wanted.entry((id.clone(), w, h, mask)).or_insert(next))
+    }
+}
+
 impl Pictures for ExportPictures {
+    fn average(&mut self, id: &FileId, data: Option<&FileData>, mask: bool) -> PictureColor {
+        let key = (id.clone(), mask);
+        let t = match self.averages.get(&key) {
+            Some(&(_, Some(c))) => return PictureColor::Ready(c),
+            Some(&(t, None)) => t,
+            None => {
+                let side = crate::scene::pictures::AVERAGE_SIDE;
+                match self.wanted(id, data, side, side, mask) {
+                    Ok(t) => t,
+                    Err(PictureTexture::Missing) => return PictureColor::Missing,
+                    Err(_) => return PictureColor::Loading,
+                }
+            }
+        };
+        let color = self
+            .drawn
+            .get(&t)
+            .map(|tex| crate::scene::pictures::average(tex.pixels.as_flattened()));
+        self.averages.insert(key, (t, color));
+        color.map_or(PictureColor::Loading, PictureColor::Ready)
+    }
+
     fn texture(
         &mut self,
         id: &FileId,
@@ -131,22 +182,10 @@ impl Pictures for ExportPictures {
         h: f32,
         mask: bool,
     ) -> PictureTexture {
-        let source = match (self.sources.get(id), data) {
-            (Some(Some(s)), _) => s,
-            (Some(None), _) | (None, None) => return PictureTexture::Missing,
-            (None, Some(d)) => {
-                // Read with the others, on all cores, before the next pass.
-                self.to_open.insert(id.clone(), d.clone());
-                return PictureTexture::Loading;
-            }
-        };
-        let (_, (w, h)) = source.step_size(w, h, picture::MAX_RENDER_SIDE);
-        let next = TextureId::User(1 << 40 | self.wanted.len() as u64);
-        let t = *self.wanted.entry((id.clone(), w, h, mask)).or_insert(next);
-        if self.drawn.contains_key(&t) {
-            PictureTexture::Ready(t)
-        } else {
-            PictureTexture::Loading
+        match self.wanted(id, data, w, h, mask) {
+            Ok(t) if self.drawn.contains_key(&t) => PictureTexture::Ready(t),
+            Ok(_) => PictureTexture::Loading,
+            Err(why) => why,
         }
     }
 }

@@ -453,7 +453,6 @@ impl FarCache {
         let slot = if slot.stamp == stamp {
             slot
         } else {
-            self.live -= (slot.vertices.1 as usize).min(self.live);
             let ladder = match e {
                 Element::Stroke(s) => {
                     let entry = self
@@ -468,31 +467,73 @@ impl FarCache {
                 _ => None,
             };
             build(&mut self.scratch, e, zoom_of(step), ladder, false);
-            let v0 = self.arena.vertices.len() as u32;
-            let i0 = self.arena.indices.len() as u32;
-            self.arena
-                .vertices
-                .extend_from_slice(&self.scratch.vertices);
-            self.arena.indices.extend_from_slice(&self.scratch.indices);
-            let made = Slot {
-                stamp,
-                vertices: (v0, self.scratch.vertices.len() as u32),
-                indices: (i0, self.scratch.indices.len() as u32),
-            };
-            self.live += self.scratch.vertices.len();
-            if let Some(s) = self.slots.get_mut(pos) {
-                *s = made;
-            }
-            made
+            self.keep(pos, stamp)
         };
+        self.append_slot(slot, mesh, xf);
+    }
+
+    /// Keeps the look in `scratch` as that of the element at `pos`, stamped `stamp`.
+    fn keep(&mut self, pos: usize, stamp: u64) -> Slot {
+        let v0 = self.arena.vertices.len() as u32;
+        let i0 = self.arena.indices.len() as u32;
+        self.arena
+            .vertices
+            .extend_from_slice(&self.scratch.vertices);
+        self.arena.indices.extend_from_slice(&self.scratch.indices);
+        let made = Slot {
+            stamp,
+            vertices: (v0, self.scratch.vertices.len() as u32),
+            indices: (i0, self.scratch.indices.len() as u32),
+        };
+        self.live += self.scratch.vertices.len();
+        if let Some(s) = self.slots.get_mut(pos) {
+            self.live -= (s.vertices.1 as usize).min(self.live);
+            *s = made;
+        }
+        made
+    }
+
+    /// Adds a picture at `pos` drawn as a patch of one colour to `mesh`: kept like any
+    /// look, once `color` (called only when it is not kept) gives the colour for good
+    /// (`true`; `false` while the picture is still being read).
+    pub(super) fn append_patch(
+        &mut self,
+        mesh: &mut Mesh,
+        pos: usize,
+        p: &crate::model::Picture,
+        stamp: Option<u64>,
+        xf: &Transform,
+        color: impl FnOnce() -> (Color32, bool),
+    ) {
+        let slot = self.slots.get(pos).copied();
+        if let (Some(stamp), Some(slot)) = (stamp, slot)
+            && slot.stamp == stamp
+            && self.step.is_some()
+        {
+            self.append_slot(slot, mesh, xf);
+            return;
+        }
+        let (c, known) = color();
+        self.scratch.clear();
+        let corners = p.frame().corners().map(xy);
+        self.scratch.quad(corners.map(|c| (c, [0.0; 2])), c);
+        match stamp {
+            Some(stamp) if known && self.step.is_some() && slot.is_some() => {
+                let slot = self.keep(pos, stamp);
+                self.append_slot(slot, mesh, xf);
+            }
+            _ => self.scratch.append_to(mesh, xf),
+        }
+    }
+
+    fn append_slot(&self, slot: Slot, mesh: &mut Mesh, xf: &Transform) {
         let range = |(start, len): (u32, u32)| start as usize..(start + len) as usize;
-        let (Some(vertices), Some(indices)) = (
+        if let (Some(vertices), Some(indices)) = (
             self.arena.vertices.get(range(slot.vertices)),
             self.arena.indices.get(range(slot.indices)),
-        ) else {
-            return;
-        };
-        append_to(vertices, indices, mesh, xf);
+        ) {
+            append_to(vertices, indices, mesh, xf);
+        }
     }
 
     /// How many vertices are kept.

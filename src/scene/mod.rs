@@ -15,7 +15,7 @@ pub mod pictures;
 pub mod workshop;
 
 pub use kinds::{fitted_text_rect, text_height, text_job};
-pub use pictures::{NoPictures, PictureTexture, Pictures};
+pub use pictures::{NoPictures, PictureColor, PictureTexture, Pictures};
 
 use crate::model::arrow::{self, ArrowPath};
 use crate::model::{
@@ -437,6 +437,52 @@ pub struct SceneCache {
     far: Arc<Mesh>,
     /// The far-out looks of the elements, kept while they do not change.
     pub looks: far::FarCache,
+    /// Arrows' lines as worked out from the document, kept while they do not change.
+    paths: ArrowPaths,
+}
+
+/// Arrows' lines by element id, with the stamp (see [`SpatialIndex::stamp`]) each was worked
+/// out for: an arrow bound to what moved is touched too, so the stamp tells when it is new.
+/// Working out where a line meets the outlines it is bound to is most of drawing it.
+#[derive(Debug, Default)]
+struct ArrowPaths {
+    paths: crate::model::ids::IdMap<(u64, u64, ArrowPath)>,
+    frame: u64,
+    used: usize,
+}
+
+impl ArrowPaths {
+    fn begin(&mut self) {
+        if self.paths.len() > 2 * self.used + 4096 {
+            let frame = self.frame;
+            self.paths.retain(|_, (_, used, _)| *used == frame);
+        }
+        self.frame += 1;
+        self.used = 0;
+    }
+
+    /// The line of `a` (stamped `stamp`, if the index knows it).
+    fn get(
+        &mut self,
+        doc: &Document,
+        a: &Arrow,
+        stamp: Option<u64>,
+    ) -> std::borrow::Cow<'_, ArrowPath> {
+        self.used += 1;
+        let Some(stamp) = stamp else {
+            return std::borrow::Cow::Owned(arrow::resolve(doc, a));
+        };
+        let frame = self.frame;
+        let entry = self
+            .paths
+            .entry(a.id)
+            .or_insert_with(|| (stamp.wrapping_add(1), frame, ArrowPath::Poly(Vec::new())));
+        if entry.0 != stamp {
+            *entry = (stamp, frame, arrow::resolve(doc, a));
+        }
+        entry.1 = frame;
+        std::borrow::Cow::Borrowed(&entry.2)
+    }
 }
 
 /// Paints the document as seen through `xf`, limited to the painter's clip rect.
@@ -455,12 +501,17 @@ pub fn paint(
     paint_phases(painter, doc, xf, view, options.phase_tints);
     workshop::paint_lanes(painter, doc, xf, view);
     index.query(doc, view, &mut cache.visible);
+    cache.paths.begin();
     let elements = doc.elements.as_slice();
     let readable = font_step(CARD_FONT_SIZE * xf.zoom) >= GREEK_BELOW;
     let mut labels = Vec::new();
     if readable {
         let dim = options.faded.map(|f| (f, faded(painter)));
-        for e in cache.visible.iter().filter_map(|&i| elements.get(i)) {
+        for (i, e) in cache
+            .visible
+            .iter()
+            .filter_map(|&i| Some((i, elements.get(i)?)))
+        {
             let painter = match &dim {
                 Some((f, dim)) if f.contains(&e.id()) => dim,
                 _ => painter,
@@ -476,7 +527,10 @@ pub fn paint(
                 Element::Shape(s) => kinds::paint_shape(painter, s, xf, options, true),
                 Element::Text(t) => kinds::paint_text(painter, t, xf, options, true),
                 Element::Stroke(s) => kinds::paint_stroke(painter, s, xf),
-                Element::Arrow(a) => paint_arrow(painter, doc, a, xf, options, &mut labels),
+                Element::Arrow(a) => {
+                    let path = cache.paths.get(doc, a, index.stamp(i, a.id));
+                    paint_arrow(painter, a, &path, xf, options, &mut labels)
+                }
                 Element::Illustration(p) | Element::Image(p) => {
                     pictures::paint_picture(painter, &doc.files, p, xf, ppp, pictures)
                 }
@@ -508,7 +562,16 @@ pub fn paint(
             };
             match e {
                 // Arrows over the rest: at this distance their order does not show.
-                Element::Arrow(a) => arrows.push(a),
+                Element::Arrow(a) => arrows.push((i, a)),
+                // A few pixels large: a patch of its colour, in its place.
+                Element::Illustration(p) | Element::Image(p)
+                    if !full && pictures::is_dot(p, xf, ppp) =>
+                {
+                    let stamp = index.stamp(i, p.id);
+                    cache.looks.append_patch(mesh, i, p, stamp, xf, || {
+                        pictures::dot_color(&doc.files, p, pictures)
+                    });
+                }
                 // Each on its own texture, over the rest.
                 Element::Illustration(p) | Element::Image(p) => pics.push(p),
                 _ => cache
@@ -516,12 +579,17 @@ pub fn paint(
                     .append(mesh, i, e, index.stamp(i, e.id()), xf, full),
             }
         }
-        painter.add(Shape::Mesh(cache.far.clone()));
+        // In a primitive of its own (a clip rect a hair smaller): appended to what came
+        // before, its hundreds of thousands of vertices were copied again and again as that
+        // buffer grew.
+        let own = painter.with_clip_rect(painter.clip_rect().shrink(1e-3));
+        own.add(Shape::Mesh(cache.far.clone()));
         for p in pics {
             pictures::paint_picture(painter, &doc.files, p, xf, ppp, pictures);
         }
-        for a in arrows {
-            paint_arrow(painter, doc, a, xf, options, &mut labels);
+        for (i, a) in arrows {
+            let path = cache.paths.get(doc, a, index.stamp(i, a.id));
+            paint_arrow(painter, a, &path, xf, options, &mut labels);
         }
     }
     paint_labels(painter, &labels, xf.zoom);
@@ -643,14 +711,13 @@ fn shorten(mut pts: Vec<Pos2>, d0: f32, d1: f32) -> Vec<Pos2> {
 /// after all lines.
 fn paint_arrow<'a>(
     painter: &Painter,
-    doc: &Document,
     a: &'a Arrow,
+    path: &ArrowPath,
     xf: &Transform,
     options: &PaintOptions,
     labels: &mut Vec<(&'a str, Pos2)>,
 ) {
-    let path = arrow::resolve(doc, a);
-    let pts = arrow_screen_points(&path, xf);
+    let pts = arrow_screen_points(path, xf);
     if pts.len() < 2 {
         return;
     }
@@ -718,7 +785,7 @@ fn paint_arrow<'a>(
         paint_head(painter, head, tip, vec2(d.x, d.y), head_len, w, color);
     }
     if !a.label.is_empty() && options.hidden_text != Some(a.id) {
-        let place = arrow::label_place(&a.label, &path).center();
+        let place = arrow::label_place(&a.label, path).center();
         labels.push((a.label.as_str(), xf.to_screen(place)));
     }
 }
@@ -1156,15 +1223,19 @@ mod tests {
         assert_eq!(clip_polyline(&inside, view), vec![(0.0, inside.to_vec())]);
     }
 
-    /// The far-out mesh `paint` makes of `doc` through `xf` with `cache`.
-    fn far_mesh(editor: &crate::edit::Editor, xf: &Transform, cache: &mut SceneCache) -> Mesh {
+    /// Everything `paint` draws of the editor's document through `xf` with `cache`, as one
+    /// mesh (every primitive's triangles, in order).
+    fn drawn(editor: &crate::edit::Editor, xf: &Transform, cache: &mut SceneCache) -> Mesh {
         let ctx = egui::Context::default();
         let screen = egui::Rect::from_min_size(Pos2::ZERO, vec2(1200.0, 800.0));
-        let raw = egui::RawInput {
+        let raw = || egui::RawInput {
             screen_rect: Some(screen),
             ..Default::default()
         };
-        let mut out = ctx.run_ui(raw, |ui| {
+        // The first pass takes the fonts in.
+        let mut warm = ctx.run_ui(raw(), |_| {});
+        warm.textures_delta.clear();
+        let mut out = ctx.run_ui(raw(), |ui| {
             paint(
                 ui.painter(),
                 editor.doc(),
@@ -1176,13 +1247,13 @@ mod tests {
             );
         });
         out.textures_delta.clear();
-        let mut meshes = out.shapes.into_iter().filter_map(|c| match c.shape {
-            Shape::Mesh(m) => Some(m),
-            _ => None,
-        });
-        // The one mesh of everything but arrows (the phases are rectangles).
-        let mesh = meshes.find(|m| m.vertices.len() > 100);
-        mesh.map(|m| (*m).clone()).unwrap_or_default()
+        let mut all = Mesh::default();
+        for p in ctx.tessellate(out.shapes, 1.0) {
+            if let egui::epaint::Primitive::Mesh(m) = p.primitive {
+                all.append(m);
+            }
+        }
+        all
     }
 
     fn same_mesh(a: &Mesh, b: &Mesh) {
@@ -1227,7 +1298,7 @@ mod tests {
             origin: pos2(30.0, 40.0),
             zoom: 0.2,
         };
-        let fresh = |editor: &Editor| far_mesh(editor, &xf, &mut SceneCache::default());
+        let fresh = |editor: &Editor| drawn(editor, &xf, &mut SceneCache::default());
         let mut kept = SceneCache::default();
         // Warm: drawn at another place and another zoom of the same step first.
         for (dx, z) in [(0.0, 0.2), (-300.0, 0.205), (120.0, 0.195)] {
@@ -1235,20 +1306,24 @@ mod tests {
                 origin: pos2(30.0 + dx, 40.0),
                 zoom: z,
             };
-            far_mesh(&editor, &other, &mut kept);
+            drawn(&editor, &other, &mut kept);
         }
-        assert!(!kept.looks.is_empty());
-        same_mesh(&far_mesh(&editor, &xf, &mut kept), &fresh(&editor));
-        // Edited: a card recoloured, the stroke moved, the shape removed; then undone.
-        let Some(card) = editor
-            .doc()
-            .elements
-            .iter()
-            .find_map(|e| e.as_card())
-            .cloned()
-        else {
-            panic!("the sample has cards");
+        assert!(!kept.looks.is_empty() && !kept.paths.paths.is_empty());
+        same_mesh(&drawn(&editor, &xf, &mut kept), &fresh(&editor));
+        // Edited: a card an arrow is bound to recoloured and moved, the stroke moved, the
+        // shape removed; then undone.
+        let bound = editor.doc().elements.iter().find_map(|e| match e {
+            Element::Arrow(a) => a.start.bind.map(|b| b.element),
+            _ => None,
+        });
+        let card = bound
+            .and_then(|id| editor.doc().elements.get(id))
+            .and_then(Element::as_card)
+            .cloned();
+        let Some(mut card) = card else {
+            panic!("the sample has an arrow from a card");
         };
+        card.rect.x += 140.0;
         let mut red = card.clone();
         red.color = CardColor::Red;
         let moved = editor
@@ -1261,16 +1336,18 @@ mod tests {
             Command::Remove(vec![ElementId(901)]),
         ]);
         assert!(editor.apply_step(cmd).is_ok());
-        let after = far_mesh(&editor, &xf, &mut kept);
+        let after = drawn(&editor, &xf, &mut kept);
         same_mesh(&after, &fresh(&editor));
         assert!(editor.undo());
-        same_mesh(&far_mesh(&editor, &xf, &mut kept), &fresh(&editor));
-        // Another step: made again for it.
-        let near = Transform { zoom: 0.3, ..xf };
-        same_mesh(
-            &far_mesh(&editor, &near, &mut kept),
-            &far_mesh(&editor, &near, &mut SceneCache::default()),
-        );
+        same_mesh(&drawn(&editor, &xf, &mut kept), &fresh(&editor));
+        // Other steps, readable ones too: made again for them.
+        for zoom in [0.3, 1.0, 0.2] {
+            let other = Transform { zoom, ..xf };
+            same_mesh(
+                &drawn(&editor, &other, &mut kept),
+                &drawn(&editor, &other, &mut SceneCache::default()),
+            );
+        }
     }
 
     #[test]

@@ -19,6 +19,32 @@ pub enum PictureTexture {
     Missing,
 }
 
+/// What a [`Pictures`] knows of a picture's colour on the whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PictureColor {
+    /// Its pixels averaged (premultiplied): what it looks like a few pixels large.
+    Ready(Color32),
+    /// Being worked out; ask again next frame.
+    Loading,
+    /// It cannot be read (or the document does not hold it).
+    Missing,
+}
+
+/// The average of premultiplied RGBA pixels.
+pub fn average(rgba: &[u8]) -> Color32 {
+    let mut sum = [0u64; 4];
+    let mut n = 0u64;
+    for px in rgba.chunks_exact(4) {
+        for (s, &c) in sum.iter_mut().zip(px) {
+            *s += u64::from(c);
+        }
+        n += 1;
+    }
+    let n = n.max(1);
+    let [r, g, b, a] = sum.map(|s| ((s + n / 2) / n).min(255) as u8);
+    Color32::from_rgba_premultiplied(r.min(a), g.min(a), b.min(a), a)
+}
+
 /// Where the painter gets pictures' pixels from.
 pub trait Pictures {
     /// A texture of the whole picture `id` (whose bytes are `data`, if the document holds
@@ -32,6 +58,10 @@ pub trait Pictures {
         h: f32,
         mask: bool,
     ) -> PictureTexture;
+
+    /// The colour of the picture `id` on the whole, for drawing it when it is only a few
+    /// pixels large; `mask` as for [`Pictures::texture`].
+    fn average(&mut self, id: &FileId, data: Option<&FileData>, mask: bool) -> PictureColor;
 }
 
 /// No pictures: everything is still loading (for previews that do not show them).
@@ -47,6 +77,38 @@ impl Pictures for NoPictures {
         _: bool,
     ) -> PictureTexture {
         PictureTexture::Loading
+    }
+
+    fn average(&mut self, _: &FileId, _: Option<&FileData>, _: bool) -> PictureColor {
+        PictureColor::Loading
+    }
+}
+
+/// Below this many pixels on its longer side a picture is drawn as one patch of its average
+/// colour, in the one mesh far out (the eye cannot tell, and a texture each costs a draw
+/// call each).
+pub const DOT_BELOW: f32 = 4.0;
+
+/// The side a [`Pictures`] draws a picture at to know its average colour.
+pub const AVERAGE_SIDE: f32 = 16.0;
+
+/// Whether `p` is drawn as a patch of its average colour through `xf`.
+pub fn is_dot(p: &Picture, xf: &Transform, pixels_per_point: f32) -> bool {
+    p.rect.w.max(p.rect.h) * xf.zoom * pixels_per_point < DOT_BELOW
+}
+
+/// The colour of `p` drawn as a patch: its average, tinted and faded as its texture would
+/// be; a placeholder's while that is not known (and whether it is its colour for good).
+pub fn dot_color(
+    files: &crate::model::Files,
+    p: &Picture,
+    pictures: &mut dyn Pictures,
+) -> (Color32, bool) {
+    match pictures.average(&p.file, files.get(&p.file), p.tint.is_some()) {
+        PictureColor::Ready(c) => (c * vertex_color(p), true),
+        PictureColor::Loading => (color32(LOADING), false),
+        // (Not for good: the document may yet get its bytes, with no element touched.)
+        PictureColor::Missing => (color32(MISSING_FILL), false),
     }
 }
 

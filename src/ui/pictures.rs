@@ -6,7 +6,7 @@
 
 use crate::model::{FileData, FileId};
 use crate::picture::{self, Pixels, Source};
-use crate::scene::{PictureTexture, Pictures};
+use crate::scene::{PictureColor, PictureTexture, Pictures};
 use egui::TextureHandle;
 use std::collections::{HashMap, HashSet};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -55,6 +55,9 @@ pub struct PictureCache {
     opening: HashSet<FileId>,
     textures: HashMap<Key, Entry>,
     rendering: HashSet<Key>,
+    /// Each picture's average colour (drawn as itself, and as a mask), from the first size
+    /// drawn.
+    averages: [HashMap<FileId, egui::Color32>; 2],
     frame: u64,
 }
 
@@ -88,6 +91,9 @@ impl PictureCache {
                     }
                     Done::Rendered(key, px) => {
                         self.rendering.remove(&key);
+                        self.averages[usize::from(key.3)]
+                            .entry(key.0.clone())
+                            .or_insert_with(|| crate::scene::pictures::average(&px.rgba));
                         let image = egui::ColorImage::from_rgba_premultiplied(
                             [px.width as usize, px.height as usize],
                             &px.rgba,
@@ -118,6 +124,11 @@ impl PictureCache {
         // A decoded photo may be hundreds of megabytes: let go of those no longer shown.
         self.sources
             .retain(|_, (_, used)| frame.saturating_sub(*used) < KEEP_FRAMES);
+        for averages in &mut self.averages {
+            if averages.len() > 4 * self.sources.len() + 4096 {
+                averages.clear();
+            }
+        }
         let mut total: usize = self.textures.values().map(|e| e.bytes).sum();
         if total > MAX_TEXTURE_BYTES {
             let mut by_age: Vec<(u64, Key)> = self
@@ -209,6 +220,21 @@ fn worker(rx: &Mutex<Receiver<Job>>, done: &Sender<Done>, ctx: Option<&egui::Con
 }
 
 impl Pictures for PictureCache {
+    fn average(&mut self, id: &FileId, data: Option<&FileData>, mask: bool) -> PictureColor {
+        if let Some(c) = self.averages[usize::from(mask)].get(id) {
+            if let Some((_, used)) = self.sources.get_mut(id) {
+                *used = self.frame;
+            }
+            return PictureColor::Ready(*c);
+        }
+        // Drawn small, on a worker, to know it.
+        let side = crate::scene::pictures::AVERAGE_SIDE;
+        match self.texture(id, data, side, side, mask) {
+            PictureTexture::Missing => PictureColor::Missing,
+            PictureTexture::Ready(_) | PictureTexture::Loading => PictureColor::Loading,
+        }
+    }
+
     fn texture(
         &mut self,
         id: &FileId,
