@@ -38,7 +38,23 @@ fn arrows() -> Document {
     doc
 }
 
-fn picture(doc: &Document, scale: f32) -> (u32, u32, Vec<u8>) {
+/// The switch that draws everything is one for the whole program: one test at a time
+/// flips it.
+static SWITCH: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// `doc` exported at `scale` with everything drawn and with the level of detail.
+fn both(doc: &Document, scale: f32) -> (Image, Image) {
+    let _one = SWITCH.lock().unwrap_or_else(|e| e.into_inner());
+    malbild::scene::FULL_DETAIL.store(true, Ordering::Relaxed);
+    let full = picture(doc, scale);
+    malbild::scene::FULL_DETAIL.store(false, Ordering::Relaxed);
+    (full, picture(doc, scale))
+}
+
+/// Width, height and RGBA pixels.
+type Image = (u32, u32, Vec<u8>);
+
+fn picture(doc: &Document, scale: f32) -> Image {
     let settings = ExportSettings {
         size: Size::Scale { scale },
         background: Background::White,
@@ -73,10 +89,7 @@ fn blurred(w: u32, h: u32, px: &[u8], k: u32) -> Vec<f32> {
 fn far_out_the_faint_lines_look_like_every_dash_drawn() {
     let doc = arrows();
     for scale in [0.1, 0.12, 0.16, 0.2, 0.3] {
-        malbild::scene::FULL_DETAIL.store(true, Ordering::Relaxed);
-        let (w, h, full) = picture(&doc, scale);
-        malbild::scene::FULL_DETAIL.store(false, Ordering::Relaxed);
-        let (w2, h2, lod) = picture(&doc, scale);
+        let ((w, h, full), (w2, h2, lod)) = both(&doc, scale);
         assert_eq!((w, h), (w2, h2));
         let (a, b) = (blurred(w, h, &full, 4), blurred(w, h, &lod, 4));
         let worst = a
@@ -177,10 +190,7 @@ fn far_out_picture_patches_and_simpler_strokes_look_like_everything_drawn() {
     let doc = pictures_and_strokes();
     // Pictures 20–36 points large are 2–11 pixels: patches under 4, textures above.
     for scale in [0.1, 0.12, 0.15, 0.2, 0.3] {
-        malbild::scene::FULL_DETAIL.store(true, Ordering::Relaxed);
-        let (w, h, full) = picture(&doc, scale);
-        malbild::scene::FULL_DETAIL.store(false, Ordering::Relaxed);
-        let (w2, h2, lod) = picture(&doc, scale);
+        let ((w, h, full), (w2, h2, lod)) = both(&doc, scale);
         assert_eq!((w, h), (w2, h2));
         let (a, b) = (blurred(w, h, &full, 4), blurred(w, h, &lod, 4));
         let diffs: Vec<f32> = a.iter().zip(&b).map(|(x, y)| (x - y).abs()).collect();

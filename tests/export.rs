@@ -226,29 +226,8 @@ fn export_matches_screen(doc: Document, name: &str) {
     }
     h.step();
     // Their pixels (a GPU has them; here they are drawn again by the same code).
-    let mut pictures: HashMap<TextureId, Texture> = HashMap::new();
-    for (texture, file, (w, hh), mask) in h.state().view.pictures.drawn() {
-        let Some(data) = h.state().doc().files.get(&file) else {
-            continue;
-        };
-        let Ok(source) = malbild::picture::open(data) else {
-            continue;
-        };
-        let px = source.render(w, hh);
-        let px = if mask { px.into_mask() } else { px };
-        pictures.insert(
-            texture,
-            Texture {
-                width: w as usize,
-                height: hh as usize,
-                pixels: px
-                    .rgba
-                    .chunks_exact(4)
-                    .map(|c| [c[0], c[1], c[2], c[3]])
-                    .collect(),
-            },
-        );
-    }
+    let pictures: HashMap<TextureId, Texture> =
+        h.state().view.pictures.redrawn(&h.state().doc().files);
     assert!(
         name != "sample" || pictures.len() >= 4,
         "the sample's pictures are drawn on screen ({})",

@@ -58,28 +58,13 @@ fn the_cpu_rasterizer_draws_what_the_gpu_draws() {
         );
         // The pictures' pixels, drawn again by the same code as the cache's threads drew
         // them for the GPU.
-        for (texture, file, (pw, ph), mask) in harness.state().view.pictures.drawn() {
-            let Some(data) = harness.state().doc().files.get(&file) else {
-                continue;
-            };
-            let Ok(source) = malbild::picture::open(data) else {
-                continue;
-            };
-            let px = source.render(pw, ph);
-            let px = if mask { px.into_mask() } else { px };
-            textures.insert(
-                texture,
-                Texture {
-                    width: pw as usize,
-                    height: ph as usize,
-                    pixels: px
-                        .rgba
-                        .chunks_exact(4)
-                        .map(|c| [c[0], c[1], c[2], c[3]])
-                        .collect(),
-                },
-            );
-        }
+        textures.extend(
+            harness
+                .state()
+                .view
+                .pictures
+                .redrawn(&harness.state().doc().files),
+        );
         let cpu = raster::rasterize(
             &prims,
             &textures,

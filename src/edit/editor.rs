@@ -18,6 +18,36 @@ pub struct Editor {
     error: Option<EditError>,
     /// The day cards changed by this editor are marked with (`YYYY-MM-DD`).
     today: String,
+    /// How many elements of each kind the document has (see [`slot`]), counted once a
+    /// change rather than by every frame's status bar.
+    counts: [usize; KINDS],
+}
+
+/// How many kinds of element there are.
+const KINDS: usize = 7;
+
+/// Where `kind` is counted (a new kind does not compile until it has its place).
+fn slot(kind: crate::model::Kind) -> usize {
+    use crate::model::Kind;
+    match kind {
+        Kind::Card => 0,
+        Kind::Shape => 1,
+        Kind::Text => 2,
+        Kind::Stroke => 3,
+        Kind::Arrow => 4,
+        Kind::Illustration => 5,
+        Kind::Image => 6,
+    }
+}
+
+fn count_kinds(doc: &Document) -> [usize; KINDS] {
+    let mut counts = [0; KINDS];
+    for e in doc.elements.iter() {
+        if let Some(n) = counts.get_mut(slot(e.kind())) {
+            *n += 1;
+        }
+    }
+    counts
 }
 
 /// A change asked for by a panel or dialog, applied by the app after the UI pass.
@@ -37,6 +67,7 @@ impl Editor {
     pub fn new(doc: Document) -> Self {
         let index = SpatialIndex::build(&doc);
         Self {
+            counts: count_kinds(&doc),
             doc,
             history: History::new(),
             index,
@@ -56,6 +87,11 @@ impl Editor {
 
     pub fn index(&self) -> &SpatialIndex {
         &self.index
+    }
+
+    /// How many elements of `kind` the document has.
+    pub fn count(&self, kind: crate::model::Kind) -> usize {
+        self.counts.get(slot(kind)).copied().unwrap_or(0)
     }
 
     pub fn revision(&self) -> u64 {
@@ -144,6 +180,9 @@ impl Editor {
         let changed: std::collections::HashSet<_> = touched.iter().copied().collect();
         touched.extend(self.doc.arrows_bound_to(&changed));
         self.index.update(&self.doc, &touched);
+        if !touched.is_empty() {
+            self.counts = count_kinds(&self.doc);
+        }
         self.revision += 1;
     }
 }
@@ -152,6 +191,35 @@ impl Editor {
 mod tests {
     use super::*;
     use crate::model::{Card, CardColor, Element, ElementId, Rect};
+
+    #[test]
+    fn the_kinds_counted_follow_every_edit_and_undo() {
+        use crate::model::{Kind, sample};
+        let kinds = [
+            Kind::Card,
+            Kind::Shape,
+            Kind::Text,
+            Kind::Stroke,
+            Kind::Arrow,
+            Kind::Illustration,
+            Kind::Image,
+        ];
+        assert_eq!(kinds.len(), KINDS);
+        let mut editor = Editor::new(sample::nara_vard());
+        let same = |e: &Editor| {
+            for k in kinds {
+                assert_eq!(e.count(k), e.doc().count(k), "{k:?}");
+            }
+        };
+        same(&editor);
+        assert!(editor.count(Kind::Card) > 0 && editor.count(Kind::Arrow) > 0);
+        let first = editor.doc().elements.iter().next().map(|e| e.id());
+        let cmd = Command::Remove(first.into_iter().collect());
+        assert!(editor.apply_step(cmd).is_ok());
+        same(&editor);
+        assert!(editor.undo());
+        same(&editor);
+    }
 
     #[test]
     fn edits_run_in_order_and_a_failure_is_kept_once() {

@@ -183,7 +183,9 @@ impl Pictures for ExportPictures {
         mask: bool,
     ) -> PictureTexture {
         match self.wanted(id, data, w, h, mask) {
-            Ok(t) if self.drawn.contains_key(&t) => PictureTexture::Ready(t),
+            Ok(t) if self.drawn.contains_key(&t) => {
+                PictureTexture::Ready(t, crate::scene::pictures::WHOLE)
+            }
             Ok(_) => PictureTexture::Loading,
             Err(why) => why,
         }

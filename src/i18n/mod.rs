@@ -447,6 +447,11 @@ pub fn arrows(n: usize, lang: Lang) -> String {
 /// The shapes, free texts and strokes of a document, those there are: "2 former, 1 text,
 /// 4 penndrag" / "2 shapes, 1 text, 4 strokes" (empty if there are none).
 pub fn other_elements(doc: &crate::model::Document, lang: Lang) -> String {
+    other_elements_of(|k| doc.count(k), lang)
+}
+
+/// The same, from how many elements of each kind there are.
+pub fn other_elements_of(count: impl Fn(crate::model::Kind) -> usize, lang: Lang) -> String {
     use crate::model::Kind;
     let parts: Vec<String> = [
         Kind::Shape,
@@ -456,7 +461,7 @@ pub fn other_elements(doc: &crate::model::Document, lang: Lang) -> String {
         Kind::Image,
     ]
     .into_iter()
-    .map(|k| (k, doc.count(k)))
+    .map(|k| (k, count(k)))
     .filter(|(_, n)| *n > 0)
     .map(|(k, n)| match k {
         Kind::Shape => tr!(lang, "count-shapes", n = n),

@@ -14,9 +14,10 @@
 //! what it keeps, not what the stroke holds.
 
 use super::{Transform, color32, estimated_text_size, text_area};
+use crate::model::arrow::{self, ArrowPath};
 use crate::model::elements::{shape_geom, stroke_geom};
 use crate::model::ids::IdMap;
-use crate::model::{Card, Element, Point, Rgba, Shape, Stroke, Text};
+use crate::model::{Arrow, Card, Element, End, Head, LineStyle, Point, Rgba, Shape, Stroke, Text};
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, pos2};
 
@@ -353,16 +354,257 @@ fn stroke(g: &mut Geometry, s: &Stroke, z: f32, ladder: Option<&Ladder>) {
     }
 }
 
-/// The far-out look of `e` at zoom `z` into `g` (cleared first); arrows and pictures have
-/// none. `full`: every point of every line, at the exact zoom (no level of detail).
-fn build(g: &mut Geometry, e: &Element, z: f32, ladder: Option<&Ladder>, full: bool) {
+/// Whether an arrow far out at zoom `z` is drawn from the cache: a plain line, or a pattern
+/// too fine to show (drawn as a fainter line); a pattern that shows is drawn dash by dash.
+pub(super) fn arrow_is_kept(a: &Arrow, z: f32) -> bool {
+    a.style == LineStyle::Solid || super::faint_pattern(a, zoom_of(step_of(z)))
+}
+
+impl Geometry {
+    /// A line through `pts` (each a world point and a screen offset) `w` wide, with a soft
+    /// edge of one pixel as egui's lines have: a line under a pixel wide is a pixel wide, its
+    /// colour faded by its width. `z`: the zoom its directions are worked out at.
+    fn soft_line(&mut self, pts: &[Spot], w: Len, w_px: f32, color: Color32, z: f32) {
+        let faded = color.gamma_multiply(w_px.clamp(0.0, 1.0));
+        // Rows across the line: (world offset, screen offset, colour).
+        let rows: Vec<(f32, f32, Color32)> = match w {
+            Len::World(w) if w_px > 1.0 => vec![
+                (-w / 2.0, -0.5, Color32::TRANSPARENT),
+                (-w / 2.0, 0.5, color),
+                (w / 2.0, -0.5, color),
+                (w / 2.0, 0.5, Color32::TRANSPARENT),
+            ],
+            Len::Screen(w) if w > 1.0 => vec![
+                (0.0, -w / 2.0 - 0.5, Color32::TRANSPARENT),
+                (0.0, -w / 2.0 + 0.5, color),
+                (0.0, w / 2.0 - 0.5, color),
+                (0.0, w / 2.0 + 0.5, Color32::TRANSPARENT),
+            ],
+            _ => vec![
+                (0.0, -1.0, Color32::TRANSPARENT),
+                (0.0, 0.0, faded),
+                (0.0, 1.0, Color32::TRANSPARENT),
+            ],
+        };
+        for seg in pts.windows(2) {
+            let ((a, ao), (b, bo)) = (seg[0], seg[1]);
+            let d = [
+                (b[0] - a[0]) * z + bo[0] - ao[0],
+                (b[1] - a[1]) * z + bo[1] - ao[1],
+            ];
+            let len = d[0].hypot(d[1]);
+            if len.is_nan() || len <= 1e-6 {
+                continue;
+            }
+            let n = [-d[1] / len, d[0] / len];
+            let base = self.vertices.len() as u32;
+            for &(wo, so, c) in &rows {
+                for (p, o) in [(a, ao), (b, bo)] {
+                    self.vertex(
+                        [p[0] + n[0] * wo, p[1] + n[1] * wo],
+                        [o[0] + n[0] * so, o[1] + n[1] * so],
+                        c,
+                    );
+                }
+            }
+            for k in 0..rows.len() as u32 - 1 {
+                let i = base + 2 * k;
+                self.indices
+                    .extend_from_slice(&[i, i + 1, i + 2, i + 1, i + 3, i + 2]);
+            }
+        }
+    }
+
+    /// A filled convex polygon (corners clockwise or not) with a soft edge of one pixel, as
+    /// egui fills one. `z`: the zoom its directions are worked out at.
+    fn soft_polygon(&mut self, corners: &[Spot], color: Color32, z: f32) {
+        let n = corners.len();
+        if n < 3 {
+            return;
+        }
+        let screen: Vec<[f32; 2]> = corners
+            .iter()
+            .map(|(p, o)| [p[0] * z + o[0], p[1] * z + o[1]])
+            .collect();
+        // Which way is out: the sign of the polygon's area.
+        let area: f32 = (0..n)
+            .map(|i| {
+                let (a, b) = (screen[i], screen[(i + 1) % n]);
+                a[0] * b[1] - b[0] * a[1]
+            })
+            .sum();
+        let out = if area >= 0.0 { 1.0 } else { -1.0 };
+        let normal = |i: usize| {
+            let (a, b) = (screen[i], screen[(i + 1) % n]);
+            let d = [b[0] - a[0], b[1] - a[1]];
+            let len = d[0].hypot(d[1]).max(1e-6);
+            [d[1] / len * out, -d[0] / len * out]
+        };
+        let base = self.vertices.len() as u32;
+        for (i, &(p, o)) in corners.iter().enumerate() {
+            // Half a pixel out and in along the mitre of the edges meeting here.
+            let (n1, n2) = (normal((i + n - 1) % n), normal(i));
+            let k = 0.5 / (1.0 + n1[0] * n2[0] + n1[1] * n2[1]).max(0.1);
+            let m = [(n1[0] + n2[0]) * k, (n1[1] + n2[1]) * k];
+            self.vertex(p, [o[0] - m[0], o[1] - m[1]], color);
+            self.vertex(p, [o[0] + m[0], o[1] + m[1]], Color32::TRANSPARENT);
+        }
+        for i in 1..n as u32 - 1 {
+            self.indices
+                .extend_from_slice(&[base, base + 2 * i, base + 2 * i + 2]);
+        }
+        for i in 0..n as u32 {
+            let j = (i + 1) % n as u32;
+            let (ii, io, ji, jo) = (
+                base + 2 * i,
+                base + 2 * i + 1,
+                base + 2 * j,
+                base + 2 * j + 1,
+            );
+            self.indices.extend_from_slice(&[ii, io, jo, ii, jo, ji]);
+        }
+    }
+}
+
+/// A world point and an offset from it in screen points.
+type Spot = ([f32; 2], [f32; 2]);
+
+/// Cuts `d0` off the start and `d1` off the end of a line (world points).
+fn shorten(pts: &mut Vec<[f32; 2]>, d0: f32, d1: f32) {
+    fn cut_front(pts: &mut Vec<[f32; 2]>, mut d: f32) {
+        while pts.len() >= 2 && d > 0.0 {
+            let seg = [pts[1][0] - pts[0][0], pts[1][1] - pts[0][1]];
+            let len = seg[0].hypot(seg[1]);
+            if len > d {
+                pts[0] = [pts[0][0] + seg[0] * d / len, pts[0][1] + seg[1] * d / len];
+                return;
+            }
+            d -= len;
+            pts.remove(0);
+        }
+    }
+    cut_front(pts, d0);
+    pts.reverse();
+    cut_front(pts, d1);
+    pts.reverse();
+}
+
+/// An arrow far out: its line (a fainter one for a pattern too fine to show) and heads, as
+/// `scene::paint_arrow` draws them; labels are drawn apart, over every line.
+fn arrow(g: &mut Geometry, a: &Arrow, path: &ArrowPath, z: f32) {
+    // The line cut into chords for this zoom, in world points.
+    let at = Transform {
+        origin: pos2(0.0, 0.0),
+        zoom: z,
+    };
+    let pts: Vec<[f32; 2]> = super::arrow_screen_points(path, &at)
+        .into_iter()
+        .map(|p| [p.x / z, p.y / z])
+        .collect();
+    let (Some(&first), Some(&last)) = (pts.first(), pts.last()) else {
+        return;
+    };
+    if pts.len() < 2 {
+        return;
+    }
+    let w_px = (a.width.points() * z).max(1.0);
+    let w = Len::at_least(a.width.points(), 1.0, z);
+    let color = color32(a.color.line());
+    // A pattern too fine to show is a fainter line; the heads keep their colour.
+    let faint = if a.style == LineStyle::Solid {
+        color
+    } else {
+        color.gamma_multiply(super::pattern_share(a, z, w_px))
+    };
+    let head_px = (arrow::head_size(a.width) * z).max(6.0);
+    let head = Len::at_least(arrow::head_size(a.width), 6.0, z);
+    // Pulled back from the heads, as on screen (in world points at this zoom).
+    let back = |h: Head| match h {
+        Head::None => 0.0,
+        Head::Triangle => head_px * 0.8 / z,
+        Head::Open => w_px * 0.6 / z,
+        Head::Dot => super::dot_radius(w_px) / z,
+    };
+    let total: f32 = pts
+        .windows(2)
+        .map(|p| (p[1][0] - p[0][0]).hypot(p[1][1] - p[0][1]))
+        .sum();
+    let (b0, b1) = (back(a.start_head), back(a.end_head));
+    let mut line = pts;
+    if b0 + b1 < total * 0.9 {
+        shorten(&mut line, b0, b1);
+    }
+    let spots: Vec<Spot> = line.iter().map(|&p| (p, [0.0; 2])).collect();
+    g.soft_line(&spots, w, w_px, faint, z);
+    for (kind, tip, which) in [
+        (a.start_head, first, End::Start),
+        (a.end_head, last, End::End),
+    ] {
+        let d = path.direction_at(which);
+        let dir = [d.x, d.y];
+        let perp = [-dir[1], dir[0]];
+        // A point `back` along the head and `side` across it from the tip, in head lengths.
+        let corner = |back: f32, side: f32| -> Spot {
+            let off = [
+                -dir[0] * back + perp[0] * side,
+                -dir[1] * back + perp[1] * side,
+            ];
+            match head {
+                Len::World(l) => ([tip[0] + off[0] * l, tip[1] + off[1] * l], [0.0; 2]),
+                Len::Screen(l) => (tip, [off[0] * l, off[1] * l]),
+            }
+        };
+        match kind {
+            Head::None => {}
+            Head::Triangle => {
+                g.soft_polygon(
+                    &[corner(0.0, 0.0), corner(1.0, 0.45), corner(1.0, -0.45)],
+                    color,
+                    z,
+                );
+            }
+            Head::Open => {
+                let pts = [corner(1.0, 0.5), corner(0.0, 0.0), corner(1.0, -0.5)];
+                g.soft_line(&pts, w, w_px, color, z);
+            }
+            Head::Dot => {
+                let r = super::dot_radius(w_px);
+                const N: usize = 16;
+                let ring: Vec<Spot> = (0..N)
+                    .map(|k| {
+                        let t = k as f32 / N as f32 * std::f32::consts::TAU;
+                        (tip, [t.cos() * r, t.sin() * r])
+                    })
+                    .collect();
+                g.soft_polygon(&ring, color, z);
+            }
+        }
+    }
+}
+
+/// The far-out look of `e` at zoom `z` into `g` (cleared first); pictures have none here,
+/// an arrow needs its `path`. `full`: every point of every line, at the exact zoom (no
+/// level of detail).
+fn build(
+    g: &mut Geometry,
+    e: &Element,
+    z: f32,
+    ladder: Option<&Ladder>,
+    path: Option<&ArrowPath>,
+    full: bool,
+) {
     g.clear();
     match e {
         Element::Card(c) => card(g, c, z),
         Element::Shape(s) => shape(g, s, z, full),
         Element::Text(t) => text(g, t),
         Element::Stroke(s) => stroke(g, s, z, ladder),
-        Element::Arrow(_) | Element::Illustration(_) | Element::Image(_) => {}
+        Element::Arrow(a) => {
+            if let Some(path) = path {
+                arrow(g, a, path, z);
+            }
+        }
+        Element::Illustration(_) | Element::Image(_) => {}
     }
 }
 
@@ -373,6 +615,8 @@ struct Slot {
     stamp: u64,
     vertices: (u32, u32),
     indices: (u32, u32),
+    /// The middle of an arrow's label (world points).
+    label: Option<Point>,
 }
 
 /// The far-out looks of the elements drawn at one zoom step (see the module's words), by
@@ -391,6 +635,8 @@ pub struct FarCache {
     ladders: IdMap<(u64, Ladder)>,
     /// For an element without a stamp (drawn afresh).
     scratch: Geometry,
+    /// This frame draws everything afresh.
+    full: bool,
 }
 
 impl std::fmt::Debug for FarCache {
@@ -407,8 +653,10 @@ const SLACK: usize = 1 << 16;
 
 impl FarCache {
     /// Starts a frame of `n` elements at `zoom`: a new zoom step, or an arena mostly of
-    /// looks no longer used, starts the cache again.
-    pub(super) fn begin(&mut self, n: usize, zoom: f32) {
+    /// looks no longer used, starts the cache again. `full`: this frame draws every point
+    /// of every line at the exact zoom, from nothing kept (see `scene::FULL_DETAIL`).
+    pub(super) fn begin(&mut self, n: usize, zoom: f32, full: bool) {
+        self.full = full;
         let step = step_of(zoom);
         let garbage = self.arena.vertices.len().saturating_sub(self.live);
         if self.step != Some(step) || garbage > self.live + SLACK {
@@ -430,7 +678,8 @@ impl FarCache {
 
     /// Adds the far-out look of `e`, at paint-order position `pos`, to `mesh`: from the
     /// cache when its `stamp` is the one it was made for. Without a stamp (an index not of
-    /// this document), or with `full`, it is made afresh.
+    /// this document), or in a frame that draws everything, it is made afresh. An arrow's look is made from its
+    /// line and label's place (`arrow`); the label's place kept with it is returned.
     pub(super) fn append(
         &mut self,
         mesh: &mut Mesh,
@@ -438,17 +687,19 @@ impl FarCache {
         e: &Element,
         stamp: Option<u64>,
         xf: &Transform,
-        full: bool,
-    ) {
+        arrow: Option<(&ArrowPath, Option<Point>)>,
+    ) -> Option<Point> {
+        let full = self.full;
+        let (path, label) = arrow.map_or((None, None), |(p, l)| (Some(p), l));
         let (Some(stamp), Some(step), false) = (stamp, self.step, full) else {
-            build(&mut self.scratch, e, xf.zoom, None, full);
+            build(&mut self.scratch, e, xf.zoom, None, path, full);
             self.scratch.append_to(mesh, xf);
-            return;
+            return label;
         };
         let Some(slot) = self.slots.get(pos).copied() else {
-            build(&mut self.scratch, e, xf.zoom, None, full);
+            build(&mut self.scratch, e, xf.zoom, None, path, full);
             self.scratch.append_to(mesh, xf);
-            return;
+            return label;
         };
         let slot = if slot.stamp == stamp {
             slot
@@ -466,10 +717,23 @@ impl FarCache {
                 }
                 _ => None,
             };
-            build(&mut self.scratch, e, zoom_of(step), ladder, false);
-            self.keep(pos, stamp)
+            build(&mut self.scratch, e, zoom_of(step), ladder, path, false);
+            let mut made = self.keep(pos, stamp);
+            made.label = label;
+            if let Some(s) = self.slots.get_mut(pos) {
+                s.label = label;
+            }
+            made
         };
         self.append_slot(slot, mesh, xf);
+        slot.label
+    }
+
+    /// Whether the look of the element at `pos` stamped `stamp` is kept for this step (so
+    /// that [`FarCache::append`] needs no arrow path for it).
+    pub(super) fn is_kept(&self, pos: usize, stamp: Option<u64>) -> bool {
+        self.step.is_some()
+            && stamp.is_some_and(|st| self.slots.get(pos).is_some_and(|s| s.stamp == st))
     }
 
     /// Keeps the look in `scratch` as that of the element at `pos`, stamped `stamp`.
@@ -484,6 +748,7 @@ impl FarCache {
             stamp,
             vertices: (v0, self.scratch.vertices.len() as u32),
             indices: (i0, self.scratch.indices.len() as u32),
+            label: None,
         };
         self.live += self.scratch.vertices.len();
         if let Some(s) = self.slots.get_mut(pos) {
@@ -613,9 +878,9 @@ mod tests {
                 zoom: z,
             };
             let mut kept = Geometry::default();
-            build(&mut kept, &c, zoom_of(step_of(z)), None, false);
+            build(&mut kept, &c, zoom_of(step_of(z)), None, None, false);
             let mut fresh = Geometry::default();
-            build(&mut fresh, &c, z, None, false);
+            build(&mut fresh, &c, z, None, None, false);
             let (mut a, mut b) = (Mesh::default(), Mesh::default());
             kept.append_to(&mut a, &xf);
             fresh.append_to(&mut b, &xf);

@@ -446,42 +446,67 @@ pub struct SceneCache {
 /// Working out where a line meets the outlines it is bound to is most of drawing it.
 #[derive(Debug, Default)]
 struct ArrowPaths {
-    paths: crate::model::ids::IdMap<(u64, u64, ArrowPath)>,
+    paths: crate::model::ids::IdMap<KeptPath>,
     frame: u64,
     used: usize,
+}
+
+/// An arrow's line and the middle of its label (if it has one), for a stamp.
+#[derive(Debug)]
+struct KeptPath {
+    stamp: u64,
+    used: u64,
+    path: ArrowPath,
+    label: Option<Point>,
+}
+
+impl KeptPath {
+    fn of(doc: &Document, a: &Arrow, stamp: u64, used: u64) -> Self {
+        let path = arrow::resolve(doc, a);
+        let label = (!a.label.is_empty()).then(|| arrow::label_place(&a.label, &path).center());
+        Self {
+            stamp,
+            used,
+            path,
+            label,
+        }
+    }
 }
 
 impl ArrowPaths {
     fn begin(&mut self) {
         if self.paths.len() > 2 * self.used + 4096 {
             let frame = self.frame;
-            self.paths.retain(|_, (_, used, _)| *used == frame);
+            self.paths.retain(|_, k| k.used == frame);
         }
         self.frame += 1;
         self.used = 0;
     }
 
-    /// The line of `a` (stamped `stamp`, if the index knows it).
+    /// The line of `a` (stamped `stamp`, if the index knows it) and where its label goes.
     fn get(
         &mut self,
         doc: &Document,
         a: &Arrow,
         stamp: Option<u64>,
-    ) -> std::borrow::Cow<'_, ArrowPath> {
+    ) -> (std::borrow::Cow<'_, ArrowPath>, Option<Point>) {
         self.used += 1;
         let Some(stamp) = stamp else {
-            return std::borrow::Cow::Owned(arrow::resolve(doc, a));
+            let k = KeptPath::of(doc, a, 0, 0);
+            return (std::borrow::Cow::Owned(k.path), k.label);
         };
         let frame = self.frame;
-        let entry = self
+        let kept = self
             .paths
             .entry(a.id)
-            .or_insert_with(|| (stamp.wrapping_add(1), frame, ArrowPath::Poly(Vec::new())));
-        if entry.0 != stamp {
-            *entry = (stamp, frame, arrow::resolve(doc, a));
-        }
-        entry.1 = frame;
-        std::borrow::Cow::Borrowed(&entry.2)
+            .and_modify(|k| {
+                if k.stamp != stamp {
+                    *k = KeptPath::of(doc, a, stamp, frame);
+                }
+            })
+            .or_insert_with(|| KeptPath::of(doc, a, stamp, frame));
+        kept.used = frame;
+        (std::borrow::Cow::Borrowed(&kept.path), kept.label)
     }
 }
 
@@ -528,7 +553,7 @@ pub fn paint(
                 Element::Text(t) => kinds::paint_text(painter, t, xf, options, true),
                 Element::Stroke(s) => kinds::paint_stroke(painter, s, xf),
                 Element::Arrow(a) => {
-                    let path = cache.paths.get(doc, a, index.stamp(i, a.id));
+                    let (path, _) = cache.paths.get(doc, a, index.stamp(i, a.id));
                     paint_arrow(painter, a, &path, xf, options, &mut labels)
                 }
                 Element::Illustration(p) | Element::Image(p) => {
@@ -551,17 +576,37 @@ pub fn paint(
         let Some(mesh) = Arc::get_mut(&mut cache.far) else {
             return;
         };
-        mesh.clear();
+        // (Not `Mesh::clear`, which lets go of the vertices' memory: the buffers are kept.)
+        mesh.vertices.clear();
+        mesh.indices.clear();
         let full = FULL_DETAIL.load(std::sync::atomic::Ordering::Relaxed);
         let mut arrows = Vec::new();
         let mut pics = Vec::new();
-        cache.looks.begin(elements.len(), xf.zoom);
+        cache.looks.begin(elements.len(), xf.zoom, full);
         for &i in &cache.visible {
             let Some(e) = elements.get(i) else {
                 continue;
             };
             match e {
-                // Arrows over the rest: at this distance their order does not show.
+                // In the mesh, in their place: lines and patterns too fine to show.
+                Element::Arrow(a) if !full && far::arrow_is_kept(a, xf.zoom) => {
+                    let stamp = index.stamp(i, a.id);
+                    // The line is worked out only when its look is made.
+                    let label = if cache.looks.is_kept(i, stamp) {
+                        cache.looks.append(mesh, i, e, stamp, xf, None)
+                    } else {
+                        let (path, label) = cache.paths.get(doc, a, stamp);
+                        cache
+                            .looks
+                            .append(mesh, i, e, stamp, xf, Some((&path, label)))
+                    };
+                    if let Some(at) = label
+                        && options.hidden_text != Some(a.id)
+                    {
+                        labels.push((a.label.as_str(), xf.to_screen(at)));
+                    }
+                }
+                // Patterns that show, dash by dash, over the rest.
                 Element::Arrow(a) => arrows.push((i, a)),
                 // A few pixels large: a patch of its colour, in its place.
                 Element::Illustration(p) | Element::Image(p)
@@ -574,9 +619,10 @@ pub fn paint(
                 }
                 // Each on its own texture, over the rest.
                 Element::Illustration(p) | Element::Image(p) => pics.push(p),
-                _ => cache
-                    .looks
-                    .append(mesh, i, e, index.stamp(i, e.id()), xf, full),
+                _ => {
+                    let stamp = index.stamp(i, e.id());
+                    cache.looks.append(mesh, i, e, stamp, xf, None);
+                }
             }
         }
         // In a primitive of its own (a clip rect a hair smaller): appended to what came
@@ -584,11 +630,9 @@ pub fn paint(
         // buffer grew.
         let own = painter.with_clip_rect(painter.clip_rect().shrink(1e-3));
         own.add(Shape::Mesh(cache.far.clone()));
-        for p in pics {
-            pictures::paint_picture(painter, &doc.files, p, xf, ppp, pictures);
-        }
+        pictures::paint_pictures(painter, &doc.files, pics, xf, ppp, pictures);
         for (i, a) in arrows {
-            let path = cache.paths.get(doc, a, index.stamp(i, a.id));
+            let (path, _) = cache.paths.get(doc, a, index.stamp(i, a.id));
             paint_arrow(painter, a, &path, xf, options, &mut labels);
         }
     }
@@ -808,7 +852,7 @@ pub static FULL_DETAIL: std::sync::atomic::AtomicBool = std::sync::atomic::Atomi
 
 /// Whether a dashed or dotted arrow's pattern is finer than the eye can tell at zoom `z`
 /// (its period under four pixels), so that it is drawn as a fainter solid line.
-fn faint_pattern(a: &Arrow, z: f32) -> bool {
+pub(super) fn faint_pattern(a: &Arrow, z: f32) -> bool {
     if FULL_DETAIL.load(std::sync::atomic::Ordering::Relaxed) {
         return false;
     }
@@ -824,7 +868,7 @@ fn faint_pattern(a: &Arrow, z: f32) -> bool {
 
 /// How much of a dashed or dotted line of `w` pixels is ink at zoom `z`: the shade of the
 /// faint line that stands for it (dots so close that they overlap make a whole line).
-fn pattern_share(a: &Arrow, z: f32, w: f32) -> f32 {
+pub(super) fn pattern_share(a: &Arrow, z: f32, w: f32) -> f32 {
     match a.style {
         LineStyle::Solid => 1.0,
         LineStyle::Dashed => {
@@ -939,7 +983,7 @@ fn paint_labels(painter: &Painter, labels: &[(&str, Pos2)], z: f32) {
     }
 }
 
-fn dot_radius(w: f32) -> f32 {
+pub(super) fn dot_radius(w: f32) -> f32 {
     (w * 1.6).max(3.0)
 }
 

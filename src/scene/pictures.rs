@@ -11,8 +11,9 @@ use egui::{Color32, Painter, Pos2, Stroke, pos2};
 /// What a [`Pictures`] has for a picture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PictureTexture {
-    /// This texture shows the whole picture.
-    Ready(TextureId),
+    /// This part of this texture (texture coordinates, 0–1) shows the whole picture: all of
+    /// it, or a cell of an atlas of small pictures.
+    Ready(TextureId, egui::Rect),
     /// Being drawn; ask again next frame.
     Loading,
     /// It cannot be read (or the document does not hold it).
@@ -122,9 +123,65 @@ pub fn vertex_color(p: &Picture) -> Color32 {
     base.gamma_multiply(p.opacity.clamp(0.0, 1.0))
 }
 
+/// The whole of a texture, in texture coordinates.
+pub const WHOLE: egui::Rect = egui::Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+
 /// Paints `p` as seen through `xf` (`pixels_per_point`: of the screen it is drawn on).
 pub fn paint_picture(
     painter: &Painter,
+    files: &crate::model::Files,
+    p: &Picture,
+    xf: &Transform,
+    pixels_per_point: f32,
+    pictures: &mut dyn Pictures,
+) {
+    let mut batch = Mesh::default();
+    add_picture(
+        painter,
+        &mut batch,
+        files,
+        p,
+        xf,
+        pixels_per_point,
+        pictures,
+    );
+    if !batch.is_empty() {
+        painter.add(Shape::Mesh(batch.into()));
+    }
+}
+
+/// Paints `pictures` one after another: those on one texture in one mesh (small pictures
+/// share an atlas), so that a board of thousands of small pictures is a few draw calls.
+pub fn paint_pictures<'a>(
+    painter: &Painter,
+    files: &crate::model::Files,
+    list: impl IntoIterator<Item = &'a Picture>,
+    xf: &Transform,
+    pixels_per_point: f32,
+    pictures: &mut dyn Pictures,
+) {
+    let mut batch = Mesh::default();
+    for p in list {
+        add_picture(
+            painter,
+            &mut batch,
+            files,
+            p,
+            xf,
+            pixels_per_point,
+            pictures,
+        );
+    }
+    if !batch.is_empty() {
+        painter.add(Shape::Mesh(batch.into()));
+    }
+}
+
+/// Adds `p` to `batch` if it is on the batch's texture (or the batch is empty); else paints
+/// the batch and starts another with it. A placeholder is painted at once.
+fn add_picture(
+    painter: &Painter,
+    batch: &mut Mesh,
     files: &crate::model::Files,
     p: &Picture,
     xf: &Transform,
@@ -137,10 +194,29 @@ pub fn paint_picture(
     let w = p.rect.w / p.crop.w.max(1e-3) * scale;
     let h = p.rect.h / p.crop.h.max(1e-3) * scale;
     match pictures.texture(&p.file, files.get(&p.file), w, h, p.tint.is_some()) {
-        PictureTexture::Ready(texture) => {
-            painter.add(Shape::Mesh(
-                quad(corners, p.uv_corners(), vertex_color(p), texture).into(),
-            ));
+        PictureTexture::Ready(texture, part) => {
+            if !batch.is_empty() && batch.texture_id != texture {
+                painter.add(Shape::Mesh(std::mem::take(batch).into()));
+            }
+            let uv = p.uv_corners().map(|(u, v)| {
+                (
+                    part.min.x + u * part.width(),
+                    part.min.y + v * part.height(),
+                )
+            });
+            batch.texture_id = texture;
+            let base = batch.vertices.len() as u32;
+            let color = vertex_color(p);
+            for (pos, (u, v)) in corners.into_iter().zip(uv) {
+                batch.vertices.push(Vertex {
+                    pos,
+                    uv: pos2(u, v),
+                    color,
+                });
+            }
+            batch
+                .indices
+                .extend_from_slice(&[base, base + 1, base + 2, base, base + 2, base + 3]);
         }
         PictureTexture::Loading => placeholder(painter, corners, xf.zoom, false),
         PictureTexture::Missing => placeholder(painter, corners, xf.zoom, true),

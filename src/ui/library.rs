@@ -258,7 +258,7 @@ pub fn paint_item(
         h * ppp,
         item.tint,
     ) {
-        PictureTexture::Ready(texture) => {
+        PictureTexture::Ready(texture, part) => {
             let r = egui::Rect::from_center_size(rect.center(), vec2(w, h));
             let color = if item.tint { ink } else { Color32::WHITE };
             let corners = [
@@ -267,7 +267,13 @@ pub fn paint_item(
                 r.right_bottom(),
                 r.left_bottom(),
             ];
-            let uv = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)];
+            let uv = [
+                part.left_top(),
+                part.right_top(),
+                part.right_bottom(),
+                part.left_bottom(),
+            ]
+            .map(|p| (p.x, p.y));
             painter.add(egui::Shape::Mesh(
                 crate::scene::pictures::quad(corners, uv, color, texture).into(),
             ));

@@ -1565,17 +1565,17 @@ pub fn status_bar(
             ui.label(format!("{:.0} %", view.camera.zoom * 100.0));
             ui.separator();
             // Right to left: read left to right, cards, arrows, then the other kinds.
-            let others = i18n::other_elements(editor.doc(), lang);
+            let others = i18n::other_elements_of(|k| editor.count(k), lang);
             if !others.is_empty() {
                 ui.label(others);
                 ui.separator();
             }
-            let arrows = editor.doc().arrow_count();
+            let arrows = editor.count(crate::model::Kind::Arrow);
             if arrows > 0 {
                 ui.label(i18n::arrows(arrows, lang));
                 ui.separator();
             }
-            ui.label(i18n::cards(editor.doc().card_count(), lang));
+            ui.label(i18n::cards(editor.count(crate::model::Kind::Card), lang));
             if !view.selection.is_empty() {
                 ui.separator();
                 ui.label(selection_summary(editor, view, lang));
