@@ -1048,7 +1048,13 @@ pub fn gesture_times(doc: Document, zoom: f32, gesture: Gesture, frames: usize) 
                 .collect();
             cards.sort_by(|a, b| a.0.total_cmp(&b.0));
             app.view.selection = cards.iter().take(100).map(|c| c.1).collect();
-            if let Some(c) = cards.first() {
+            // Held by the nearest whose middle shows that card (no arrow over it).
+            let index = malbild::spatial::SpatialIndex::build(&doc);
+            let held = cards
+                .iter()
+                .take(100)
+                .find(|c| index.hit(&doc, xf.to_world(c.2), 0.0) == Some(c.1));
+            if let Some(c) = held {
                 at = c.2;
             }
         }

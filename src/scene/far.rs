@@ -466,6 +466,54 @@ impl Geometry {
     }
 }
 
+impl Geometry {
+    /// A fading band a pixel wide just outside the closed outline `pts` (world points), in
+    /// `color` at the outline and clear a pixel out: the soft edge of a filled shape.
+    fn soft_edge(&mut self, pts: &[[f32; 2]], color: Color32, z: f32) {
+        let n = pts.len();
+        if n < 3 {
+            return;
+        }
+        let area: f32 = (0..n)
+            .map(|i| {
+                let (a, b) = (pts[i], pts[(i + 1) % n]);
+                a[0] * b[1] - b[0] * a[1]
+            })
+            .sum();
+        let out = if area >= 0.0 { 1.0 } else { -1.0 };
+        let normal = |i: usize| {
+            let (a, b) = (pts[i], pts[(i + 1) % n]);
+            let d = [(b[0] - a[0]) * z, (b[1] - a[1]) * z];
+            let len = d[0].hypot(d[1]);
+            if len.is_nan() || len <= 1e-6 {
+                return None;
+            }
+            Some([d[1] / len * out, -d[0] / len * out])
+        };
+        let base = self.vertices.len() as u32;
+        let mut last = [0.0f32, 0.0];
+        for (i, &p) in pts.iter().enumerate() {
+            let n1 = normal((i + n - 1) % n).unwrap_or(last);
+            let n2 = normal(i).unwrap_or(n1);
+            last = n2;
+            let k = 0.9 / (1.0 + n1[0] * n2[0] + n1[1] * n2[1]).max(0.2);
+            let m = [(n1[0] + n2[0]) * k, (n1[1] + n2[1]) * k];
+            self.vertex(p, [0.0; 2], color);
+            self.vertex(p, m, Color32::TRANSPARENT);
+        }
+        for i in 0..n as u32 {
+            let j = (i + 1) % n as u32;
+            let (ii, io, ji, jo) = (
+                base + 2 * i,
+                base + 2 * i + 1,
+                base + 2 * j,
+                base + 2 * j + 1,
+            );
+            self.indices.extend_from_slice(&[ii, io, jo, ii, jo, ji]);
+        }
+    }
+}
+
 /// A world point and an offset from it in screen points.
 type Spot = ([f32; 2], [f32; 2]);
 
@@ -580,6 +628,100 @@ fn arrow(g: &mut Geometry, a: &Arrow, path: &ArrowPath, z: f32) {
             }
         }
     }
+}
+
+/// A stroke near enough to see its shape (see `kinds::paint_stroke`, which draws the same
+/// from every point): a pen's tapered band with round ends and a soft edge of about a
+/// pixel, a highlighter's even, see-through band with flat ends; its line within a quarter
+/// pixel of every point at zoom `z`. A line thinner than a pixel and a half is a soft line.
+fn stroke_near(g: &mut Geometry, s: &Stroke, z: f32, ladder: &Ladder) {
+    let pts = ladder.within(0.25 / z);
+    let base = super::kinds::stroke_color(s);
+    let width = s.line_width();
+    if width * z < 1.5 || pts.len() < 2 {
+        match pts {
+            [] => {}
+            [p] => {
+                let r = Len::at_least(width, 1.0, z);
+                let ring = circle(*p, r, z);
+                g.soft_polygon(&ring, base, z);
+            }
+            _ => {
+                let spots: Vec<Spot> = pts.iter().map(|&p| (p, [0.0; 2])).collect();
+                let w = Len::at_least(width, 0.5, z);
+                g.soft_line(&spots, w, (width * z).max(0.5), base, z);
+            }
+        }
+        return;
+    }
+    let (mut left, mut right) = stroke_geom::strip(pts, width, !s.highlighter);
+    // On the inside of a tight bend an edge would run backwards and lay the band over itself
+    // (darker, on a see-through highlighter): it waits there instead.
+    for side in [&mut left, &mut right] {
+        for i in 1..side.len().min(pts.len()) {
+            let (Some(&prev), Some(&here)) = (side.get(i - 1), side.get(i)) else {
+                continue;
+            };
+            let a = pts.get(i.saturating_sub(1)).copied().unwrap_or(here);
+            let b = pts.get(i + 1).or(pts.get(i)).copied().unwrap_or(here);
+            let t = [b[0] - a[0], b[1] - a[1]];
+            let step = [here[0] - prev[0], here[1] - prev[1]];
+            if step[0] * t[0] + step[1] * t[1] < 0.0
+                && let Some(p) = side.get_mut(i)
+            {
+                *p = prev;
+            }
+        }
+    }
+    let n = left.len().min(right.len());
+    if n < 2 {
+        return;
+    }
+    let v0 = g.vertices.len() as u32;
+    for (l, r) in left.iter().zip(&right) {
+        g.vertex(*l, [0.0; 2], base);
+        g.vertex(*r, [0.0; 2], base);
+    }
+    for i in 0..n as u32 - 1 {
+        let (a, b, c, d) = (v0 + 2 * i, v0 + 2 * i + 1, v0 + 2 * i + 2, v0 + 2 * i + 3);
+        g.indices.extend_from_slice(&[a, b, c, b, d, c]);
+    }
+    if s.highlighter {
+        // A chisel tip: flat ends and no edge drawn over the band, since anything laid twice
+        // on a see-through band would show darker.
+        return;
+    }
+    // Round ends, and a soft edge all round (the anti-aliased sides).
+    for (end, l, r) in [
+        (pts.first(), left.first(), right.first()),
+        (pts.last(), left.last(), right.last()),
+    ] {
+        if let (Some(&c), Some(l), Some(r)) = (end, l, r) {
+            let rad = ((l[0] - r[0]).hypot(l[1] - r[1]) / 2.0).max(0.5 / z);
+            g.soft_polygon(&circle(c, Len::World(2.0 * rad), z), base, z);
+        }
+    }
+    let outline: Vec<[f32; 2]> = left.iter().chain(right.iter().rev()).copied().collect();
+    g.soft_edge(&outline, base, z);
+}
+
+/// The corners of a circle `d` across centred on `c`, as many as keep it round at zoom `z`.
+fn circle(c: [f32; 2], d: Len, z: f32) -> Vec<Spot> {
+    let r_px = match d {
+        Len::World(w) => w / 2.0 * z,
+        Len::Screen(w) => w / 2.0,
+    };
+    let n = ((r_px * 2.0).sqrt() * 4.0).clamp(8.0, 64.0) as usize;
+    (0..n)
+        .map(|k| {
+            let t = k as f32 / n as f32 * std::f32::consts::TAU;
+            let (sin, cos) = t.sin_cos();
+            match d {
+                Len::World(w) => ([c[0] + cos * w / 2.0, c[1] + sin * w / 2.0], [0.0; 2]),
+                Len::Screen(w) => (c, [cos * w / 2.0, sin * w / 2.0]),
+            }
+        })
+        .collect()
 }
 
 /// The far-out look of `e` at zoom `z` into `g` (cleared first); pictures have none here,
@@ -808,6 +950,93 @@ impl FarCache {
 
     pub fn is_empty(&self) -> bool {
         self.arena.vertices.is_empty()
+    }
+}
+
+/// Strokes near enough to see their shape, each kept as worked out for a zoom step (see
+/// [`stroke_near`]) while its stamp is the same: a frame places the kept vertices rather than
+/// working out the band of every point and having egui tessellate its edge.
+#[derive(Default)]
+pub struct NearLooks {
+    entries: IdMap<NearEntry>,
+    frame: u64,
+    used: usize,
+    scratch: Geometry,
+}
+
+struct NearEntry {
+    stamp: u64,
+    step: i32,
+    used: u64,
+    geometry: Geometry,
+    ladder: Ladder,
+}
+
+impl std::fmt::Debug for NearLooks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NearLooks")
+            .field("entries", &self.entries.len())
+            .finish()
+    }
+}
+
+impl NearLooks {
+    /// Starts a frame; what was not drawn lately is let go when there is much of it.
+    pub(super) fn begin(&mut self) {
+        if self.entries.len() > 2 * self.used + 256 {
+            let frame = self.frame;
+            self.entries.retain(|_, e| e.used == frame);
+        }
+        self.frame += 1;
+        self.used = 0;
+    }
+
+    /// Paints the stroke `s` (stamped `stamp`, if the index knows it) through `xf`.
+    pub(super) fn paint_stroke(
+        &mut self,
+        painter: &egui::Painter,
+        s: &Stroke,
+        stamp: Option<u64>,
+        xf: &Transform,
+    ) {
+        self.used += 1;
+        let step = step_of(xf.zoom);
+        let geometry = match stamp {
+            None => {
+                self.scratch.clear();
+                stroke_near(&mut self.scratch, s, xf.zoom, &Ladder::of(s));
+                &self.scratch
+            }
+            Some(stamp) => {
+                let frame = self.frame;
+                let entry = self.entries.entry(s.id).or_insert_with(|| NearEntry {
+                    stamp: stamp.wrapping_add(1),
+                    step,
+                    used: frame,
+                    geometry: Geometry::default(),
+                    ladder: Ladder::default(),
+                });
+                if entry.stamp != stamp || entry.step != step {
+                    if entry.stamp != stamp {
+                        entry.ladder = Ladder::of(s);
+                    }
+                    entry.stamp = stamp;
+                    entry.step = step;
+                    entry.geometry.clear();
+                    stroke_near(&mut entry.geometry, s, zoom_of(step), &entry.ladder);
+                }
+                entry.used = frame;
+                &entry.geometry
+            }
+        };
+        if geometry.vertices.is_empty() {
+            return;
+        }
+        let mut mesh = Mesh::default();
+        mesh.vertices.reserve_exact(geometry.vertices.len());
+        mesh.indices.reserve_exact(geometry.indices.len());
+        geometry.append_to(&mut mesh, xf);
+        painter.add(egui::Shape::Mesh(mesh.into()));
     }
 }
 

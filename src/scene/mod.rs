@@ -439,6 +439,8 @@ pub struct SceneCache {
     pub looks: far::FarCache,
     /// Arrows' lines as worked out from the document, kept while they do not change.
     paths: ArrowPaths,
+    /// Strokes near enough to see their shape, kept while they do not change.
+    strokes: far::NearLooks,
 }
 
 /// Arrows' lines by element id, with the stamp (see [`SpatialIndex::stamp`]) each was worked
@@ -527,6 +529,7 @@ pub fn paint(
     workshop::paint_lanes(painter, doc, xf, view);
     index.query(doc, view, &mut cache.visible);
     cache.paths.begin();
+    cache.strokes.begin();
     let elements = doc.elements.as_slice();
     let readable = font_step(CARD_FONT_SIZE * xf.zoom) >= GREEK_BELOW;
     let mut labels = Vec::new();
@@ -551,7 +554,13 @@ pub fn paint(
                 }
                 Element::Shape(s) => kinds::paint_shape(painter, s, xf, options, true),
                 Element::Text(t) => kinds::paint_text(painter, t, xf, options, true),
-                Element::Stroke(s) => kinds::paint_stroke(painter, s, xf),
+                Element::Stroke(s) if FULL_DETAIL.load(std::sync::atomic::Ordering::Relaxed) => {
+                    kinds::paint_stroke(painter, s, xf)
+                }
+                Element::Stroke(s) => {
+                    let stamp = index.stamp(i, s.id);
+                    cache.strokes.paint_stroke(painter, s, stamp, xf)
+                }
                 Element::Arrow(a) => {
                     let (path, _) = cache.paths.get(doc, a, index.stamp(i, a.id));
                     paint_arrow(painter, a, &path, xf, options, &mut labels)
