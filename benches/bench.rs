@@ -31,6 +31,22 @@ fn main() {
         run_export(quick);
         return;
     }
+    // `cargo bench -- save N FILE`: writes the mixed canvas of N elements to FILE (to look at).
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "save") {
+        let n = args
+            .get(i + 1)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(10_000);
+        let file = args
+            .get(i + 2)
+            .cloned()
+            .unwrap_or_else(|| "mixed.malbild".into());
+        if let Err(e) = malbild::io::save(std::path::Path::new(&file), &mixed_document(n)) {
+            eprintln!("bench: {e}");
+        }
+        return;
+    }
     // `cargo bench -- large`: the 50,000-element mixed canvas alone.
     if std::env::args().any(|a| a == "large") {
         run_large(quick);
@@ -144,7 +160,7 @@ pub fn grid(n: usize, cols: usize, card: (f32, f32), cell: (f32, f32)) -> Docume
 
 /// The canvas of [`document`] with every kind, across the three phases and three lanes: of
 /// each 20 cells, three hold a shape with text (every outline, some turned), two free text,
-/// three a pen or highlighter stroke (50 to 300 points, one in ten up to 2,000), one an
+/// three a pen or highlighter stroke (50 to 300 points kept, one in ten up to 2,000), one an
 /// illustration or icon from the library, two an arrow between cards nearby (straight,
 /// curved and elbow, dashed and labelled among them), and the rest cards; one cell in 2,000
 /// holds a photo (five different ones, 1600 × 1200).
@@ -201,11 +217,14 @@ pub fn mixed_document(n: usize) -> Document {
                 Element::Text(t)
             }
             5..8 => {
-                let count = if i % 10 == 5 {
+                // Points kept: 50 to 300, one stroke in ten 300 to 2,000. Drawing smooths
+                // what the pointer gave into about four times as many points.
+                let kept = if i % 10 == 5 {
                     300 + (i * 97) % 1_701
                 } else {
                     50 + (i * 37) % 251
                 };
+                let count = if kept > 300 { kept * 3 / 4 } else { kept / 4 }.max(3);
                 // A hand-drawn line: a wave with a wobble too small to simplify away.
                 let pts: Vec<Point> = (0..count)
                     .map(|k| {

@@ -52,7 +52,7 @@ fn check_summarises_a_good_file_in_one_line() {
     let (code, out, err) = malbild(&["check", &file]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.lines().count(), 1, "{out}");
-    assert!(out.contains(": ok: Målbild canvas version 6;"), "{out}");
+    assert!(out.contains(": ok: Målbild canvas version 7;"), "{out}");
     assert!(out.contains("Nuläge → Övergång → Målbild"), "{out}");
     assert!(out.contains("15 cards, 6 arrows"), "{out}");
     // Every kind is counted.
@@ -65,7 +65,7 @@ fn check_summarises_a_good_file_in_one_line() {
     // A version-1 file is read through the upgrade step.
     let (code, out, _) = malbild(&["check", &path("tests/corpus/v1-minimal.malbild")]);
     assert_eq!(code, 0);
-    assert!(out.contains("version 6, upgraded from version 1"), "{out}");
+    assert!(out.contains("version 7, upgraded from version 1"), "{out}");
 }
 
 #[test]
@@ -113,7 +113,7 @@ fn check_speaks_swedish_when_asked() {
     let out = out
         .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
         .unwrap_or_default();
-    assert!(out.contains(": ok: Målbild-arbetsyta version 6"), "{out}");
+    assert!(out.contains(": ok: Målbild-arbetsyta version 7"), "{out}");
     assert!(out.contains("15 kort, 6 pilar"), "{out}");
 }
 

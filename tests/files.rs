@@ -77,7 +77,7 @@ fn every_broken_file_says_what_is_wrong_and_where() {
         ),
         (
             "newer-unreadable.malbild",
-            &["version 99", "newer Målbild", "versions 1 to 6"],
+            &["version 99", "newer Målbild", "versions 1 to 7"],
             &["version 99", "nyare Målbild"],
         ),
         (
@@ -162,6 +162,13 @@ fn every_broken_file_says_what_is_wrong_and_where() {
             "bad-order-key.malbild",
             &["`document.elements[1].order`", "`a0 ` is not an order key"],
             &["elements[1].order"],
+        ),
+        (
+            // The first stroke's points are fine; the second's string ends in the middle of
+            // a number.
+            "bad-points.malbild",
+            &["`document.elements[1].points`", "middle of a number"],
+            &["elements[1].points"],
         ),
         (
             "lanes-in-v5.malbild",
@@ -612,4 +619,25 @@ fn a_file_with_an_entry_no_element_shows_reads_as_it_saves() {
         io::load(&corpus("fuzz-unused-damaged-file.malbild")).unwrap_or_else(|e| panic!("{e}"));
     let again = io::from_bytes(&io::to_bytes(&loaded.document)).map(|l| l.document);
     assert_eq!(again.ok().as_ref(), Some(&loaded.document));
+}
+
+/// A stroke of a version-4 file (its points a list of numbers) is written in today's string
+/// and reads back the same; the string is a fraction of the list's size.
+#[test]
+fn a_strokes_points_of_an_older_file_are_written_as_one_string() {
+    let doc = io::load(&corpus("v4-kinds.malbild"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .document;
+    let dir = std::env::temp_dir().join(format!("malbild-points-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("again.malbild");
+    assert!(io::save(&path, &doc).is_ok());
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        text.contains("\"points\": \"") && !text.contains("\"points\": ["),
+        "{text}"
+    );
+    let back = io::load(&path).unwrap_or_else(|e| panic!("{e}")).document;
+    assert_eq!(back, doc);
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -24,6 +24,8 @@ pub mod shape_geom;
 pub mod stroke;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod stroke_geom;
+/// A stroke's points in a file.
+pub mod stroke_points;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod text;
 

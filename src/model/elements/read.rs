@@ -121,31 +121,37 @@ impl<'de, A: serde::de::MapAccess<'de>> serde::de::MapAccess<'de> for NoSecondTy
     }
 }
 
-/// Reads a stroke's points, refusing more than [`MAX_STROKE_POINTS`](super::stroke::MAX_STROKE_POINTS)
-/// as they come (a file of millions would otherwise be read whole before being refused).
+/// Reads a stroke's points — the string of version 7 on, or the list of `[x, y]` earlier
+/// versions wrote (each coordinate then kept to a hundredth of a point, as strokes keep
+/// them) — refusing more than [`MAX_STROKE_POINTS`](super::stroke::MAX_STROKE_POINTS) as they
+/// come (a file of millions would otherwise be read whole before being refused).
 pub(super) fn bounded_points<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<[f32; 2]>, D::Error> {
     use super::stroke::MAX_STROKE_POINTS;
+    use super::stroke_points::{decode, quantize};
     struct V;
     impl<'de> serde::de::Visitor<'de> for V {
         type Value = Vec<[f32; 2]>;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a list of [x, y] points")
+            f.write_str("the points as a string, or a list of [x, y] points")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            decode(s, MAX_STROKE_POINTS).map_err(E::custom)
         }
         fn visit_seq<A: serde::de::SeqAccess<'de>>(
             self,
             mut seq: A,
         ) -> Result<Self::Value, A::Error> {
             let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_STROKE_POINTS));
-            while let Some(p) = seq.next_element::<[f32; 2]>()? {
+            while let Some([x, y]) = seq.next_element::<[f32; 2]>()? {
                 if out.len() == MAX_STROKE_POINTS {
                     return Err(serde::de::Error::custom(format!(
                         "more than {MAX_STROKE_POINTS} points"
                     )));
                 }
-                out.push(p);
+                out.push([quantize(x), quantize(y)]);
             }
             Ok(out)
         }
     }
-    d.deserialize_seq(V)
+    d.deserialize_any(V)
 }

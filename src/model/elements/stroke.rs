@@ -57,8 +57,14 @@ pub struct Stroke {
     pub rect: Rect,
     #[serde(rename = "rotation", default, skip_serializing_if = "is_zero")]
     pub rotation: f32,
-    /// The centre line, `[x, y]` from the box's top-left corner.
-    #[serde(rename = "points", deserialize_with = "super::read::bounded_points")]
+    /// The centre line, `[x, y]` from the box's top-left corner, each to a hundredth of a
+    /// point ([`super::stroke_points::quantize`]). In a file one string (version 7; see
+    /// [`super::stroke_points`]), or a list of `[x, y]` as earlier versions wrote it.
+    #[serde(
+        rename = "points",
+        serialize_with = "write_points",
+        deserialize_with = "super::read::bounded_points"
+    )]
     pub points: Vec<[f32; 2]>,
     #[serde(rename = "color")]
     pub color: CardColor,
@@ -67,6 +73,10 @@ pub struct Stroke {
     /// A highlighter: wide and see-through, so that text shows through it.
     #[serde(rename = "highlighter", default, skip_serializing_if = "is_false")]
     pub highlighter: bool,
+}
+
+fn write_points<S: serde::Serializer>(points: &[[f32; 2]], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&super::stroke_points::encode(points))
 }
 
 impl Stroke {
@@ -107,7 +117,7 @@ impl Stroke {
         let pad = width.points(highlighter) / 2.0;
         let rect = Rect::new(x0 - pad, y0 - pad, x1 - x0 + 2.0 * pad, y1 - y0 + 2.0 * pad);
         // To a hundredth of a point: finer does not show, and the file stays small.
-        let round = |v: f32| (v * 100.0).round() / 100.0;
+        let round = super::stroke_points::quantize;
         let points = line
             .into_iter()
             .map(|[x, y]| [round(x - rect.x), round(y - rect.y)])
@@ -152,7 +162,14 @@ impl Stroke {
         let (sx, sy) = (if ok(sx) { sx } else { 1.0 }, if ok(sy) { sy } else { 1.0 });
         Stroke {
             rect,
-            points: self.points.iter().map(|[x, y]| [x * sx, y * sy]).collect(),
+            points: self
+                .points
+                .iter()
+                .map(|[x, y]| {
+                    let q = super::stroke_points::quantize;
+                    [q(x * sx), q(y * sy)]
+                })
+                .collect(),
             ..self.clone()
         }
     }
