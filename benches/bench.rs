@@ -991,6 +991,20 @@ pub fn run_large(quick: bool) {
         "| save (atomic, fsync) | {:.0} ms | {:.0} ms | {:.0} ms |",
         save.median, save.p95, save.min
     );
+    // Of that, the bytes made in memory (the rest is the disk's).
+    let bytes = Stats::of(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(malbild::io::to_bytes(&doc));
+                start.elapsed()
+            })
+            .collect(),
+    );
+    println!(
+        "| — of which the file's bytes made in memory | {:.0} ms | {:.0} ms | {:.0} ms |",
+        bytes.median, bytes.p95, bytes.min
+    );
     // The whole program opening it and drawing its first frame, and the memory that takes.
     let dir = std::env::temp_dir().join(format!("malbild-bench-large-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
