@@ -47,6 +47,11 @@ fn main() {
         }
         return;
     }
+    // `cargo bench -- startup`: the whole program's first frame of the sample and of 10,000.
+    if std::env::args().any(|a| a == "startup") {
+        run_startup(quick);
+        return;
+    }
     // `cargo bench -- large`: the 50,000-element mixed canvas alone.
     if std::env::args().any(|a| a == "large") {
         run_large(quick);
@@ -569,7 +574,45 @@ pub fn run(quick: bool) {
     run_pictures(quick);
     run_gestures(quick);
     run_arrows(quick);
+    run_startup(quick);
     run_large(quick);
+}
+
+/// The whole program opening a canvas and drawing its first frame (headless), and its peak
+/// memory: the sample canvas the README's command opens, and the 10,000-element mixed one.
+pub fn run_startup(quick: bool) {
+    let runs = if quick { 3 } else { 7 };
+    let dir = std::env::temp_dir().join(format!("malbild-bench-start-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let mixed = dir.join("mixed-10000.malbild");
+    let _ = malbild::io::save(&mixed, &mixed_document(10_000));
+    let sample =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/nara-vard.malbild");
+    println!();
+    println!("Start-up: the whole program, from start to its first frame drawn (headless):");
+    println!();
+    println!("| canvas | median | p95 | min | peak memory |");
+    println!("|---|---:|---:|---:|---:|");
+    for (label, file) in [
+        ("the sample canvas", sample),
+        ("10,000 mixed elements", mixed),
+    ] {
+        let args = [std::ffi::OsStr::new("first-frame"), file.as_os_str()];
+        let mut times = Vec::new();
+        let mut peak: f64 = 0.0;
+        for _ in 0..runs {
+            if let Some((t, mb, _)) = run_process(&args) {
+                times.push(t);
+                peak = peak.max(mb);
+            }
+        }
+        let s = Stats::of(times);
+        println!(
+            "| {label} | {:.0} ms | {:.0} ms | {:.0} ms | {peak:.0} MB |",
+            s.median, s.p95, s.min
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A made-up photo: soft colour fields with fine grain, as JPEG (`seed` makes each differ).
