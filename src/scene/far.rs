@@ -310,7 +310,7 @@ impl Ladder {
             && last.len() > 2
             && tolerance < span
         {
-            let next = stroke_geom::simplify(last, tolerance);
+            let next = simplify_in_pieces(last, tolerance);
             let err = err + tolerance;
             if next.len() < last.len() {
                 rungs.push((err, next));
@@ -329,6 +329,30 @@ impl Ladder {
             .or(self.rungs.first())
             .map_or(&[], |(_, pts)| pts.as_slice())
     }
+}
+
+/// `pts` simplified within `tolerance`, a piece of [`PIECE`] points at a time (each piece
+/// ending where the next begins): simplifying takes time in proportion to the square of the
+/// points in the worst case, and a stroke of a file may have ten thousand of them.
+fn simplify_in_pieces(pts: &[[f32; 2]], tolerance: f32) -> Vec<[f32; 2]> {
+    const PIECE: usize = 1_000;
+    let mut out: Vec<[f32; 2]> = Vec::new();
+    let mut start = 0;
+    while start + 1 < pts.len() {
+        let end = (start + PIECE).min(pts.len() - 1);
+        let Some(piece) = pts.get(start..=end) else {
+            break;
+        };
+        let kept = stroke_geom::simplify(piece, tolerance);
+        // The joint is the first point of the next piece's result.
+        let skip = usize::from(!out.is_empty());
+        out.extend(kept.into_iter().skip(skip));
+        start = end;
+    }
+    if out.is_empty() {
+        out.extend(pts.first());
+    }
+    out
 }
 
 /// A stroke: its line in quads, within half a pixel of where it goes.
@@ -1090,6 +1114,26 @@ mod tests {
         );
         // No version is finer than asked: the full line when nothing coarser will do.
         assert_eq!(ladder.within(0.0).len(), full.len());
+    }
+
+    #[test]
+    fn simplifying_in_pieces_keeps_the_ends_and_the_tolerance() {
+        // A zigzag of 2,999 points (three pieces), the worst case for simplifying.
+        let zig: Vec<[f32; 2]> = (0..2_999)
+            .map(|k| [k as f32 * 0.3, if k % 2 == 0 { 0.0 } else { 1.0 }])
+            .collect();
+        for tolerance in [0.4, 3.0] {
+            let line = simplify_in_pieces(&zig, tolerance);
+            assert_eq!(line.first(), zig.first());
+            assert_eq!(line.last(), zig.last());
+            let worst = zig
+                .iter()
+                .map(|&p| distance_to(&line, p))
+                .fold(0.0f32, f32::max);
+            assert!(worst <= tolerance * 1.001, "{tolerance}: {worst}");
+        }
+        assert_eq!(simplify_in_pieces(&[[1.0, 2.0]], 1.0), vec![[1.0, 2.0]]);
+        assert!(simplify_in_pieces(&[], 1.0).is_empty());
     }
 
     #[test]
