@@ -370,7 +370,20 @@ impl Writer<'_> {
             if v.len() != 3 {
                 continue;
             }
-            let c = v[0].color;
+            // A soft edge (a vertex fading to clear) as its average: as much ink, spread.
+            let c = if v.iter().all(|x| x.color == v[0].color) {
+                v[0].color
+            } else {
+                let avg = |f: fn(Color32) -> u8| {
+                    ((v.iter().map(|x| u32::from(f(x.color))).sum::<u32>() + 1) / 3) as u8
+                };
+                Color32::from_rgba_premultiplied(
+                    avg(|c| c.r()),
+                    avg(|c| c.g()),
+                    avg(|c| c.b()),
+                    avg(|c| c.a()),
+                )
+            };
             let pts: Vec<Pos2> = v.iter().map(|v| v.pos).collect();
             // A hairline of the same colour closes the seams renderers leave between
             // triangles.
