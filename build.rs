@@ -2,15 +2,29 @@
 //! (`assets/illustrations/catalog.tsv`) names, as bytes beside its id.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// The crate's folder, as cargo gives it to this run of the script. (Not `env!`, which is
+/// fixed when the script is compiled: a script compiled for a clone elsewhere and reused from
+/// a shared target folder would read that clone's assets, or none, and build a program
+/// without words or pictures.)
+fn crate_dir() -> PathBuf {
+    match std::env::var_os("CARGO_MANIFEST_DIR") {
+        Some(d) => PathBuf::from(d),
+        None => panic!("cargo did not say where the crate is (CARGO_MANIFEST_DIR)"),
+    }
+}
 
 fn main() {
     i18n();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/illustrations");
+    let dir = crate_dir().join("assets/illustrations");
     let catalogue = dir.join("catalog.tsv");
     println!("cargo:rerun-if-changed={}", dir.display());
     println!("cargo:rerun-if-changed={}", catalogue.display());
-    let text = std::fs::read_to_string(&catalogue).unwrap_or_default();
+    let text = match std::fs::read_to_string(&catalogue) {
+        Ok(t) => t,
+        Err(e) => panic!("cannot read {}: {e}", catalogue.display()),
+    };
     let mut out = String::from("pub static FILES: &[(&str, &[u8])] = &[\n");
     for line in text.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -38,7 +52,7 @@ fn main() {
 /// Puts the translation files in: every folder of `assets/i18n` is a language (its code the
 /// folder's name), Swedish and English first.
 fn i18n() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/i18n");
+    let dir = crate_dir().join("assets/i18n");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut codes: Vec<String> = std::fs::read_dir(&dir)
         .map(|rd| {
@@ -49,6 +63,12 @@ fn i18n() {
         })
         .unwrap_or_default();
     codes.sort_by_key(|c| (c != "sv", c != "en", c.clone()));
+    if !(codes.iter().any(|c| c == "sv") && codes.iter().any(|c| c == "en")) {
+        panic!(
+            "{} holds no folders `sv` and `en` of translation files",
+            dir.display()
+        );
+    }
     let mut out = String::from("static BUILT_IN: &[(&str, &[(&str, &str)])] = &[\n");
     for code in codes {
         let folder = dir.join(&code);
