@@ -598,15 +598,7 @@ pub fn run_startup(quick: bool) {
         ("10,000 mixed elements", mixed),
     ] {
         let args = [std::ffi::OsStr::new("first-frame"), file.as_os_str()];
-        let mut times = Vec::new();
-        let mut peak: f64 = 0.0;
-        for _ in 0..runs {
-            if let Some((t, mb, _)) = run_process(&args) {
-                times.push(t);
-                peak = peak.max(mb);
-            }
-        }
-        let s = Stats::of(times);
+        let (s, peak, _) = process_times(&args, runs);
         println!(
             "| {label} | {:.0} ms | {:.0} ms | {:.0} ms | {peak:.0} MB |",
             s.median, s.p95, s.min
@@ -919,6 +911,22 @@ fn run_process(args: &[&std::ffi::OsStr]) -> Option<(Duration, f64, String)> {
     Some((took, peak_kb / 1024.0, out.trim().to_owned()))
 }
 
+/// Runs the program on `args` `runs` times: its times, its highest peak memory (MB) and what
+/// it said the last time.
+fn process_times(args: &[&std::ffi::OsStr], runs: usize) -> (Stats, f64, String) {
+    let mut times = Vec::new();
+    let mut peak: f64 = 0.0;
+    let mut said = String::new();
+    for _ in 0..runs {
+        if let Some((t, mb, out)) = run_process(args) {
+            times.push(t);
+            peak = peak.max(mb);
+            said = out;
+        }
+    }
+    (Stats::of(times), peak, said)
+}
+
 /// The canvas heavy with long arrows: frames of it all in view, and the whole program's
 /// time and memory for its first frame and for `export --scale 0.1`.
 pub fn run_arrows(quick: bool) {
@@ -962,17 +970,7 @@ pub fn run_arrows(quick: bool) {
         ),
     ];
     for (what, args) in cases {
-        let mut times = Vec::new();
-        let mut peak: f64 = 0.0;
-        let mut said = String::new();
-        for _ in 0..runs {
-            if let Some((t, mb, out)) = run_process(&args) {
-                times.push(t);
-                peak = peak.max(mb);
-                said = out;
-            }
-        }
-        let s = Stats::of(times);
+        let (s, peak, said) = process_times(&args, runs);
         println!(
             "| {what} | {:.0} ms | {:.0} ms | {:.0} ms | {peak:.0} MB |",
             s.median, s.p95, s.min
@@ -1054,15 +1052,7 @@ pub fn run_large(quick: bool) {
     let file = dir.join("large.malbild");
     if malbild::io::save(&file, &doc).is_ok() {
         let args = [std::ffi::OsStr::new("first-frame"), file.as_os_str()];
-        let mut times = Vec::new();
-        let mut peak: f64 = 0.0;
-        for _ in 0..runs {
-            if let Some((t, mb, _)) = run_process(&args) {
-                times.push(t);
-                peak = peak.max(mb);
-            }
-        }
-        let s = Stats::of(times);
+        let (s, peak, _) = process_times(&args, runs);
         println!(
             "| first frame after start (whole process), peak memory {peak:.0} MB | {:.0} ms | {:.0} ms | {:.0} ms |",
             s.median, s.p95, s.min

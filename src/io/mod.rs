@@ -502,23 +502,68 @@ impl Layout {
     }
 }
 
-impl serde_json::ser::Formatter for Layout {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        let one_line = self.opens_one_line(true);
-        self.open.push(Open::List { one_line });
+impl Layout {
+    /// Opens a list or an object with `bracket`.
+    fn open_with<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        list: bool,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        let one_line = self.opens_one_line(list);
+        self.open.push(if list {
+            Open::List { one_line }
+        } else {
+            Open::Object { one_line }
+        });
         if !one_line {
             self.has_value = false;
         }
-        w.write_all(b"[")
+        w.write_all(bracket)
     }
 
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+    /// Closes the innermost list or object with `bracket`.
+    fn close_with<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
         let one_line = self.one_line();
         self.open.pop();
         if !one_line && self.has_value {
             self.newline(w)?;
         }
-        w.write_all(b"]")
+        w.write_all(bracket)
+    }
+
+    /// Before a value of a list, or a key of an object.
+    fn before_item<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if self.one_line() {
+            return w.write_all(if first { b"" } else { b", " });
+        }
+        w.write_all(if first { b"" } else { b"," })?;
+        self.newline(w)
+    }
+
+    /// After a value of a list or an object.
+    fn after_item(&mut self) {
+        if !self.one_line() {
+            self.has_value = true;
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for Layout {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open_with(w, true, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close_with(w, b"]")
     }
 
     fn begin_array_value<W: ?Sized + std::io::Write>(
@@ -526,36 +571,20 @@ impl serde_json::ser::Formatter for Layout {
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        if self.one_line() {
-            return w.write_all(if first { b"" } else { b", " });
-        }
-        w.write_all(if first { b"" } else { b"," })?;
-        self.newline(w)
+        self.before_item(w, first)
     }
 
     fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        if !self.one_line() {
-            self.has_value = true;
-        }
+        self.after_item();
         Ok(())
     }
 
     fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        let one_line = self.opens_one_line(false);
-        self.open.push(Open::Object { one_line });
-        if !one_line {
-            self.has_value = false;
-        }
-        w.write_all(b"{")
+        self.open_with(w, false, b"{")
     }
 
     fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        let one_line = self.one_line();
-        self.open.pop();
-        if !one_line && self.has_value {
-            self.newline(w)?;
-        }
-        w.write_all(b"}")
+        self.close_with(w, b"}")
     }
 
     fn begin_object_key<W: ?Sized + std::io::Write>(
@@ -563,11 +592,7 @@ impl serde_json::ser::Formatter for Layout {
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        if self.one_line() {
-            return w.write_all(if first { b"" } else { b", " });
-        }
-        w.write_all(if first { b"" } else { b"," })?;
-        self.newline(w)
+        self.before_item(w, first)
     }
 
     fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
@@ -575,9 +600,7 @@ impl serde_json::ser::Formatter for Layout {
     }
 
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        if !self.one_line() {
-            self.has_value = true;
-        }
+        self.after_item();
         Ok(())
     }
 }

@@ -442,15 +442,46 @@ impl Geometry {
     /// A filled convex polygon (corners clockwise or not) with a soft edge of one pixel, as
     /// egui fills one. `z`: the zoom its directions are worked out at.
     fn soft_polygon(&mut self, corners: &[Spot], color: Color32, z: f32) {
+        // Half a pixel in (the colour) and half a pixel out (clear), and the inner ring
+        // filled.
+        let Some(base) = self.soft_ring(corners, (-0.5, 0.5), 0.1, color, z) else {
+            return;
+        };
+        for i in 1..corners.len() as u32 - 1 {
+            self.indices
+                .extend_from_slice(&[base, base + 2 * i, base + 2 * i + 2]);
+        }
+    }
+
+    /// A fading band a pixel wide just outside the closed outline `pts` (world points), in
+    /// `color` at the outline and clear a pixel out: the soft edge of a filled shape.
+    fn soft_edge(&mut self, pts: &[[f32; 2]], color: Color32, z: f32) {
+        let corners: Vec<Spot> = pts.iter().map(|&p| (p, [0.0; 2])).collect();
+        self.soft_ring(&corners, (0.0, 0.9), 0.2, color, z);
+    }
+
+    /// A band round the closed outline `corners`: each corner moved along the mitre of the
+    /// edges meeting there by `offsets.0` screen points (in `color`) and by `offsets.1` (clear),
+    /// out being away from the outline's inside; `floor` keeps sharp corners from reaching far.
+    /// Returns the first vertex (each corner's inner vertex, then its outer one), or `None`
+    /// for fewer than three corners.
+    fn soft_ring(
+        &mut self,
+        corners: &[Spot],
+        offsets: (f32, f32),
+        floor: f32,
+        color: Color32,
+        z: f32,
+    ) -> Option<u32> {
         let n = corners.len();
         if n < 3 {
-            return;
+            return None;
         }
         let screen: Vec<[f32; 2]> = corners
             .iter()
             .map(|(p, o)| [p[0] * z + o[0], p[1] * z + o[1]])
             .collect();
-        // Which way is out: the sign of the polygon's area.
+        // Which way is out: the sign of the outline's area.
         let area: f32 = (0..n)
             .map(|i| {
                 let (a, b) = (screen[i], screen[(i + 1) % n]);
@@ -461,53 +492,6 @@ impl Geometry {
         let normal = |i: usize| {
             let (a, b) = (screen[i], screen[(i + 1) % n]);
             let d = [b[0] - a[0], b[1] - a[1]];
-            let len = d[0].hypot(d[1]).max(1e-6);
-            [d[1] / len * out, -d[0] / len * out]
-        };
-        let base = self.vertices.len() as u32;
-        for (i, &(p, o)) in corners.iter().enumerate() {
-            // Half a pixel out and in along the mitre of the edges meeting here.
-            let (n1, n2) = (normal((i + n - 1) % n), normal(i));
-            let k = 0.5 / (1.0 + n1[0] * n2[0] + n1[1] * n2[1]).max(0.1);
-            let m = [(n1[0] + n2[0]) * k, (n1[1] + n2[1]) * k];
-            self.vertex(p, [o[0] - m[0], o[1] - m[1]], color);
-            self.vertex(p, [o[0] + m[0], o[1] + m[1]], Color32::TRANSPARENT);
-        }
-        for i in 1..n as u32 - 1 {
-            self.indices
-                .extend_from_slice(&[base, base + 2 * i, base + 2 * i + 2]);
-        }
-        for i in 0..n as u32 {
-            let j = (i + 1) % n as u32;
-            let (ii, io, ji, jo) = (
-                base + 2 * i,
-                base + 2 * i + 1,
-                base + 2 * j,
-                base + 2 * j + 1,
-            );
-            self.indices.extend_from_slice(&[ii, io, jo, ii, jo, ji]);
-        }
-    }
-}
-
-impl Geometry {
-    /// A fading band a pixel wide just outside the closed outline `pts` (world points), in
-    /// `color` at the outline and clear a pixel out: the soft edge of a filled shape.
-    fn soft_edge(&mut self, pts: &[[f32; 2]], color: Color32, z: f32) {
-        let n = pts.len();
-        if n < 3 {
-            return;
-        }
-        let area: f32 = (0..n)
-            .map(|i| {
-                let (a, b) = (pts[i], pts[(i + 1) % n]);
-                a[0] * b[1] - b[0] * a[1]
-            })
-            .sum();
-        let out = if area >= 0.0 { 1.0 } else { -1.0 };
-        let normal = |i: usize| {
-            let (a, b) = (pts[i], pts[(i + 1) % n]);
-            let d = [(b[0] - a[0]) * z, (b[1] - a[1]) * z];
             let len = d[0].hypot(d[1]);
             if len.is_nan() || len <= 1e-6 {
                 return None;
@@ -516,14 +500,16 @@ impl Geometry {
         };
         let base = self.vertices.len() as u32;
         let mut last = [0.0f32, 0.0];
-        for (i, &p) in pts.iter().enumerate() {
+        for (i, &(p, o)) in corners.iter().enumerate() {
+            // An edge of no length takes the direction of the one before.
             let n1 = normal((i + n - 1) % n).unwrap_or(last);
             let n2 = normal(i).unwrap_or(n1);
             last = n2;
-            let k = 0.9 / (1.0 + n1[0] * n2[0] + n1[1] * n2[1]).max(0.2);
+            let k = 1.0 / (1.0 + n1[0] * n2[0] + n1[1] * n2[1]).max(floor);
             let m = [(n1[0] + n2[0]) * k, (n1[1] + n2[1]) * k];
-            self.vertex(p, [0.0; 2], color);
-            self.vertex(p, m, Color32::TRANSPARENT);
+            let at = |d: f32| [o[0] + m[0] * d, o[1] + m[1] * d];
+            self.vertex(p, at(offsets.0), color);
+            self.vertex(p, at(offsets.1), Color32::TRANSPARENT);
         }
         for i in 0..n as u32 {
             let j = (i + 1) % n as u32;
@@ -535,31 +521,12 @@ impl Geometry {
             );
             self.indices.extend_from_slice(&[ii, io, jo, ii, jo, ji]);
         }
+        Some(base)
     }
 }
 
 /// A world point and an offset from it in screen points.
 type Spot = ([f32; 2], [f32; 2]);
-
-/// Cuts `d0` off the start and `d1` off the end of a line (world points).
-fn shorten(pts: &mut Vec<[f32; 2]>, d0: f32, d1: f32) {
-    fn cut_front(pts: &mut Vec<[f32; 2]>, mut d: f32) {
-        while pts.len() >= 2 && d > 0.0 {
-            let seg = [pts[1][0] - pts[0][0], pts[1][1] - pts[0][1]];
-            let len = seg[0].hypot(seg[1]);
-            if len > d {
-                pts[0] = [pts[0][0] + seg[0] * d / len, pts[0][1] + seg[1] * d / len];
-                return;
-            }
-            d -= len;
-            pts.remove(0);
-        }
-    }
-    cut_front(pts, d0);
-    pts.reverse();
-    cut_front(pts, d1);
-    pts.reverse();
-}
 
 /// An arrow far out: its line (a fainter one for a pattern too fine to show) and heads, as
 /// `scene::paint_arrow` draws them; labels are drawn apart, over every line.
@@ -569,14 +536,12 @@ fn arrow(g: &mut Geometry, a: &Arrow, path: &ArrowPath, z: f32) {
         origin: pos2(0.0, 0.0),
         zoom: z,
     };
-    let pts: Vec<[f32; 2]> = super::arrow_screen_points(path, &at)
-        .into_iter()
-        .map(|p| [p.x / z, p.y / z])
-        .collect();
-    let (Some(&first), Some(&last)) = (pts.first(), pts.last()) else {
+    let screen = super::arrow_screen_points(path, &at);
+    let world = |p: &egui::Pos2| [p.x / z, p.y / z];
+    let (Some(first), Some(last)) = (screen.first().map(world), screen.last().map(world)) else {
         return;
     };
-    if pts.len() < 2 {
+    if screen.len() < 2 {
         return;
     }
     let w_px = (a.width.points() * z).max(1.0);
@@ -590,23 +555,9 @@ fn arrow(g: &mut Geometry, a: &Arrow, path: &ArrowPath, z: f32) {
     };
     let head_px = (arrow::head_size(a.width) * z).max(6.0);
     let head = Len::at_least(arrow::head_size(a.width), 6.0, z);
-    // Pulled back from the heads, as on screen (in world points at this zoom).
-    let back = |h: Head| match h {
-        Head::None => 0.0,
-        Head::Triangle => head_px * 0.8 / z,
-        Head::Open => w_px * 0.6 / z,
-        Head::Dot => super::dot_radius(w_px) / z,
-    };
-    let total: f32 = pts
-        .windows(2)
-        .map(|p| (p[1][0] - p[0][0]).hypot(p[1][1] - p[0][1]))
-        .sum();
-    let (b0, b1) = (back(a.start_head), back(a.end_head));
-    let mut line = pts;
-    if b0 + b1 < total * 0.9 {
-        shorten(&mut line, b0, b1);
-    }
-    let spots: Vec<Spot> = line.iter().map(|&p| (p, [0.0; 2])).collect();
+    // Pulled back from the heads, as on screen.
+    let line = super::pulled_back(&screen, a, head_px, w_px);
+    let spots: Vec<Spot> = line.iter().map(|p| (world(p), [0.0; 2])).collect();
     g.soft_line(&spots, w, w_px, faint, z);
     for (kind, tip, which) in [
         (a.start_head, first, End::Start),
@@ -679,24 +630,7 @@ fn stroke_near(g: &mut Geometry, s: &Stroke, z: f32, ladder: &Ladder) {
         return;
     }
     let (mut left, mut right) = stroke_geom::strip(pts, width, !s.highlighter);
-    // On the inside of a tight bend an edge would run backwards and lay the band over itself
-    // (darker, on a see-through highlighter): it waits there instead.
-    for side in [&mut left, &mut right] {
-        for i in 1..side.len().min(pts.len()) {
-            let (Some(&prev), Some(&here)) = (side.get(i - 1), side.get(i)) else {
-                continue;
-            };
-            let a = pts.get(i.saturating_sub(1)).copied().unwrap_or(here);
-            let b = pts.get(i + 1).or(pts.get(i)).copied().unwrap_or(here);
-            let t = [b[0] - a[0], b[1] - a[1]];
-            let step = [here[0] - prev[0], here[1] - prev[1]];
-            if step[0] * t[0] + step[1] * t[1] < 0.0
-                && let Some(p) = side.get_mut(i)
-            {
-                *p = prev;
-            }
-        }
-    }
+    super::kinds::edges_forward(&mut left, &mut right, pts);
     let n = left.len().min(right.len());
     if n < 2 {
         return;

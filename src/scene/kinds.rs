@@ -217,6 +217,28 @@ pub(super) fn stroke_color(s: &Stroke) -> Color32 {
 /// How much of a highlighter's colour covers what is under it.
 const HIGHLIGHTER_ALPHA: f32 = 0.55;
 
+/// Keeps the band of a stroke through `pts` (its `left` and `right` edges) from folding: on
+/// the inside of a tight bend an edge would run backwards and lay the band over itself
+/// (darker, on a see-through highlighter), so it waits there instead.
+pub(super) fn edges_forward(left: &mut [[f32; 2]], right: &mut [[f32; 2]], pts: &[[f32; 2]]) {
+    for side in [left, right] {
+        for i in 1..side.len().min(pts.len()) {
+            let (Some(&prev), Some(&here)) = (side.get(i - 1), side.get(i)) else {
+                continue;
+            };
+            let a = pts.get(i.saturating_sub(1)).copied().unwrap_or(here);
+            let b = pts.get(i + 1).or(pts.get(i)).copied().unwrap_or(here);
+            let t = [b[0] - a[0], b[1] - a[1]];
+            let step = [here[0] - prev[0], here[1] - prev[1]];
+            if step[0] * t[0] + step[1] * t[1] < 0.0
+                && let Some(p) = side.get_mut(i)
+            {
+                *p = prev;
+            }
+        }
+    }
+}
+
 /// A stroke as a strip of triangles: a pen's tapered, with round ends and a fine
 /// anti-aliased edge; a highlighter's even and see-through.
 pub(super) fn paint_stroke(painter: &Painter, s: &Stroke, xf: &Transform) {
@@ -241,24 +263,7 @@ pub(super) fn paint_stroke(painter: &Painter, s: &Stroke, xf: &Transform) {
         return;
     }
     let (mut left, mut right) = stroke_geom::strip(&pts, width, !s.highlighter);
-    // On the inside of a tight bend an edge would run backwards and lay the band over itself
-    // (darker, on a see-through highlighter): it waits there instead.
-    for side in [&mut left, &mut right] {
-        for i in 1..side.len().min(pts.len()) {
-            let (Some(&prev), Some(&here)) = (side.get(i - 1), side.get(i)) else {
-                continue;
-            };
-            let a = pts.get(i.saturating_sub(1)).copied().unwrap_or(here);
-            let b = pts.get(i + 1).or(pts.get(i)).copied().unwrap_or(here);
-            let t = [b[0] - a[0], b[1] - a[1]];
-            let step = [here[0] - prev[0], here[1] - prev[1]];
-            if step[0] * t[0] + step[1] * t[1] < 0.0
-                && let Some(p) = side.get_mut(i)
-            {
-                *p = prev;
-            }
-        }
-    }
+    edges_forward(&mut left, &mut right, &pts);
     let mut mesh = Mesh::default();
     let v = |[x, y]: [f32; 2]| Vertex {
         pos: pos2(x, y),

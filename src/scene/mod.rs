@@ -760,6 +760,24 @@ fn shorten(mut pts: Vec<Pos2>, d0: f32, d1: f32) -> Vec<Pos2> {
     pts
 }
 
+/// An arrow's line on screen (`pts`) pulled back from its heads (`head_len` long, the line
+/// `w` wide, in screen points) so that its ends do not poke through their tips.
+pub(super) fn pulled_back(pts: &[Pos2], a: &Arrow, head_len: f32, w: f32) -> Vec<Pos2> {
+    let back = |h: Head| match h {
+        Head::None => 0.0,
+        Head::Triangle => head_len * 0.8,
+        Head::Open => w * 0.6,
+        Head::Dot => dot_radius(w),
+    };
+    let total: f32 = pts.windows(2).map(|p| (p[1] - p[0]).length()).sum();
+    let (b0, b1) = (back(a.start_head), back(a.end_head));
+    if b0 + b1 < total * 0.9 {
+        shorten(pts.to_vec(), b0, b1)
+    } else {
+        pts.to_vec()
+    }
+}
+
 /// Paints an arrow's line and heads; its label, if any, is added to `labels` to be painted
 /// after all lines.
 fn paint_arrow<'a>(
@@ -778,20 +796,7 @@ fn paint_arrow<'a>(
     let w = (a.width.points() * z).max(1.0);
     let color = color32(a.color.line());
     let head_len = (arrow::head_size(a.width) * z).max(6.0);
-    // Pull the line back from heads so its end does not poke through their tips.
-    let back = |h: Head| match h {
-        Head::None => 0.0,
-        Head::Triangle => head_len * 0.8,
-        Head::Open => w * 0.6,
-        Head::Dot => dot_radius(w),
-    };
-    let total: f32 = pts.windows(2).map(|p| (p[1] - p[0]).length()).sum();
-    let (b0, b1) = (back(a.start_head), back(a.end_head));
-    let line = if b0 + b1 < total * 0.9 {
-        shorten(pts.clone(), b0, b1)
-    } else {
-        pts.clone()
-    };
+    let line = pulled_back(&pts, a, head_len, w);
     // Only what is seen is drawn: a line millions of points long, dashed, would otherwise
     // cost millions of dashes. The pattern keeps its place along the whole line.
     let seen = painter.clip_rect().expand(w * 4.0 + head_len + 8.0);

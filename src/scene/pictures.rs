@@ -135,19 +135,7 @@ pub fn paint_picture(
     pixels_per_point: f32,
     pictures: &mut dyn Pictures,
 ) {
-    let mut batch = Mesh::default();
-    add_picture(
-        painter,
-        &mut batch,
-        files,
-        p,
-        xf,
-        pixels_per_point,
-        pictures,
-    );
-    if !batch.is_empty() {
-        painter.add(Shape::Mesh(batch.into()));
-    }
+    paint_pictures(painter, files, [p], xf, pixels_per_point, pictures);
 }
 
 /// Paints `pictures` one after another: those on one texture in one mesh (small pictures
